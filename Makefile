@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` (the demo site) and `make test` (the suite).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+# Development mode unless the environment says otherwise (production sets DEBUG=false).
+export DEBUG ?= true
+# The day the demo lives on: the morning after the second forum. `make run DEMO_DAY=` for the real clock.
+DEMO_DAY ?= 2020-08-06
+
+.PHONY: run test worker messages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+run: $(VENV)/.runtime-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py setup_roles
+	$(PY) manage.py demo_staff
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+# Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
+messages: $(VENV)/.runtime-installed
+	$(PY) manage.py makemessages --locale ko --locale en --ignore '.venv/*' --no-obsolete
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

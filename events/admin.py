@@ -1,0 +1,122 @@
+from django.contrib import admin
+from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .admin_forms import TalkInlineForm
+from .models import Forum, ForumPhoto, PullQuote, Series, Talk, TalkSpeaker, Venue
+
+# Links typed without a scheme are taken as https (Django 6's default, chosen now).
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ["name", "room", "address"]
+    search_fields = ["name", "room", "address"]
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "week_of_month", "weekday", "default_start_time", "default_capacity"]
+    search_fields = ["name", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fieldsets = [
+        (None, {"fields": ["name", "name_en", "slug", "description"]}),
+        (_("Monthly schedule"), {"fields": ["week_of_month", "weekday", "default_start_time", "default_duration"]}),
+        (_("Defaults for new forums"), {"fields": ["default_venue", "default_capacity"]}),
+    ]
+
+
+class TalkInline(admin.StackedInline):
+    model = Talk
+    form = TalkInlineForm
+    formfield_overrides = HTTPS_URL_FIELDS
+    extra = 0
+    fields = ["order", "title", "slug", "speakers_in_order", "abstract", "summary", "slides", "video_url"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True  # quotes are edited on the talk's own page
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("talk_speakers")
+
+
+class ForumPhotoInline(admin.TabularInline):
+    model = ForumPhoto
+    extra = 0
+    fields = ["order", "image", "alt_text", "caption"]
+
+
+@admin.register(Forum)
+class ForumAdmin(admin.ModelAdmin):
+    list_display = ["display_number", "title", "starts_at", "status", "seats", "waitlisted", "registrations_link"]
+    list_display_links = ["display_number", "title"]
+    list_filter = ["series", "status"]
+    search_fields = ["title", "report"]
+    date_hierarchy = "starts_at"
+    ordering = ["-starts_at"]
+    list_select_related = ["series"]
+    autocomplete_fields = ["venue"]
+    inlines = [TalkInline, ForumPhotoInline]
+    fieldsets = [
+        (None, {"fields": ["series", "number", "title", "slug", "status"]}),
+        (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
+        (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
+        (_("After the forum"), {"fields": ["report"]}),
+    ]
+
+    def get_queryset(self, request):
+        # One query for the whole changelist, counts included.
+        return super().get_queryset(request).with_seat_counts()
+
+    @admin.display(description=_("number"), ordering="number")
+    def display_number(self, forum):
+        return forum.display_number
+
+    @admin.display(description=_("confirmed / capacity"))
+    def seats(self, forum):
+        return f"{forum.confirmed_count} / {forum.capacity}"
+
+    @admin.display(description=_("waiting list"))
+    def waitlisted(self, forum):
+        return forum.waitlisted_count
+
+    @admin.display(description=_("registrations"))
+    def registrations_link(self, forum):
+        url = reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("list"))
+
+
+class TalkSpeakerInline(admin.TabularInline):
+    model = TalkSpeaker
+    extra = 1
+    autocomplete_fields = ["speaker"]
+
+
+class PullQuoteInline(admin.StackedInline):
+    model = PullQuote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+
+
+@admin.register(Talk)
+class TalkAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ["title", "forum", "order"]
+    list_filter = ["forum__series"]
+    search_fields = ["title", "abstract", "summary"]
+    list_select_related = ["forum", "forum__series"]
+    autocomplete_fields = ["forum"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [TalkSpeakerInline, PullQuoteInline]
+
+
+@admin.register(ForumPhoto)
+class ForumPhotoAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "forum", "order"]
+    list_filter = ["forum"]
+    search_fields = ["caption", "alt_text"]
+    list_select_related = ["forum"]
+    autocomplete_fields = ["forum"]

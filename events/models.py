@@ -1,0 +1,278 @@
+"""The forum series, its venues, the forums themselves, their talks and photos."""
+import datetime
+
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from forum_site import clock
+from speakers.models import Speaker
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, _("first")
+    SECOND = 2, _("second")
+    THIRD = 3, _("third")
+    FOURTH = 4, _("fourth")
+    FIFTH = 5, _("fifth")
+    LAST = -1, _("last")
+
+
+class Weekday(models.IntegerChoices):
+    # The numbers are Python's date.weekday(), so the schedule needs no mapping.
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class Venue(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    room = models.CharField(_("floor and room"), max_length=150, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
+
+    class Meta:
+        ordering = ["name", "room"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return f"{self.name} {self.room}".strip()
+
+
+class Series(models.Model):
+    """A recurring forum, held on a fixed week and weekday of every month."""
+
+    name = models.CharField(_("name"), max_length=150)
+    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("short description"), blank=True)
+    week_of_month = models.SmallIntegerField(
+        _("week of the month"), choices=WeekOfMonth.choices, default=WeekOfMonth.SECOND
+    )
+    weekday = models.SmallIntegerField(_("weekday"), choices=Weekday.choices, default=Weekday.WEDNESDAY)
+    default_start_time = models.TimeField(_("default start time"), default=datetime.time(7, 30))
+    default_duration = models.DurationField(_("default duration"), default=datetime.timedelta(hours=2))
+    default_venue = models.ForeignKey(
+        Venue, verbose_name=_("default venue"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    default_capacity = models.PositiveIntegerField(_("default capacity"), default=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("forum series")
+        verbose_name_plural = _("forum series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:forum-list")
+
+    @property
+    def schedule_display(self) -> str:
+        """The rule in words, e.g. "second Wednesday"."""
+        return _("%(week)s %(weekday)s of every month") % {
+            "week": self.get_week_of_month_display(),
+            "weekday": self.get_weekday_display(),
+        }
+
+
+class ForumStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ForumQuerySet(models.QuerySet):
+    def published(self):
+        """Forums the public may see: published ones, and announced ones later cancelled."""
+        return self.filter(status__in=[ForumStatus.PUBLISHED, ForumStatus.CANCELLED])
+
+    def upcoming(self):
+        """Not yet over (a forum under way this morning still counts), soonest first."""
+        return self.filter(ends_at__gte=clock.now()).order_by("starts_at")
+
+    def past(self):
+        """Over, most recent first."""
+        return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
+
+    def with_seat_counts(self):
+        """Annotate confirmed_count and waitlisted_count in the same query.
+
+        The registrations are reached by their relation name, so this app still
+        imports nothing from the attendees app that builds on it.
+        """
+        return self.annotate(
+            confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+            waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        )
+
+
+class Forum(models.Model):
+    series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
+    number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
+    title = models.CharField(_("theme"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Names the forum's calendar files, e.g. gwangju-ai-3.")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.PROTECT, null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), default=100)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ForumStatus.choices, default=ForumStatus.DRAFT)
+    report = models.TextField(
+        _("forum report"), blank=True, help_text=_("Written by staff after the forum, for the public archive.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"],
+                name="forum_number_unique_in_series",
+                violation_error_message=_("This series already has a forum with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gt=0),
+                name="forum_number_positive",
+                violation_error_message=_("The number must be 1 or more."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=0),
+                name="forum_capacity_not_negative",
+                violation_error_message=_("The capacity cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="forum_ends_after_start",
+                violation_error_message=_("The forum must end after it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
+
+    @property
+    def display_number(self) -> str:
+        return _("No. %(number)s") % {"number": self.number}
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ForumStatus.CANCELLED
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < clock.now()
+
+    @property
+    def is_registration_open(self) -> bool:
+        """Published, not yet started, and inside the registration window if one is set."""
+        now = clock.now()
+        return (
+            self.status == ForumStatus.PUBLISHED
+            and now < self.starts_at
+            and (self.registration_opens_at is None or self.registration_opens_at <= now)
+            and (self.registration_closes_at is None or now < self.registration_closes_at)
+        )
+
+
+class Talk(models.Model):
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="talks")
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+    speakers = models.ManyToManyField(
+        Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks"
+    )
+    abstract = models.TextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    slides = models.FileField(_("slides"), upload_to="slides/", blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+
+    class Meta:
+        ordering = ["forum", "order"]
+        verbose_name = _("talk")
+        verbose_name_plural = _("talks")
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "slug"], name="talk_slug_unique_in_forum"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "events:talk-detail",
+            kwargs={"series": self.forum.series.slug, "number": self.forum.number, "slug": self.slug},
+        )
+
+
+class TalkSpeaker(models.Model):
+    """A speaker's place in a talk's list of speakers."""
+
+    talk = models.ForeignKey(Talk, on_delete=models.CASCADE, related_name="talk_speakers")
+    speaker = models.ForeignKey(Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("speaker of the talk")
+        verbose_name_plural = _("speakers of the talk")
+        constraints = [models.UniqueConstraint(fields=["talk", "speaker"], name="talk_speaker_once")]
+
+    def __str__(self):
+        return str(self.speaker)
+
+
+class PullQuote(models.Model):
+    """A short quote from a talk, set apart in its summary."""
+
+    talk = models.ForeignKey(Talk, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField(_("quote"))
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ForumPhoto(models.Model):
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("image"), upload_to="forums/")
+    alt_text = models.CharField(
+        _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text

@@ -1,0 +1,46 @@
+"""The staff roles of the site and the model permissions each one holds."""
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+ALL_ACTIONS = ("add", "change", "delete", "view")
+
+# Group name -> {"app_label.model": actions}
+ROLES: dict[str, dict[str, tuple[str, ...]]] = {
+    # Runs the programme: series, schedule, forums, venues, speakers, talks, photos.
+    "포럼 편집자": {
+        "events.series": ALL_ACTIONS,
+        "events.venue": ALL_ACTIONS,
+        "events.forum": ALL_ACTIONS,
+        "events.talk": ALL_ACTIONS,
+        "events.talkspeaker": ALL_ACTIONS,
+        "events.pullquote": ALL_ACTIONS,
+        "events.forumphoto": ALL_ACTIONS,
+        "speakers.speaker": ALL_ACTIONS,
+    },
+    # Works the registration desk: sees and checks in registrations, nothing else.
+    "접수 데스크": {
+        "attendees.registration": ("view", "change"),
+    },
+}
+
+
+def roles_set_up() -> dict[str, int]:
+    """Create or update each role's group so it holds exactly its permissions.
+    Returns the number of permissions per group. Safe to run again."""
+    counts = {}
+    with transaction.atomic():
+        for group_name, models in ROLES.items():
+            permissions = []
+            for model_label, actions in models.items():
+                app_label, model = model_label.split(".")
+                codenames = [f"{action}_{model}" for action in actions]
+                found = list(
+                    Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+                )
+                if len(found) != len(codenames):
+                    raise LookupError(f"Missing permissions for {model_label}: run migrate first.")
+                permissions.extend(found)
+            group, _created = Group.objects.get_or_create(name=group_name)
+            group.permissions.set(permissions)
+            counts[group_name] = len(permissions)
+    return counts

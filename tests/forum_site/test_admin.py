@@ -1,0 +1,124 @@
+"""The staff admin: every page opens, lists stay cheap, roles hold."""
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.admin_forms import TalkInlineForm
+from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, SpeakerFactory, TalkFactory
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = {"speakers", "events", "attendees"}
+OUR_MODELS = sorted(
+    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry if model._meta.app_label in OUR_APPS
+)
+
+
+def test_every_model_of_ours_is_in_the_admin():
+    assert OUR_MODELS == [
+        ("attendees", "registration"),
+        ("events", "forum"),
+        ("events", "forumphoto"),
+        ("events", "series"),
+        ("events", "talk"),
+        ("events", "venue"),
+        ("speakers", "speaker"),
+    ]
+
+
+@pytest.mark.parametrize(("app_label", "model_name"), OUR_MODELS)
+def test_changelist_and_add_page_open_for_superuser(admin_client, demo, app_label, model_name):
+    RegistrationFactory(forum=demo.forums.get(number=3))
+    for page in ("changelist", "add"):
+        response = admin_client.get(reverse(f"admin:{app_label}_{model_name}_{page}"))
+        assert response.status_code == 200, page
+
+
+def test_admin_speaks_korean_by_default(admin_client, demo):
+    response = admin_client.get(reverse("admin:events_forum_changelist"))
+    assert response.headers["Content-Language"] == "ko"
+    assert "포럼" in response.text
+
+
+def test_forum_change_page_shows_talks_with_speaker_autocomplete(admin_client, demo):
+    forum = demo.forums.get(number=2)
+    response = admin_client.get(reverse("admin:events_forum_change", args=[forum.pk]))
+    assert response.status_code == 200
+    assert "인공지능과 산업혁신" in response.text
+    assert 'data-ajax--url="/admin/autocomplete/"' in response.text
+
+
+def test_forum_changelist_shows_counts_against_capacity(admin_client):
+    forum = ForumFactory(capacity=10)
+    RegistrationFactory.create_batch(3, forum=forum)
+    RegistrationFactory.create_batch(2, forum=forum, status="waitlisted")
+    RegistrationFactory(forum=forum, status="cancelled")
+    response = admin_client.get(reverse("admin:events_forum_changelist"))
+    assert '<td class="field-seats">3 / 10</td>' in response.text
+    assert '<td class="field-waitlisted">2</td>' in response.text
+
+
+def changelist_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:events_forum_changelist"))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_forum_changelist_query_count_does_not_grow_with_forums(admin_client):
+    series = SeriesFactory()
+    ForumFactory(series=series)
+    with_one = changelist_queries(admin_client)
+    for forum in ForumFactory.create_batch(9, series=series):
+        RegistrationFactory(forum=forum)
+    assert changelist_queries(admin_client) == with_one
+
+
+def test_talk_inline_keeps_the_speakers_in_the_chosen_order():
+    talk = TalkFactory()
+    first, second = SpeakerFactory(name="나중"), SpeakerFactory(name="가장")
+    data = {"order": 1, "title": talk.title, "slug": talk.slug, "speakers_in_order": [first.pk, second.pk]}
+    form = TalkInlineForm(data=data, instance=talk)
+    assert form.is_valid(), form.errors
+    form.save()
+    assert [link.speaker for link in talk.talk_speakers.all()] == [first, second]
+    assert TalkInlineForm(instance=talk).initial["speakers_in_order"] == [first.pk, second.pk]
+
+
+def staff_in(group_name):
+    call_command("setup_roles")
+    user = User.objects.create_user("staff", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_setup_roles_gives_each_group_exactly_its_permissions():
+    call_command("setup_roles")
+    call_command("setup_roles")  # idempotent
+    desk = Group.objects.get(name="접수 데스크")
+    assert sorted(desk.permissions.values_list("codename", flat=True)) == ["change_registration", "view_registration"]
+    editors = Group.objects.get(name="포럼 편집자")
+    assert editors.permissions.count() == 32
+    assert not editors.permissions.filter(content_type__app_label="attendees").exists()
+    assert Group.objects.count() == 2
+
+
+def test_registration_desk_cannot_edit_forums(client):
+    client.force_login(staff_in("접수 데스크"))
+    forum = ForumFactory()
+    registration = RegistrationFactory(forum=forum)
+    assert client.get(reverse("admin:events_forum_change", args=[forum.pk])).status_code == 403
+    assert client.get(reverse("admin:events_forum_add")).status_code == 403
+    assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 200
+    assert client.get(reverse("admin:attendees_registration_change", args=[registration.pk])).status_code == 200
+    assert client.get(reverse("admin:attendees_registration_add")).status_code == 403
+
+
+def test_forum_editor_cannot_see_registrations(client):
+    client.force_login(staff_in("포럼 편집자"))
+    assert client.get(reverse("admin:events_forum_add")).status_code == 200
+    assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 403

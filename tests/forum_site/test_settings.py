@@ -1,0 +1,51 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_KEY = "k" * 20 + "-a-long-random-value-for-the-check-" + "x" * 20
+
+
+def manage(*args, **env):
+    base = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], env={**base, **env}, capture_output=True, text=True, cwd=PROJECT_ROOT
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DEBUG="false")
+    assert result.returncode == 1
+    assert "SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off." in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="forum.gwangju.go.kr",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "System check identified no issues (0 silenced).\n"
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "ko"
+    assert [code for code, _name in settings.LANGUAGES] == ["ko", "en"]
+    assert settings.TIME_ZONE == "Asia/Seoul"
+    assert settings.USE_TZ is True
+    assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+
+
+def test_sqlite_waits_for_the_write_lock(tmp_path):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "--no-imports", "-c", code, DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.stdout == "{'transaction_mode': 'IMMEDIATE', 'timeout': 20}\n"
+
+
+def test_migrations_are_complete():
+    result = manage("makemigrations", "--check", "--dry-run", DEBUG="true")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "No changes detected\n"
