@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # git-ignored: SQLite database, uploaded media, screenshots
+VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has none, and SQLite will not create folders
 
 env = environ.Env()
 
