@@ -2,8 +2,9 @@
 import datetime
 
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site import clock
@@ -75,6 +76,11 @@ class Series(models.Model):
         return reverse("events:forum-list")
 
     @property
+    def display_name(self) -> str:
+        """The name in the visitor's language, where an English one is given."""
+        return self.name_en if self.name_en and get_language() == "en" else self.name
+
+    @property
     def schedule_display(self) -> str:
         """The rule in words, e.g. "second Wednesday"."""
         return _("%(week)s %(weekday)s of every month") % {
@@ -89,10 +95,30 @@ class ForumStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class RegistrationState(models.TextChoices):
+    """What a visitor can do about a forum right now, for badges and buttons."""
+
+    OPEN = "open", _("Registration open")
+    WAITING_LIST = "waiting_list", _("Full: waiting list open")
+    NOT_YET_OPEN = "not_yet_open", _("Registration not yet open")
+    CLOSED = "closed", _("Registration closed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class ForumQuerySet(models.QuerySet):
     def published(self):
         """Forums the public may see: published ones, and announced ones later cancelled."""
         return self.filter(status__in=[ForumStatus.PUBLISHED, ForumStatus.CANCELLED])
+
+    def visible_to(self, user):
+        """Staff may preview drafts; everyone else sees what is published."""
+        return self if user.is_staff else self.published()
+
+    def with_programme(self):
+        """Venue, series and the talks with their speakers in order, in a fixed number of queries."""
+        return self.select_related("series", "venue").prefetch_related(
+            Prefetch("talks", queryset=Talk.objects.with_speakers())
+        )
 
     def upcoming(self):
         """Not yet over (a forum under way this morning still counts), soonest first."""
@@ -182,6 +208,22 @@ class Forum(models.Model):
         return self.ends_at < clock.now()
 
     @property
+    def seats_left(self) -> int:
+        """Needs with_seat_counts()."""
+        return max(self.capacity - self.confirmed_count, 0)
+
+    @property
+    def registration_state(self) -> str:
+        """Needs with_seat_counts()."""
+        if self.is_cancelled:
+            return RegistrationState.CANCELLED
+        if self.is_registration_open:
+            return RegistrationState.OPEN if self.seats_left > 0 else RegistrationState.WAITING_LIST
+        if self.registration_opens_at and clock.now() < self.registration_opens_at:
+            return RegistrationState.NOT_YET_OPEN
+        return RegistrationState.CLOSED
+
+    @property
     def is_registration_open(self) -> bool:
         """Published, not yet started, and inside the registration window if one is set."""
         now = clock.now()
@@ -190,6 +232,16 @@ class Forum(models.Model):
             and now < self.starts_at
             and (self.registration_opens_at is None or self.registration_opens_at <= now)
             and (self.registration_closes_at is None or now < self.registration_closes_at)
+        )
+
+
+class TalkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(forum__in=Forum.objects.published())
+
+    def with_speakers(self):
+        return self.prefetch_related(
+            Prefetch("talk_speakers", queryset=TalkSpeaker.objects.select_related("speaker"))
         )
 
 
@@ -205,6 +257,8 @@ class Talk(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     slides = models.FileField(_("slides"), upload_to="slides/", blank=True)
     video_url = models.URLField(_("video link"), blank=True)
+
+    objects = TalkQuerySet.as_manager()
 
     class Meta:
         ordering = ["forum", "order"]
@@ -222,6 +276,11 @@ class Talk(models.Model):
             "events:talk-detail",
             kwargs={"series": self.forum.series.slug, "number": self.forum.number, "slug": self.slug},
         )
+
+    @property
+    def ordered_speakers(self) -> list[Speaker]:
+        """The speakers in speaking order (uses the with_speakers() prefetch)."""
+        return [link.speaker for link in self.talk_speakers.all()]
 
 
 class TalkSpeaker(models.Model):

@@ -22,7 +22,13 @@ class Speaker(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("speakers:detail", kwargs={"slug": self.slug})
+        # The public speaker pages list talks, so the events app serves them.
+        return reverse("events:speaker-detail", kwargs={"slug": self.slug})
+
+    @property
+    def initial(self) -> str:
+        """First letter of the name, for the placeholder shown without a photo."""
+        return self.name[:1]
 
     @property
     def affiliation(self) -> str:

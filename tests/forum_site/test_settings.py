@@ -10,7 +10,12 @@ PRODUCTION_KEY = "k" * 20 + "-a-long-random-value-for-the-check-" + "x" * 20
 
 
 def manage(*args, **env):
-    base = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    # Only what the test names: no DEBUG, SECRET_KEY or test-session flags from outside.
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args], env={**base, **env}, capture_output=True, text=True, cwd=PROJECT_ROOT
     )

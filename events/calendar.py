@@ -1,0 +1,42 @@
+"""iCalendar (.ics) files for forums, built with the icalendar library."""
+from collections.abc import Iterable
+
+import icalendar
+from django.utils import timezone
+
+from .models import Forum
+
+PRODUCT_ID = "-//AI Breakfast Forum//forum-site//KO"
+
+
+def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
+    """One forum as a calendar event, in Asia/Seoul time so calendars show 07:30 KST."""
+    seoul = timezone.get_default_timezone()
+    event = icalendar.Event()
+    event.add("uid", f"{forum.slug}@forum-site")
+    event.add("dtstamp", forum.updated_at)
+    event.add("dtstart", forum.starts_at.astimezone(seoul))
+    event.add("dtend", forum.ends_at.astimezone(seoul))
+    event.add("summary", f"{forum.series.display_name} {forum.display_number}: {forum.title}")
+    event.add("url", url)
+    if forum.venue:
+        event.add("location", ", ".join(part for part in (str(forum.venue), forum.venue.address) if part))
+    talks = [
+        f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.talks.all()
+    ]
+    event.add("description", "\n".join([*talks, url]))
+    event.add("status", "CANCELLED" if forum.is_cancelled else "CONFIRMED")
+    return event
+
+
+def forums_calendar(forums: Iterable[Forum], *, url_for, name: str) -> bytes:
+    """A calendar holding each forum; `url_for(forum)` gives its absolute page address."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
+    for forum in forums:
+        calendar.add_component(forum_event(forum, url=url_for(forum)))
+    calendar.add_missing_timezones()  # the VTIMEZONE for Asia/Seoul
+    return calendar.to_ical()

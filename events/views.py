@@ -1,0 +1,129 @@
+"""The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from speakers.models import Speaker
+
+from .calendar import forums_calendar
+from .models import Forum, Talk
+from .search import search_site, search_words
+
+LATEST_PAST_ON_HOME = 3
+
+
+class HomeView(TemplateView):
+    template_name = "events/home.html"
+
+    def get_context_data(self, **kwargs):
+        upcoming = list(Forum.objects.published().upcoming().with_programme().with_seat_counts())
+        latest_past = Forum.objects.published().past().with_programme()[:LATEST_PAST_ON_HOME]
+        return super().get_context_data(
+            next_forum=upcoming[0] if upcoming else None,
+            later_forums=upcoming[1:],
+            latest_past=latest_past,
+            **kwargs,
+        )
+
+
+class ForumListView(TemplateView):
+    template_name = "events/forum_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            upcoming=Forum.objects.published().upcoming().with_programme().with_seat_counts(),
+            past=Forum.objects.published().past().with_programme(),
+            **kwargs,
+        )
+
+
+def forum_lookup(request, series: str, number: int):
+    """The forum named by a URL, if this visitor may see it (staff may preview drafts)."""
+    return get_object_or_404(
+        Forum.objects.visible_to(request.user).with_programme().with_seat_counts().prefetch_related("photos"),
+        series__slug=series,
+        number=number,
+    )
+
+
+class ForumDetailView(DetailView):
+    template_name = "events/forum_detail.html"
+    context_object_name = "forum"
+
+    def get_object(self, queryset=None):
+        return forum_lookup(self.request, self.kwargs["series"], self.kwargs["number"])
+
+
+class TalkDetailView(DetailView):
+    template_name = "events/talk_detail.html"
+    context_object_name = "talk"
+
+    def get_object(self, queryset=None):
+        forums = Forum.objects.visible_to(self.request.user)
+        talks = (
+            Talk.objects.filter(forum__in=forums)
+            .select_related("forum__series", "forum__venue")
+            .with_speakers()
+            .prefetch_related("quotes__speaker")
+        )
+        return get_object_or_404(
+            talks, forum__series__slug=self.kwargs["series"], forum__number=self.kwargs["number"], slug=self.kwargs["slug"]
+        )
+
+
+def public_speakers():
+    return Speaker.objects.filter(talks__in=Talk.objects.published()).distinct()
+
+
+class SpeakerListView(ListView):
+    template_name = "events/speaker_list.html"
+    context_object_name = "speakers"
+
+    def get_queryset(self):
+        return public_speakers().annotate(talk_count=Count("talks", distinct=True)).order_by("name")
+
+
+class SpeakerDetailView(DetailView):
+    template_name = "events/speaker_detail.html"
+    context_object_name = "speaker"
+    slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        talks = Talk.objects.published().select_related("forum__series").order_by("-forum__starts_at")
+        return public_speakers().prefetch_related(Prefetch("talks", queryset=talks, to_attr="public_talks"))
+
+
+class SearchView(TemplateView):
+    template_name = "events/search.html"
+    MAX_QUERY_LENGTH = 100
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[: self.MAX_QUERY_LENGTH]
+        return super().get_context_data(
+            query=query, searched=bool(search_words(query)), results=search_site(query), **kwargs
+        )
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def forum_ics(request, series: str, number: int):
+    forum = forum_lookup(request, series, number)
+    content = forums_calendar([forum], url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=str(forum))
+    return _ics_response(content, f"{forum.slug}.ics")
+
+
+def calendar_feed(request):
+    """Every published forum, for calendar apps to subscribe to."""
+    forums = Forum.objects.published().with_programme().order_by("starts_at")
+    content = forums_calendar(
+        forums, url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=_("AI Breakfast Forum")
+    )
+    response = _ics_response(content, "forums.ics")
+    response["Content-Disposition"] = 'inline; filename="forums.ics"'
+    return response

@@ -1,0 +1,67 @@
+"""A real browser: Python Playwright driving Debian's Chromium against a live server."""
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from events.demo import load_demo
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does).")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests need it.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread, which makes Django
+    # refuse ORM calls here (SynchronousOnlyOperation) although nothing runs concurrently.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server, settings):
+    """The demo as `make run` serves it: the Gwangju history, on 2020-08-06."""
+    load_demo()
+    settings.FORUM_SITE_TODAY = datetime.date(2020, 8, 6)
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(size, locale) -> a fresh page in its own browser context."""
+    contexts = []
+
+    def open_page(size="desktop", locale="ko-KR"):
+        context = browser.new_context(viewport=SIZES[size], locale=locale, timezone_id="Asia/Seoul")
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def save_screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

@@ -1,0 +1,57 @@
+"""The .ics files, read back with icalendar as a calendar app would."""
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+
+from events.models import ForumStatus
+from tests.factories import ForumFactory
+
+pytestmark = pytest.mark.django_db
+SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
+
+
+def events_in(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return [component for component in calendar.walk("VEVENT")]
+
+
+def test_forum_ics_starts_at_0730_in_seoul(client, demo):
+    response = client.get("/forums/gwangju-ai/3/calendar.ics")
+    assert response["Content-Disposition"] == 'attachment; filename="gwangju-ai-3.ics"'
+    [event] = events_in(response)
+    assert str(event["SUMMARY"]) == "인공지능 산업육성 조찬포럼 제3차: 연사·주제 추후 공지"
+    start = event.decoded("DTSTART")
+    assert start == datetime.datetime(2020, 9, 9, 7, 30, tzinfo=SEOUL)
+    assert str(start.tzinfo) == "Asia/Seoul"
+    assert event["DTSTART"].params["TZID"] == "Asia/Seoul"
+    assert event.decoded("DTEND") == datetime.datetime(2020, 9, 9, 9, 30, tzinfo=SEOUL)
+    assert str(event["LOCATION"]) == "광주과학기술진흥원 12층 국제회의실, 광주광역시 북구"
+    assert str(event["URL"]) == "http://testserver/forums/gwangju-ai/3/"
+    assert str(event["UID"]) == "gwangju-ai-3@forum-site"
+
+
+def test_ics_carries_the_seoul_time_zone_definition(client, demo):
+    calendar = icalendar.Calendar.from_ical(client.get("/forums/gwangju-ai/2/calendar.ics").content)
+    [timezone] = calendar.walk("VTIMEZONE")
+    assert str(timezone["TZID"]) == "Asia/Seoul"
+
+
+def test_ics_lists_the_talks(client, demo):
+    [event] = events_in(client.get("/forums/gwangju-ai/2/calendar.ics"))
+    assert str(event["DESCRIPTION"]).splitlines()[0] == "인공지능과 산업혁신 (이경일)"
+
+
+def test_calendar_feed_holds_every_published_forum(client, demo):
+    ForumFactory(series=demo, number=4, status=ForumStatus.DRAFT)
+    cancelled = ForumFactory(series=demo, number=5, status=ForumStatus.CANCELLED)
+    events = events_in(client.get("/forums.ics"))
+    assert [str(event["UID"]) for event in events] == [
+        "gwangju-ai-1@forum-site",
+        "gwangju-ai-2@forum-site",
+        "gwangju-ai-3@forum-site",
+        f"{cancelled.slug}@forum-site",
+    ]
+    assert [str(event["STATUS"]) for event in events] == ["CONFIRMED", "CONFIRMED", "CONFIRMED", "CANCELLED"]
