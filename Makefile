@@ -26,7 +26,10 @@ run: $(VENV)/.runtime-installed
 	$(PY) manage.py load_demo
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
-	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Mail is delivered by the mail worker started beside the server (console mail by default)."
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py mail_worker & \
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000; \
+	kill %1 2>/dev/null
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest

@@ -27,6 +27,9 @@ if not DEBUG and (SECRET_KEY == _DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50)
         "is off. Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
+# The site's public address, for links in mails (which have no request to ask).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -148,7 +151,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Mail --------------------------------------------------------------------------------
 # EMAIL_URL=smtp+tls://user:password@host:587 for a real server; the console by default.
+# The site's mails are queued in the database with django-post-office (attendees/mail.py)
+# in the same transaction as the change they report; the `mail_worker` command hands them
+# to this backend and retries while the server is down.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST", "")
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
@@ -158,17 +165,24 @@ EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="AI 조찬포럼 <forum@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Every mail goes into django-post-office's queue in the database; the send_queued_mail
-# worker hands it to the real backend above and retries when the server is down.
-EMAIL_BACKEND = "post_office.EmailBackend"
 POST_OFFICE = {
-    "BACKENDS": {"default": _email["EMAIL_BACKEND"]},
-    "DEFAULT_PRIORITY": "medium",
-    "MAX_RETRIES": 5,
+    "DEFAULT_PRIORITY": "medium",  # queued; never sent inside the web request
+    "MAX_RETRIES": 8,
     "RETRY_INTERVAL": datetime.timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
 }
+
+# --- Registration -------------------------------------------------------------------------
+# How long personal data of attendees is kept after their forum; stated in the consent
+# notice and enforced by `purge_personal_data`.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
+# Attendees can cancel online until this many hours before the forum starts.
+REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
+# Registration posts per client IP (django-ratelimit syntax), counted in the default cache.
+REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="10/h")
+# Behind a reverse proxy, the client's address header, e.g. HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
 
 # --- Forms -------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

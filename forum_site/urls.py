@@ -16,6 +16,7 @@ admin.site.index_title = _("Run the forum series")
 
 urlpatterns = [
     path("", include("events.urls")),
+    path("", include("attendees.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

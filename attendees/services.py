@@ -1,0 +1,243 @@
+"""Every change of a registration: create, cancel, promote, check in, purge.
+
+Each runs in one transaction that first locks the forum row, so that seat counts are
+read and changed by one request at a time: a forum never confirms more people than it
+has seats. Mail is queued in the same transaction (attendees/mail.py), so a change and
+the mail that reports it are stored together or not at all.
+"""
+import dataclasses
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from post_office.models import Email
+from post_office.utils import cleanup_expired_mails
+
+from events.models import Forum
+from forum_site import clock
+
+from . import mail
+from .consent import CONSENT_VERSION
+from .models import Registration, RegistrationStatus, new_management_token
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationError(Exception):
+    """A registration rule said no; the message is for the person, translated."""
+
+    def __init__(self, message, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class AlreadyRegistered(RegistrationError):
+    def __init__(self):
+        super().__init__(
+            _("This email address is already registered for this forum. We have sent its management link to it again."),
+            code="already_registered",
+        )
+
+
+def _locked_forum(forum: Forum) -> Forum:
+    # The lock that serialises every seat count of this forum (a no-op on SQLite, where
+    # IMMEDIATE transactions already serialise writers).
+    return Forum.objects.select_for_update().get(pk=forum.pk)
+
+
+def _confirmed_count(forum: Forum) -> int:
+    return Registration.objects.filter(forum=forum).confirmed().count()
+
+
+def cancellation_deadline(forum: Forum) -> datetime.datetime:
+    return forum.starts_at - datetime.timedelta(hours=settings.REGISTRATION_CANCELLATION_CLOSES_HOURS)
+
+
+def cancellation_is_open(forum: Forum) -> bool:
+    return clock.now() < cancellation_deadline(forum)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first in line; None when not waiting."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    # The same order as the queue itself: time of registration, then id for ties.
+    ahead = Registration.objects.filter(forum_id=registration.forum_id).waitlisted().filter(
+        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def registration_create(
+    *,
+    forum: Forum,
+    name: str,
+    email: str,
+    organization: str,
+    position: str,
+    sector: str,
+    consent_privacy: bool,
+    phone: str = "",
+    consent_marketing: bool = False,
+    language: str = "ko",
+) -> Registration:
+    """Register a person: confirmed while seats are free, otherwise on the waiting list."""
+    if not consent_privacy:
+        raise RegistrationError(_("Registration needs your consent to the use of your personal data."), code="no_consent")
+    email = email.strip().lower()
+    with transaction.atomic():
+        forum = _locked_forum(forum)
+        if not forum.is_registration_open:
+            raise RegistrationError(_("Registration for this forum is closed."), code="closed")
+        existing = Registration.objects.filter(forum=forum, email__iexact=email).active().first()
+        if existing is not None:
+            mail.queue_management_link(existing)
+        else:
+            registration = _registration_insert(
+                forum=forum, name=name, email=email, phone=phone, organization=organization,
+                position=position, sector=sector, consent_marketing=consent_marketing, language=language,
+            )
+    if existing is not None:
+        # Raised after the commit, so the re-sent link is really queued.
+        raise AlreadyRegistered()
+    logger.info("registration %s for forum %s: %s", registration.pk, forum.pk, registration.status)
+    return registration
+
+
+def _registration_insert(*, forum, consent_marketing, **person) -> Registration:
+    """Store the registration with the status its seat allows and queue its mail. Caller holds the lock."""
+    has_seat = _confirmed_count(forum) < forum.capacity
+    registration = Registration.objects.create(
+        forum=forum,
+        **person,
+        status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITLISTED,
+        consent_privacy=True,
+        consent_marketing=consent_marketing,
+        consent_version=CONSENT_VERSION,
+        consented_at=timezone.now(),
+    )
+    if has_seat:
+        mail.queue_confirmation(registration)
+    else:
+        mail.queue_waitlisted(registration, position=waitlist_position(registration))
+    return registration
+
+
+def _promote_into_free_seats(forum: Forum) -> list[Registration]:
+    """Move people from the head of the waiting list into free seats. Caller holds the lock."""
+    free = forum.capacity - _confirmed_count(forum)
+    if free <= 0:
+        return []
+    promoted = list(Registration.objects.filter(forum=forum).waitlisted()[:free])
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status"])
+        mail.queue_promoted(registration)
+    return promoted
+
+
+def registration_cancel(*, registration: Registration, by_staff: bool = False) -> list[Registration]:
+    """Cancel a registration; a freed seat goes to the first person waiting.
+    Returns the people promoted. Attendees cannot cancel after the deadline; staff can."""
+    with transaction.atomic():
+        forum = _locked_forum(registration.forum)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(_("This registration is already cancelled."), code="already_cancelled")
+        if not by_staff and not cancellation_is_open(forum):
+            raise RegistrationError(
+                _("Online cancellation has closed for this forum. Please contact the organisers."),
+                code="cancellation_closed",
+            )
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        mail.queue_cancelled(registration)
+        promoted = _promote_into_free_seats(forum)
+    logger.info("registration %s cancelled%s; promoted %s", registration.pk, " by staff" if by_staff else "", [r.pk for r in promoted])
+    return promoted
+
+
+def registration_promote(*, registration: Registration) -> None:
+    """Give a free seat to this waiting person, out of turn (staff's choice)."""
+    with transaction.atomic():
+        forum = _locked_forum(registration.forum)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != RegistrationStatus.WAITLISTED:
+            raise RegistrationError(_("Only people on the waiting list can be promoted."), code="not_waitlisted")
+        if _confirmed_count(forum) >= forum.capacity:
+            raise RegistrationError(_("The forum is full: raise its capacity first."), code="full")
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status"])
+        mail.queue_promoted(registration)
+
+
+def forum_capacity_change(*, forum: Forum, capacity: int) -> list[Registration]:
+    """Set the capacity; raising it promotes people waiting, first come first served.
+    Lowering it below the confirmed count confirms nobody new but cancels nobody."""
+    with transaction.atomic():
+        locked = _locked_forum(forum)
+        locked.capacity = capacity
+        locked.save(update_fields=["capacity", "updated_at"])
+        forum.capacity = capacity
+        return _promote_into_free_seats(locked)
+
+
+def registration_resend_confirmation(*, registration: Registration) -> None:
+    """Queue again the mail that tells the person where they stand."""
+    with transaction.atomic():
+        if registration.status == RegistrationStatus.CONFIRMED:
+            mail.queue_confirmation(registration)
+        elif registration.status == RegistrationStatus.WAITLISTED:
+            mail.queue_waitlisted(registration, position=waitlist_position(registration))
+        else:
+            mail.queue_cancelled(registration)
+
+
+def registration_check_in(*, registration: Registration) -> bool:
+    """Mark a confirmed person as arrived. False when already checked in or not confirmed."""
+    updated = Registration.objects.filter(
+        pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
+    ).update(checked_in_at=timezone.now())
+    return bool(updated)
+
+
+@dataclasses.dataclass(frozen=True)
+class PurgeReport:
+    registrations: int
+    mails: int
+
+
+ANONYMOUS_NAME = "-"
+
+
+def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
+    """Remove the personal data of registrations whose forum ended more than the retention
+    period ago, and every queued or sent mail older than that period. Sector, status and
+    timestamps stay, so attendance statistics still add up."""
+    cutoff = clock.now() - datetime.timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
+    registrations = Registration.objects.filter(forum__ends_at__lt=cutoff, anonymized_at__isnull=True)
+    old_mails = Email.objects.filter(created__lt=cutoff)
+    if dry_run:
+        return PurgeReport(registrations=registrations.count(), mails=old_mails.count())
+    with transaction.atomic():
+        count = 0
+        for registration in registrations.select_for_update():
+            registration.name = ANONYMOUS_NAME
+            registration.email = f"removed-{registration.pk}@invalid"
+            registration.phone = ""
+            registration.organization = ""
+            registration.position = ""
+            registration.token = new_management_token()  # the old link must stop working
+            registration.anonymized_at = timezone.now()
+            registration.save(
+                update_fields=["name", "email", "phone", "organization", "position", "token", "anonymized_at"]
+            )
+            count += 1
+        mails, _attachments = cleanup_expired_mails(cutoff, delete_attachments=True)
+    return PurgeReport(registrations=count, mails=mails)

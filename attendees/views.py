@@ -1,0 +1,159 @@
+"""Registration pages: the form, the confirmation, and the attendee's own management page."""
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
+
+from events.calendar import forums_calendar
+from events.models import Forum
+
+from . import services
+from .consent import retention_days
+from .forms import RegistrationForm
+from .models import Registration, RegistrationStatus
+
+
+def _registration_rate(group, request) -> str:
+    # Read per request, so the limit can be changed in settings without a restart of the decorator.
+    return settings.REGISTRATION_RATE_LIMIT
+
+
+def _why_closed(forum: Forum) -> str:
+    if forum.is_past:
+        return _("This forum has already taken place.")
+    state = forum.registration_state
+    if state == "cancelled":
+        return _("This forum has been cancelled.")
+    if state == "not_yet_open":
+        return _("Registration has not opened yet.")
+    return _("Registration for this forum is closed.")
+
+
+def _private(response):
+    """Token pages: never indexed, never cached by a shared cache."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class RegisterView(View):
+    template_name = "attendees/register.html"
+
+    def get_forum(self):
+        return get_object_or_404(
+            Forum.objects.published().with_programme().with_seat_counts(),
+            series__slug=self.kwargs["series"],
+            number=self.kwargs["number"],
+        )
+
+    def render_form(self, request, forum, form, status=200):
+        context = {"forum": forum, "form": form, "retention_days": retention_days()}
+        if not forum.is_registration_open:
+            context["closed_reason"] = _why_closed(forum)
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, series, number):
+        return self.render_form(request, self.get_forum(), RegistrationForm())
+
+    @method_decorator(ratelimit(key="ip", rate=_registration_rate, method="POST", block=False))
+    def post(self, request, series, number):
+        forum = self.get_forum()
+        form = RegistrationForm(request.POST)
+        if getattr(request, "limited", False):
+            form.add_error(None, _("Too many registrations from your network. Please try again in an hour."))
+            return self.render_form(request, forum, form, status=429)
+        if not forum.is_registration_open:
+            return self.render_form(request, forum, form)
+        if not form.is_valid():
+            return self.render_form(request, forum, form)
+        if form.is_bot:
+            form.add_error(None, _("Your registration could not be processed."))
+            return self.render_form(request, forum, form, status=400)
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                forum=forum,
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                organization=data["organization"],
+                position=data["position"],
+                sector=data["sector"],
+                consent_privacy=data["consent_privacy"],
+                consent_marketing=data["consent_marketing"],
+                language=get_language(),
+            )
+        except services.AlreadyRegistered as error:
+            return render(request, "attendees/already_registered.html", {"forum": forum, "message": error.message})
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+            return self.render_form(request, forum, form)
+        return redirect("attendees:done", token=registration.token)
+
+
+def _registration_by_token(token: str) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("forum__series", "forum__venue").filter(anonymized_at__isnull=True),
+        token=token,
+    )
+
+
+def _status_context(registration):
+    return {
+        "registration": registration,
+        "forum": registration.forum,
+        "position": services.waitlist_position(registration),
+        "cancellation_deadline": services.cancellation_deadline(registration.forum),
+        "can_cancel": registration.status != RegistrationStatus.CANCELLED
+        and not registration.forum.is_past
+        and services.cancellation_is_open(registration.forum),
+    }
+
+
+@never_cache
+def registration_done(request, token):
+    registration = _registration_by_token(token)
+    return _private(render(request, "attendees/done.html", _status_context(registration)))
+
+
+@never_cache
+def registration_manage(request, token):
+    registration = _registration_by_token(token)
+    return _private(render(request, "attendees/manage.html", _status_context(registration)))
+
+
+@method_decorator(never_cache, name="dispatch")
+class CancelView(View):
+    """GET asks "are you sure?"; POST cancels."""
+
+    def get(self, request, token):
+        registration = _registration_by_token(token)
+        return _private(render(request, "attendees/cancel.html", _status_context(registration)))
+
+    def post(self, request, token):
+        registration = _registration_by_token(token)
+        try:
+            promoted = services.registration_cancel(registration=registration)
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your registration has been cancelled. A confirmation is on its way by mail."))
+            if promoted:
+                messages.info(request, _("Your seat has gone to the first person on the waiting list. Thank you."))
+        return redirect(registration)
+
+
+@never_cache
+def registration_ics(request, token):
+    registration = _registration_by_token(token)
+    forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    content = forums_calendar([forum], url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=str(forum))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{forum.slug}.ics"'
+    return _private(response)

@@ -1,0 +1,82 @@
+"""Staff actions in the admin go through the same services as the public pages."""
+import pytest
+from django.urls import reverse
+from post_office.models import Email
+
+from attendees.models import Registration
+from tests.factories import ForumFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/attendees/registration/"
+
+
+def act(client, action, registrations):
+    return client.post(
+        CHANGELIST, {"action": action, "_selected_action": [r.pk for r in registrations]}, follow=True
+    )
+
+
+def test_admin_cancel_promotes_the_first_waiting(admin_client):
+    forum = ForumFactory(capacity=1)
+    holder = RegistrationFactory(forum=forum)
+    first = RegistrationFactory(forum=forum, status="waitlisted")
+    RegistrationFactory(forum=forum, status="waitlisted")
+    response = act(admin_client, "cancel", [holder])
+    assert "1건 취소, 대기자 1명 확정." in response.text
+    assert Registration.objects.get(pk=first.pk).status == "confirmed"
+    assert Email.objects.filter(to=first.email).count() == 1
+
+
+def test_admin_promote_refuses_a_full_forum(admin_client):
+    forum = ForumFactory(capacity=1)
+    RegistrationFactory(forum=forum)
+    waiting = RegistrationFactory(forum=forum, status="waitlisted")
+    response = act(admin_client, "promote", [waiting])
+    assert f"{waiting.name}: 정원이 찼습니다. 먼저 정원을 늘려 주세요." in response.text
+    assert Registration.objects.get(pk=waiting.pk).status == "waitlisted"
+
+
+def test_admin_check_in_and_resend(admin_client):
+    registration = RegistrationFactory()
+    assert "1명 현장 확인했습니다." in act(admin_client, "check_in", [registration]).text
+    assert Registration.objects.get(pk=registration.pk).checked_in_at is not None
+    assert "메일 1통을 보낼 목록에 넣었습니다." in act(admin_client, "resend_confirmation", [registration]).text
+    assert Email.objects.filter(to=registration.email).count() == 1
+
+
+def test_registration_desk_can_check_in(client):
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    call_command("setup_roles")
+    user = User.objects.create_user("desk", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="접수 데스크"))
+    client.force_login(user)
+    registration = RegistrationFactory()
+    act(client, "check_in", [registration])
+    assert Registration.objects.get(pk=registration.pk).checked_in_at is not None
+
+
+def test_raising_capacity_in_the_forum_admin_promotes(admin_client):
+    forum = ForumFactory(capacity=1, venue=None)
+    RegistrationFactory(forum=forum)
+    waiting = RegistrationFactory.create_batch(3, forum=forum, status="waitlisted")
+    local_start = forum.starts_at.astimezone(forum.starts_at.tzinfo)
+    data = {
+        "series": forum.series.pk, "number": forum.number, "title": forum.title, "slug": forum.slug, "status": forum.status,
+        "starts_at_0": "2030-01-08", "starts_at_1": "07:30:00", "ends_at_0": "2030-01-08", "ends_at_1": "09:30:00",
+        "capacity": 3, "report": "",
+        "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0, "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+    }
+    assert local_start is not None
+    response = admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data, follow=True)
+    assert response.status_code == 200
+    assert "대기자 2명이 참가 확정되었습니다." in response.text
+    statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
+    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+
+
+def test_status_cannot_be_edited_by_hand(admin_client):
+    registration = RegistrationFactory()
+    response = admin_client.get(reverse("admin:attendees_registration_change", args=[registration.pk]))
+    assert 'name="status"' not in response.text

@@ -1,0 +1,253 @@
+"""The registration pages as a browser without JavaScript would use them."""
+import datetime
+
+import pytest
+import time_machine
+from django.test import Client
+from post_office.models import Email
+
+from attendees.models import Registration
+from events.models import ForumStatus
+from tests.factories import ForumFactory, RegistrationFactory, seoul
+
+pytestmark = pytest.mark.django_db
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+REGISTER = "/forums/gwangju-ai/3/register/"
+
+VALID = {
+    "name": "김광주",
+    "email": " Kim.Gwangju@Example.KR ",
+    "phone": "010-1234-5678",
+    "organization": "광주AI  주식회사",
+    "position": "연구원",
+    "sector": "industry",
+    "consent_privacy": "on",
+}
+
+
+@pytest.fixture
+def forum_3(demo, day_after_second_forum):
+    return demo.forums.get(number=3)
+
+
+def field_errors(response):
+    return {name: list(errors) for name, errors in response.context["form"].errors.items()}
+
+
+def test_register_page_shows_the_form_and_the_consent_notice(client, forum_3):
+    response = client.get(REGISTER)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.fields) == [
+        "name", "email", "phone", "organization", "position", "sector", "consent_privacy", "consent_marketing", "homepage",
+    ]
+    html = response.text
+    assert "개인정보 수집·이용 동의" in html
+    assert "포럼 종료 후 365일까지 보유하며" in html
+    assert "동의하지 않으시면 참가 신청을 받을 수 없습니다" in html
+    assert 'name="consent_marketing"' in html
+    assert 'name="consent_marketing" class="form-check-input" id="id_consent_marketing" checked' not in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_home_and_forum_page_link_to_the_registration(client, forum_3):
+    for url in ("/", "/forums/gwangju-ai/3/"):
+        assert f'href="{REGISTER}"' in client.get(url).text
+
+
+def test_valid_registration_is_normalised_stored_and_confirmed(client, forum_3):
+    response = client.post(REGISTER, VALID)
+    registration = Registration.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/registrations/{registration.token}/done/"
+    assert (registration.name, registration.email, registration.phone, registration.organization) == (
+        "김광주", "kim.gwangju@example.kr", "01012345678", "광주AI 주식회사",
+    )
+    assert (registration.status, registration.language, registration.consent_marketing) == ("confirmed", "ko", False)
+    done = client.get(response.url)
+    assert "참가 신청이 완료되었습니다" in done.text
+    assert f'href="/registrations/{registration.token}/"' in done.text
+    assert Email.objects.filter(to="kim.gwangju@example.kr").count() == 1
+
+
+def test_english_name_and_international_phone(client, forum_3):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post(REGISTER, {**VALID, "name": "Anne-Marie O'Neil", "phone": "+82 62-123-4567", "email": "anne@example.com"})
+    registration = Registration.objects.get()
+    assert (registration.name, registration.phone, registration.language) == ("Anne-Marie O'Neil", "0621234567", "en")
+
+
+def test_missing_fields_are_explained_in_korean_next_to_each_field(client, forum_3):
+    response = client.post(REGISTER, {})
+    assert response.status_code == 200
+    assert field_errors(response) == {
+        "name": ["이름을 입력해 주세요."],
+        "email": ["이메일 주소를 입력해 주세요."],
+        "organization": ["소속을 입력해 주세요."],
+        "position": ["직위를 입력해 주세요."],
+        "sector": ["분야를 선택해 주세요."],
+        "consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."],
+    }
+    assert 'id="error_1_id_name"' in response.text  # crispy renders it under the field
+    assert Registration.objects.count() == 0
+
+
+def test_errors_in_english_when_the_visitor_chose_english(client, forum_3):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.post(REGISTER, {**VALID, "email": "not-an-email", "phone": "12345"})
+    assert field_errors(response) == {
+        "email": ["Please enter a valid email address."],
+        "phone": ["Please enter a Korean phone number, e.g. 010-1234-5678 or 062-123-4567."],
+    }
+
+
+def test_without_privacy_consent_nothing_is_stored(client, forum_3):
+    response = client.post(REGISTER, {**VALID, "consent_privacy": ""})
+    assert field_errors(response) == {"consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]}
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("name", "김" * 101, "이 값이 최대 100 개의 글자인지 확인하세요(입력값 101 자)."),
+        ("name", "김\u0000광주", "null 문자는 사용할 수 없습니다. "),
+        ("name", "김\u200b광주", "특수 문자를 지워 주세요."),
+        ("phone", "010-123", "국내 전화번호를 입력해 주세요. 예: 010-1234-5678, 062-123-4567"),
+        ("sector", "aliens", "분야 중 하나를 선택해 주세요."),
+    ],
+)
+def test_bad_input_gets_a_field_error(client, forum_3, field, value, error):
+    response = client.post(REGISTER, {**VALID, field: value})
+    assert response.status_code == 200
+    assert field_errors(response) == {field: [error]}
+
+
+def test_honeypot_filled_by_a_bot_stores_nothing(client, forum_3):
+    response = client.post(REGISTER, {**VALID, "homepage": "http://spam.example"})
+    assert response.status_code == 400
+    assert "신청을 처리할 수 없습니다." in response.text
+    assert Registration.objects.count() == 0
+
+
+def test_registration_posts_are_rate_limited_per_ip(client, forum_3, settings):
+    settings.REGISTRATION_RATE_LIMIT = "3/h"
+    statuses = [client.post(REGISTER, {**VALID, "email": f"p{i}@example.kr"}).status_code for i in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    assert Registration.objects.count() == 3
+    other_ip = client.post(REGISTER, {**VALID, "email": "p9@example.kr"}, REMOTE_ADDR="10.1.2.3")
+    assert other_ip.status_code == 302
+
+
+def test_rate_limit_explains_itself(client, forum_3, settings):
+    settings.REGISTRATION_RATE_LIMIT = "1/h"
+    client.post(REGISTER, VALID)
+    response = client.post(REGISTER, {**VALID, "email": "other@example.kr"})
+    assert "같은 네트워크에서 신청이 너무 많습니다." in response.text
+
+
+def test_same_email_again_reveals_nothing_and_mails_the_link(client, forum_3):
+    existing = RegistrationFactory(forum=forum_3, name="이미신청", email="kim.gwangju@example.kr", organization="비밀기관")
+    response = client.post(REGISTER, VALID)
+    assert response.status_code == 200
+    assert "이 이메일 주소로 이미 이 포럼에 신청되어 있습니다. 신청 관리 링크를 그 주소로 다시 보내 드렸습니다." in response.text
+    for secret in ("이미신청", "비밀기관", existing.token):
+        assert secret not in response.text
+    [link_mail] = Email.objects.filter(to="kim.gwangju@example.kr")
+    assert existing.token in link_mail.message
+    assert Registration.objects.count() == 1
+
+
+def test_full_forum_puts_people_on_the_waiting_list(client, forum_3):
+    forum_3.capacity = 1
+    forum_3.save()
+    RegistrationFactory(forum=forum_3)
+    assert "정원이 모두 찼습니다." in client.get(REGISTER).text
+    response = client.post(REGISTER, VALID)
+    done = client.get(response.url)
+    assert "대기자로 등록되었습니다" in done.text
+    assert "대기 순번은 1번입니다." in done.text
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"status": ForumStatus.CANCELLED}, "이 포럼은 취소되었습니다."),
+        ({"registration_opens_at": seoul(2020, 8, 10, 9, 0)}, "아직 참가 신청 기간이 아닙니다."),
+        ({"registration_closes_at": seoul(2020, 8, 6, 8, 0)}, "이 포럼의 참가 신청이 마감되었습니다."),
+    ],
+)
+def test_closed_registration_says_why_and_takes_nothing(client, forum_3, change, reason):
+    for field, value in change.items():
+        setattr(forum_3, field, value)
+    forum_3.save()
+    assert reason in client.get(REGISTER).text
+    assert 'name="name"' not in client.get(REGISTER).text
+    client.post(REGISTER, VALID)
+    assert Registration.objects.count() == 0
+
+
+def test_past_forum_registration_page_says_it_has_taken_place(client, forum_3):
+    assert "이미 끝난 포럼입니다." in client.get("/forums/gwangju-ai/2/register/").text
+
+
+def test_draft_forum_has_no_registration_page(client, forum_3):
+    forum_3.status = ForumStatus.DRAFT
+    forum_3.save()
+    assert client.get(REGISTER).status_code == 404
+
+
+def test_management_page_shows_the_registration_privately(client, forum_3):
+    registration = RegistrationFactory(forum=forum_3, name="김광주", phone="01012345678")
+    response = client.get(registration.get_absolute_url())
+    assert response.status_code == 200
+    assert "김광주" in response.text and "01012345678" in response.text
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    assert f'href="/registrations/{registration.token}/cancel/"' in response.text
+    assert "온라인 취소는 2020년 9월 8일 (화) 오후 7:30까지 가능합니다." in response.text
+
+
+def test_unknown_token_is_not_found(client, forum_3):
+    assert client.get("/registrations/not-a-real-token/").status_code == 404
+
+
+def test_registration_ics_download(client, forum_3):
+    registration = RegistrationFactory(forum=forum_3)
+    response = client.get(f"/registrations/{registration.token}/calendar.ics")
+    assert response["Content-Disposition"] == 'attachment; filename="gwangju-ai-3.ics"'
+    assert b"DTSTART;TZID=Asia/Seoul:20200909T073000" in response.content
+
+
+def test_cancel_asks_first_then_cancels_and_promotes(client, forum_3):
+    forum_3.capacity = 1
+    forum_3.save()
+    holder = RegistrationFactory(forum=forum_3)
+    waiting = RegistrationFactory(forum=forum_3, status="waitlisted")
+    ask = client.get(f"/registrations/{holder.token}/cancel/")
+    assert "정말 취소하시겠습니까?" in ask.text
+    assert Registration.objects.get(pk=holder.pk).status == "confirmed"
+
+    response = client.post(f"/registrations/{holder.token}/cancel/", follow=True)
+    assert response.redirect_chain == [(f"/registrations/{holder.token}/", 302)]
+    assert "참가 신청이 취소되었습니다." in response.text
+    assert "비게 된 자리는 첫 번째 대기자에게 배정되었습니다." in response.text
+    assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
+
+
+def test_cancel_needs_csrf(forum_3):
+    registration = RegistrationFactory(forum=forum_3)
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(f"/registrations/{registration.token}/cancel/").status_code == 403
+    assert client.post(REGISTER, VALID).status_code == 403
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
+def test_cancel_after_the_deadline_is_refused_with_a_message(client, forum_3):
+    registration = RegistrationFactory(forum=forum_3)
+    with time_machine.travel(datetime.datetime(2020, 9, 8, 20, 0, tzinfo=SEOUL), tick=False):
+        page = client.get(registration.get_absolute_url())
+        assert "온라인 취소 기간이 지났습니다" in page.text
+        response = client.post(f"/registrations/{registration.token}/cancel/", follow=True)
+    assert "이 포럼의 온라인 취소 기간이 지났습니다. 주최 측에 문의해 주세요." in response.text
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
