@@ -7,7 +7,7 @@ export DEBUG ?= true
 # The day the demo lives on: the morning after the second forum. `make run DEMO_DAY=` for the real clock.
 DEMO_DAY ?= 2020-08-06
 
-.PHONY: run test worker messages clean
+.PHONY: run test bench messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,7 @@ messages: $(VENV)/.runtime-installed
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+# Performance figures (public pages, concurrent registrations); honours DATABASE_URL.
+bench: $(VENV)/.dev-installed
+	$(PY) bench/run.py

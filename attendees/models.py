@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
+from forum_site import clock
 
 
 class Sector(models.TextChoices):
@@ -62,7 +63,8 @@ class Registration(models.Model):
     consent_version = models.CharField(_("version of the consent notice"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
 
-    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    # The project clock, so a demo day (FORUM_SITE_TODAY) shows registrations on that day.
+    created_at = models.DateTimeField(_("registered at"), default=clock.now, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     anonymized_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)

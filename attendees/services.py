@@ -12,7 +12,6 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 from post_office.utils import cleanup_expired_mails
@@ -119,7 +118,7 @@ def _registration_insert(*, forum, consent_marketing, **person) -> Registration:
         consent_privacy=True,
         consent_marketing=consent_marketing,
         consent_version=CONSENT_VERSION,
-        consented_at=timezone.now(),
+        consented_at=clock.now(),
     )
     if has_seat:
         mail.queue_confirmation(registration)
@@ -155,7 +154,7 @@ def registration_cancel(*, registration: Registration, by_staff: bool = False) -
                 code="cancellation_closed",
             )
         registration.status = RegistrationStatus.CANCELLED
-        registration.cancelled_at = timezone.now()
+        registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at"])
         mail.queue_cancelled(registration)
         promoted = _promote_into_free_seats(forum)
@@ -203,7 +202,7 @@ def registration_check_in(*, registration: Registration) -> bool:
     """Mark a confirmed person as arrived. False when already checked in or not confirmed."""
     updated = Registration.objects.filter(
         pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
-    ).update(checked_in_at=timezone.now())
+    ).update(checked_in_at=clock.now())
     return bool(updated)
 
 
@@ -234,7 +233,7 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
             registration.organization = ""
             registration.position = ""
             registration.token = new_management_token()  # the old link must stop working
-            registration.anonymized_at = timezone.now()
+            registration.anonymized_at = clock.now()
             registration.save(
                 update_fields=["name", "email", "phone", "organization", "position", "token", "anonymized_at"]
             )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from speakers.models import Speaker
 
-from .models import Forum, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue, WeekOfMonth, Weekday
+from .models import Forum, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
 
 SERIES_SLUG = "gwangju-ai"
 

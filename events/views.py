@@ -1,6 +1,6 @@
 """The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView

@@ -128,7 +128,7 @@ if env.str("FORUM_SITE_TODAY", default=""):
     try:
         FORUM_SITE_TODAY = datetime.date.fromisoformat(env.str("FORUM_SITE_TODAY"))
     except ValueError:
-        raise ImproperlyConfigured("FORUM_SITE_TODAY must be a date written YYYY-MM-DD.")
+        raise ImproperlyConfigured("FORUM_SITE_TODAY must be a date written YYYY-MM-DD.") from None
 
 # --- Static and uploaded files ---------------------------------------------------------
 STATIC_URL = "static/"

@@ -8,7 +8,7 @@ from post_office.models import Email
 
 from attendees.models import Registration
 from events.models import ForumStatus
-from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.factories import RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))

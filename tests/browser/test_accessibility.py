@@ -57,8 +57,8 @@ def test_skip_link_moves_focus_to_the_content(demo_site, open_page):
 
 
 def test_every_image_has_alt_text(demo_site, open_page):
-    from tests.factories import ForumPhotoFactory
     from events.models import Forum
+    from tests.factories import ForumPhotoFactory
 
     ForumPhotoFactory(forum=Forum.objects.get(number=2), alt_text="강연을 듣는 참석자들")
     page = open_page()

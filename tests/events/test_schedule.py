@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from events.models import WeekOfMonth, Weekday
+from events.models import Weekday, WeekOfMonth
 from events.schedule import meeting_date, months_starting
 
 

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         try:
             series_obj = Series.objects.get(slug=series)
         except Series.DoesNotExist:
-            raise CommandError(f"No series with the slug {series!r}.")
+            raise CommandError(f"No series with the slug {series!r}.") from None
         if months < 1:
             raise CommandError("--months must be 1 or more.")
 
