@@ -16,6 +16,7 @@ PUBLIC_PAGES = {
     "speaker": "/speakers/lee-kyung-il/",
     "search": "/search/?q=솔트룩스",
     "search-nothing": "/search/?q=블록체인",
+    "register": "/forums/gwangju-ai/3/register/",
     "not-found": "/forums/gwangju-ai/99/",
 }
 BLOCKING_IMPACTS = {"serious", "critical"}

@@ -31,6 +31,7 @@ PAGES = {
     "forum-ics": ("/forums/qc/1/calendar.ics", 4),
     "feed": ("/forums/feed/", 1),
     "sitemap": ("/sitemap.xml", 6),
+    "register": ("/forums/qc/1/register/", 3),
 }
 
 

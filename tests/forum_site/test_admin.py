@@ -129,3 +129,12 @@ def test_forum_editor_cannot_see_registrations(client):
     client.force_login(staff_in("포럼 편집자"))
     assert client.get(reverse("admin:events_forum_add")).status_code == 200
     assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 403
+
+
+def test_admin_login_locks_out_after_repeated_failures(client, settings):
+    User.objects.create_user("clerk", password="the-right-password-1", is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "clerk", "password": "guess"})
+    response = client.post("/admin/login/", {"username": "clerk", "password": "the-right-password-1"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
