@@ -205,4 +205,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The mail worker polls every few seconds; only problems are worth a line. (Having a
+    # handler here also stops post_office from installing a second one of its own.)
+    "loggers": {"post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
