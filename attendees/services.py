@@ -61,6 +61,11 @@ def cancellation_is_open(forum: Forum) -> bool:
     return clock.now() < cancellation_deadline(forum)
 
 
+def registration_cancellable(registration: Registration) -> bool:
+    """Whether the attendee may still cancel online (the deadline falls before the forum)."""
+    return registration.status != RegistrationStatus.CANCELLED and cancellation_is_open(registration.forum)
+
+
 def waitlist_position(registration: Registration) -> int | None:
     """1 for the first in line; None when not waiting."""
     if registration.status != RegistrationStatus.WAITLISTED:

@@ -16,7 +16,7 @@ from events.models import Forum
 from . import services
 from .consent import retention_days
 from .forms import RegistrationForm
-from .models import Registration, RegistrationStatus
+from .models import Registration
 
 
 def _registration_rate(group, request) -> str:
@@ -110,9 +110,7 @@ def _status_context(registration):
         "forum": registration.forum,
         "position": services.waitlist_position(registration),
         "cancellation_deadline": services.cancellation_deadline(registration.forum),
-        "can_cancel": registration.status != RegistrationStatus.CANCELLED
-        and not registration.forum.is_past
-        and services.cancellation_is_open(registration.forum),
+        "can_cancel": services.registration_cancellable(registration),
     }
 
 
