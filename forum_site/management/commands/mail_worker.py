@@ -2,8 +2,20 @@
 import time
 
 from django.core.management.base import BaseCommand
-from post_office.lockfile import default_lockfile
-from post_office.mail import send_queued_mail_until_done
+from django.db import close_old_connections
+from post_office.lockfile import FileLock, FileLocked, default_lockfile
+from post_office.mail import get_queued, send_queued
+
+
+def deliver_queued_mail() -> None:
+    """Send everything that is due. Mail that fails is requeued by post_office for a later
+    round, so this ends. post_office's lock file keeps two workers from sending the same mail."""
+    try:
+        with FileLock(default_lockfile):
+            while get_queued().exists():
+                send_queued(processes=1)
+    except FileLocked:
+        pass  # another worker is delivering
 
 
 class Command(BaseCommand):
@@ -17,9 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="one round, then exit (for cron or tests)")
 
     def handle(self, *, interval, once, **options):
+        if once:
+            deliver_queued_mail()
+            return
         while True:
-            # post_office's own lock file keeps two workers from sending the same mail.
-            send_queued_mail_until_done(lockfile=default_lockfile)
-            if once:
-                return
+            # A long-running process must not keep a connection the database has dropped.
+            close_old_connections()
+            deliver_queued_mail()
             time.sleep(interval)
