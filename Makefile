@@ -27,9 +27,9 @@ run: $(VENV)/.runtime-installed
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
 	@echo "Mail is delivered by the mail worker started beside the server (console mail by default)."
-	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py mail_worker & \
-	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000; \
-	kill %1 2>/dev/null
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py mail_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest
