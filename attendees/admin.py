@@ -6,6 +6,7 @@ from events.admin import ForumAdmin as EventsForumAdmin
 from events.models import Forum
 
 from . import services
+from .admin_forms import DeskRegistrationForm
 from .models import Registration, RegistrationStatus
 
 
@@ -30,9 +31,46 @@ class RegistrationAdmin(admin.ModelAdmin):
         (_("Consent and record"), {"fields": readonly_fields[3:]}),
     ]
 
-    def has_add_permission(self, request):
-        # People register themselves, giving their own consent, on the public form.
-        return False
+    add_fieldsets = [
+        (None, {"fields": ["forum"]}),
+        (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector", "language"]}),
+        (_("Consent"), {"fields": ["consent_privacy", "consent_marketing"]}),
+    ]
+
+    # Adding goes through registration_create like the public form: capacity, waiting
+    # list, consent record and mail are the same; only the registration window is not.
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = DeskRegistrationForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def save_form(self, request, form, change):
+        if change:
+            return super().save_form(request, form, change)
+        data = form.cleaned_data
+        registration = services.registration_create(
+            forum=data["forum"], name=data["name"], email=data["email"], phone=data["phone"],
+            organization=data["organization"], position=data["position"], sector=data["sector"],
+            consent_privacy=data["consent_privacy"], consent_marketing=data["consent_marketing"],
+            language=data["language"], by_staff=True,
+        )
+        if registration.status == RegistrationStatus.WAITLISTED:
+            self.message_user(request, _("The forum is full: the person is on the waiting list."), messages.WARNING)
+        return registration
+
+    def save_model(self, request, obj, form, change):
+        if change:  # a new registration was saved by the service in save_form
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
 
     @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
     def check_in(self, request, queryset):

@@ -89,14 +89,16 @@ def registration_create(
     phone: str = "",
     consent_marketing: bool = False,
     language: str = "ko",
+    by_staff: bool = False,
 ) -> Registration:
-    """Register a person: confirmed while seats are free, otherwise on the waiting list."""
+    """Register a person: confirmed while seats are free, otherwise on the waiting list.
+    Staff registering someone at the desk are not bound by the registration window."""
     if not consent_privacy:
         raise RegistrationError(_("Registration needs your consent to the use of your personal data."), code="no_consent")
     email = email.strip().lower()
     with transaction.atomic():
         forum = _locked_forum(forum)
-        if not forum.is_registration_open:
+        if forum.is_cancelled or not (by_staff or forum.is_registration_open):
             raise RegistrationError(_("Registration for this forum is closed."), code="closed")
         existing = Registration.objects.filter(forum=forum, email__iexact=email).active().first()
         if existing is not None:

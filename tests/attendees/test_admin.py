@@ -80,3 +80,56 @@ def test_status_cannot_be_edited_by_hand(admin_client):
     registration = RegistrationFactory()
     response = admin_client.get(reverse("admin:attendees_registration_change", args=[registration.pk]))
     assert 'name="status"' not in response.text
+
+
+def desk_registration(forum, **overrides):
+    return {
+        "forum": forum.pk, "name": "현장등록", "email": "Walk.In@example.kr", "phone": "", "organization": "광주시",
+        "position": "주무관", "sector": "government", "language": "ko", "consent_privacy": "on", **overrides,
+    }
+
+
+def test_desk_registration_goes_through_the_service(admin_client):
+    forum = ForumFactory(capacity=1)
+    response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum), follow=True)
+    assert response.status_code == 200
+    registration = Registration.objects.get()
+    assert (registration.email, registration.status, registration.consent_privacy) == ("walk.in@example.kr", "confirmed", True)
+    assert registration.consent_version != "" and registration.consented_at is not None
+    assert Email.objects.filter(to="walk.in@example.kr").count() == 1
+
+    second = admin_client.post(
+        reverse("admin:attendees_registration_add"), desk_registration(forum, email="second@example.kr"), follow=True
+    )
+    assert "정원이 찼습니다: 대기자로 등록했습니다." in second.text
+    assert Registration.objects.get(email="second@example.kr").status == "waitlisted"
+
+
+def test_desk_registration_after_online_registration_closed(admin_client):
+    import datetime
+
+    from django.utils import timezone
+
+    forum = ForumFactory(registration_closes_at=timezone.now() - datetime.timedelta(days=1))
+    admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum))
+    assert Registration.objects.get().forum == forum
+
+
+def test_desk_registration_needs_consent_and_a_new_email(admin_client):
+    forum = ForumFactory()
+    RegistrationFactory(forum=forum, email="walk.in@example.kr")
+    response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum, consent_privacy=""))
+    errors = response.context["adminform"].form.errors
+    assert errors == {
+        "email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."],
+        "consent_privacy": ["참가 신청을 하려면 본인의 개인정보 수집·이용 동의가 필요합니다."],
+    }
+    assert Registration.objects.count() == 1
+
+
+def test_desk_registration_refused_for_a_cancelled_forum(admin_client):
+    forum = ForumFactory(status="cancelled")
+    response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"forum": ["이 포럼은 취소되었습니다."]}
+    assert Registration.objects.count() == 0

@@ -30,19 +30,12 @@ def test_every_model_of_ours_is_in_the_admin():
     ]
 
 
-@pytest.mark.parametrize(("app_label", "model_name"), [pair for pair in OUR_MODELS if pair != ("attendees", "registration")])
+@pytest.mark.parametrize(("app_label", "model_name"), OUR_MODELS)
 def test_changelist_and_add_page_open_for_superuser(admin_client, demo, app_label, model_name):
+    RegistrationFactory(forum=demo.forums.get(number=3))
     for page in ("changelist", "add"):
         response = admin_client.get(reverse(f"admin:{app_label}_{model_name}_{page}"))
         assert response.status_code == 200, page
-
-
-def test_registrations_are_listed_and_changed_but_never_added_in_the_admin(admin_client, demo):
-    registration = RegistrationFactory(forum=demo.forums.get(number=3))
-    assert admin_client.get(reverse("admin:attendees_registration_changelist")).status_code == 200
-    assert admin_client.get(reverse("admin:attendees_registration_change", args=[registration.pk])).status_code == 200
-    # People register themselves, giving their own consent, on the public form.
-    assert admin_client.get(reverse("admin:attendees_registration_add")).status_code == 403
 
 
 def test_admin_speaks_korean_by_default(admin_client, demo):
