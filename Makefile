@@ -36,7 +36,7 @@ test: $(VENV)/.dev-installed
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: $(VENV)/.runtime-installed
-	$(PY) manage.py makemessages --locale ko --locale en --ignore '.venv/*' --no-obsolete
+	$(PY) manage.py makemessages --locale ko --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean:

@@ -52,7 +52,7 @@ class RegistrationForm(forms.ModelForm):
         error_messages = {
             "name": {"required": _("Please enter your name.")},
             "email": {"required": _("Please enter your email address."), "invalid": _("Please enter a valid email address.")},
-            "organization": {"required": _("Please enter your organisation.")},
+            "organization": {"required": _("Please enter your organization.")},
             "position": {"required": _("Please enter your position.")},
             "sector": {"required": _("Please choose your sector."), "invalid_choice": _("Please choose one of the sectors.")},
         }

@@ -157,7 +157,7 @@ def registration_cancel(*, registration: Registration, by_staff: bool = False) -
             raise RegistrationError(_("This registration is already cancelled."), code="already_cancelled")
         if not by_staff and not cancellation_is_open(forum):
             raise RegistrationError(
-                _("Online cancellation has closed for this forum. Please contact the organisers."),
+                _("Online cancellation has closed for this forum. Please contact the organizers."),
                 code="cancellation_closed",
             )
         registration.status = RegistrationStatus.CANCELLED

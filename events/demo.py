@@ -1,6 +1,6 @@
 """The real history of the Gwangju AI breakfast forum series, as demo data.
 
-Facts (dates, names, titles, organisations) follow the series' public record; the
+Facts (dates, names, titles, organizations) follow the series' public record; the
 abstracts, summaries and reports are written for this site. Loading is keyed on
 natural keys (slugs, series + number), so running it again changes nothing.
 """

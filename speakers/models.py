@@ -32,5 +32,5 @@ class Speaker(models.Model):
 
     @property
     def affiliation(self) -> str:
-        """Organisation and position as one line, e.g. "㈜솔트룩스 대표이사"."""
+        """Organization and position as one line, e.g. "㈜솔트룩스 대표이사"."""
         return " ".join(part for part in (self.organization, self.position) if part)

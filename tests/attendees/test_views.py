@@ -251,3 +251,12 @@ def test_cancel_after_the_deadline_is_refused_with_a_message(client, forum_3):
         response = client.post(f"/registrations/{registration.token}/cancel/", follow=True)
     assert "이 포럼의 온라인 취소 기간이 지났습니다. 주최 측에 문의해 주세요." in response.text
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
+@pytest.mark.parametrize("page", ["", "done/", "cancel/"])
+def test_management_pages_query_budget(client, forum_3, django_assert_num_queries, page):
+    RegistrationFactory.create_batch(5, forum=forum_3, status="waitlisted")
+    registration = RegistrationFactory(forum=forum_3, status="waitlisted")
+    # The registration with its forum, and the count of people ahead in line.
+    with django_assert_num_queries(2):
+        assert client.get(f"/registrations/{registration.token}/{page}").status_code == 200

@@ -7,7 +7,7 @@ from attendees.services import personal_data_purge
 
 class Command(BaseCommand):
     help = (
-        "Remove names, emails, phones, organisations and positions of registrations whose forum "
+        "Remove names, emails, phones, organizations and positions of registrations whose forum "
         "ended more than PERSONAL_DATA_RETENTION_DAYS ago (sector and status stay for statistics), "
         "and delete mail older than that. Run it daily."
     )
