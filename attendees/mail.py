@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from post_office import mail as post_office
 
-from events.calendar import forums_calendar
+from events.calendar import forum_calendar
+from events.models import Forum
 
 from .models import Registration
 
@@ -34,7 +35,8 @@ def _queue(registration: Registration, kind: str, *, with_calendar: bool = False
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
         attachments = None
         if with_calendar:
-            ics = forums_calendar([forum], url_for=lambda f: _absolute(f.get_absolute_url()), name=str(forum))
+            # The programme in three queries, not one per talk: this runs under the seat lock.
+            ics = forum_calendar(Forum.objects.with_programme().get(pk=forum.pk), base_url=settings.SITE_URL)
             attachments = {f"{forum.slug}.ics": {"file": ContentFile(ics), "mimetype": "text/calendar"}}
     post_office.send(
         recipients=[registration.email],

@@ -1,7 +1,6 @@
 """Registration pages: the form, the confirmation, and the attendee's own management page."""
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -10,7 +9,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from events.calendar import forums_calendar
+from events.calendar import forum_ics_download
 from events.models import Forum
 
 from . import services
@@ -151,7 +150,4 @@ class CancelView(View):
 def registration_ics(request, token):
     registration = _registration_by_token(token)
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
-    content = forums_calendar([forum], url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=str(forum))
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{forum.slug}.ics"'
-    return _private(response)
+    return _private(forum_ics_download(request, forum))

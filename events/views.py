@@ -1,13 +1,12 @@
 """The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from speakers.models import Speaker
 
-from .calendar import forums_calendar
+from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
 from .models import Forum, Talk
 from .search import search_site, search_words
 
@@ -106,24 +105,13 @@ class SearchView(TemplateView):
         )
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def forum_ics(request, series: str, number: int):
     forum = forum_lookup(request, series, number)
-    content = forums_calendar([forum], url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=str(forum))
-    return _ics_response(content, f"{forum.slug}.ics")
+    return forum_ics_download(request, forum)
 
 
 def calendar_feed(request):
     """Every published forum, for calendar apps to subscribe to."""
     forums = Forum.objects.published().with_programme().order_by("starts_at")
-    content = forums_calendar(
-        forums, url_for=lambda f: request.build_absolute_uri(f.get_absolute_url()), name=_("AI Breakfast Forum")
-    )
-    response = _ics_response(content, "forums.ics")
-    response["Content-Disposition"] = 'inline; filename="forums.ics"'
-    return response
+    content = forums_calendar(forums, base_url=base_url_of(request), name=_("AI Breakfast Forum"))
+    return ics_response(content, "forums.ics", disposition="inline")
