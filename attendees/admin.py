@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -6,7 +7,7 @@ from events.admin import ForumAdmin as EventsForumAdmin
 from events.models import Forum
 
 from . import services
-from .admin_forms import DeskRegistrationForm
+from .admin_forms import DeskRegistrationForm, RegistrationChangeForm
 from .models import Registration, RegistrationStatus
 
 
@@ -19,10 +20,12 @@ class RegistrationAdmin(admin.ModelAdmin):
     ordering = ["-created_at"]
     list_select_related = ["forum"]
     actions = ["check_in", "cancel", "promote", "resend_confirmation"]
+    form = RegistrationChangeForm
+    view_on_site = False  # a registration's only page is the attendee's own, behind their token
     # Status changes only through the actions, which go through the services: a cancel
     # promotes the next person, a promotion respects capacity, and each sends its mail.
     readonly_fields = [
-        "forum", "status", "checked_in_at", "token", "language", "consent_privacy", "consent_marketing",
+        "forum", "status", "checked_in_at", "token", "language", "consent_privacy", "consent_marketing", "marketing_confirmed_at",
         "consent_version", "consented_at", "created_at", "cancelled_at", "anonymized_at",
     ]
     fieldsets = [
@@ -65,8 +68,18 @@ class RegistrationAdmin(admin.ModelAdmin):
         return registration
 
     def save_model(self, request, obj, form, change):
-        if change:  # a new registration was saved by the service in save_form
-            super().save_model(request, obj, form, change)
+        # A new registration was saved by the service in save_form. A change writes only
+        # the fields the form changed, under the forum lock: never a status read before a
+        # concurrent cancellation.
+        if not change or not form.changed_data:
+            return
+        try:
+            services.registration_details_update(
+                registration=obj, changes={field: form.cleaned_data[field] for field in form.changed_data}
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
 
     def save_related(self, request, form, formsets, change):
         if change:

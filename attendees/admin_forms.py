@@ -1,36 +1,59 @@
-"""The admin form for registering someone at the desk (a walk-in, or by phone)."""
+"""Admin forms for registrations: registering someone at the desk (a walk-in, or by
+phone) and correcting a person's details. Both make input canonical as the public form does."""
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .forms import ConsentField, PersonFieldsForm
 from .models import Registration
 
 
-class DeskRegistrationForm(forms.ModelForm):
-    consent_privacy = forms.BooleanField(
+def _email_taken(forum, email, *, exclude_pk=None) -> bool:
+    taken = Registration.objects.filter(forum=forum, email=email).active()
+    return taken.exclude(pk=exclude_pk).exists() if exclude_pk else taken.exists()
+
+
+class DeskRegistrationForm(PersonFieldsForm):
+    consent_privacy = ConsentField(
         label=_("The person has agreed to the privacy notice (in person or on paper)."),
         error_messages={"required": _("Registration needs the person's consent to the use of their personal data.")},
     )
+    consent_marketing = ConsentField(required=False, label=_("consent to news of later forums"))
     language = forms.ChoiceField(label=_("language of the mails"), choices=settings.LANGUAGES, initial="ko")
 
-    class Meta:
-        model = Registration
+    class Meta(PersonFieldsForm.Meta):
         fields = [
             "forum", "name", "email", "phone", "organization", "position", "sector",
             "language", "consent_privacy", "consent_marketing",
         ]
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()
         forum, email = cleaned.get("forum"), cleaned.get("email")
         if forum and forum.is_cancelled:
             self.add_error("forum", _("This forum has been cancelled."))
-        if forum and email and Registration.objects.filter(forum=forum, email__iexact=email).active().exists():
+        if forum and email and _email_taken(forum, email):
             self.add_error("email", _("This email address is already registered for this forum."))
         return cleaned
 
     def validate_unique(self):
         pass  # checked in clean(), with a message staff can act on
+
+
+class RegistrationChangeForm(PersonFieldsForm):
+    """The details staff may correct. The admin saves only what changed, through
+    registration_details_update, never the status or the timestamps."""
+
+    class Meta(PersonFieldsForm.Meta):
+        pass
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if "email" in self.changed_data and email and self.instance.status != "cancelled":
+            if _email_taken(self.instance.forum_id, email, exclude_pk=self.instance.pk):
+                self.add_error("email", _("This email address is already registered for this forum."))
+        return cleaned
+
+    def validate_unique(self):
+        pass  # checked in clean(); the partial index is on lower(email), which Django cannot check

@@ -1,44 +1,76 @@
 """The registration form: normalised, bounded input and the two separate consents."""
-import re
-import unicodedata
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import normalize
 from .models import Registration
 
-# Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
-KOREAN_PHONE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8})$")
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """Reads consent only from the value a ticked checkbox sends ("on"). Django's own
+    checkbox takes any other string, "0", "off" or "no" included, as a yes."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"
 
 
-def _clean_text(value: str) -> str:
-    """Trim, fold runs of white space, and refuse control characters."""
-    value = " ".join(value.split())
-    if any(unicodedata.category(char).startswith("C") for char in value):
-        raise forms.ValidationError(_("Please remove the special characters."), code="control_characters")
-    return value
+class ConsentField(forms.BooleanField):
+    widget = ConsentCheckbox
 
 
-class RegistrationForm(forms.ModelForm):
+class EmailAddressField(forms.CharField):
+    """An address made canonical before anything else looks at it, so that full-width or
+    zero-width spellings of one mailbox are one value for the uniqueness rule."""
+
+    widget = forms.EmailInput
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize.email_address(value) if value else value
+
+
+class PersonFieldsForm(forms.ModelForm):
+    """The attendee's own fields, made canonical by attendees/normalize.py; shared by the
+    public form, the desk form and the admin's change form (their Meta extends this one's)."""
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "phone", "organization", "position", "sector"]
+        field_classes = {"email": EmailAddressField}
+
+    def clean_name(self):
+        return normalize.person_text(self.cleaned_data["name"])
+
+    def clean_organization(self):
+        return normalize.person_text(self.cleaned_data["organization"])
+
+    def clean_position(self):
+        return normalize.person_text(self.cleaned_data["position"])
+
+    def clean_phone(self):
+        return normalize.phone_number(self.cleaned_data["phone"])
+
+
+class RegistrationForm(PersonFieldsForm):
     # A field people never see or fill: bots that fill every field give themselves away.
     homepage = forms.CharField(
         required=False,
+        strip=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    consent_privacy = forms.BooleanField(
+    consent_privacy = ConsentField(
         label=_("I agree to the collection and use of my personal data as described above. (required)"),
         error_messages={"required": _("Registration needs your consent to the use of your personal data.")},
     )
-    consent_marketing = forms.BooleanField(
+    consent_marketing = ConsentField(
         required=False,
         label=_("I would like to receive news of later forums by email. (optional)"),
     )
 
-    class Meta:
-        model = Registration
+    class Meta(PersonFieldsForm.Meta):
         fields = ["name", "email", "phone", "organization", "position", "sector", "consent_privacy", "consent_marketing"]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -69,34 +101,11 @@ class RegistrationForm(forms.ModelForm):
         )
         self.helper.form_tag = False
 
-    def clean_name(self):
-        return _clean_text(self.cleaned_data["name"])
-
-    def clean_organization(self):
-        return _clean_text(self.cleaned_data["organization"])
-
-    def clean_position(self):
-        return _clean_text(self.cleaned_data["position"])
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_phone(self):
-        raw = self.cleaned_data["phone"].strip()
-        if not raw:
-            return ""
-        digits = re.sub(r"[\s\-().]", "", raw)
-        if digits.startswith("+82"):
-            digits = "0" + digits[3:]
-        if not KOREAN_PHONE.match(digits):
-            raise forms.ValidationError(
-                _("Please enter a Korean phone number, e.g. 010-1234-5678 or 062-123-4567."), code="invalid_phone"
-            )
-        return digits
-
     @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("homepage"))
+    def honeypot_filled(self) -> bool:
+        """Anything at all in the hidden field, a lone space or a zero-width character
+        included, comes from a bot: people never see it."""
+        return self.data.get("homepage", "") != ""
 
     def validate_unique(self):
         # One active registration per email is the service's rule, answered there with a

@@ -1,68 +1,129 @@
-"""The mails a registration sends, queued in the database with django-post-office.
+"""The mails a registration sends.
 
-Each is rendered from attendees/templates/attendees/mail/ in the language the person
-registered in. Queuing happens inside the caller's transaction: the mail is stored with
-the change it reports, and the mail_worker command delivers it, retrying while the mail
-server is down.
+A service decides a mail inside its transaction, under the forum lock, by writing a
+PendingMail row (queue_*). Once the transaction commits, the row is rendered from
+attendees/templates/attendees/mail/ in the language the person registered in and stored
+as a django-post-office Email, which the mail_worker command delivers, retrying while
+the server is down. A process that dies between the commit and the rendering leaves
+the row behind, and the worker renders it on its next round: no mail is lost.
+
+The rendered text is stored as it is. post_office.mail.send() would run it through the
+template engine a second time, turning an attendee's name such as "{% debug %}" into
+code; Email rows are therefore written here directly.
 """
+from email.utils import make_msgid
+
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
-from post_office import mail as post_office
+from post_office.models import PRIORITY, STATUS, Email
+from post_office.settings import get_message_id_fqdn
+from post_office.utils import create_attachments
 
 from events.calendar import forum_calendar
 from events.models import Forum
 
-from .models import Registration
+from .models import MailKind, PendingMail, Registration
+
+# Mails that carry the forum's .ics.
+WITH_CALENDAR = {MailKind.CONFIRMATION, MailKind.PROMOTED}
 
 
 def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _queue(registration: Registration, kind: str, *, with_calendar: bool = False, **extra) -> None:
-    forum = registration.forum
-    context = {
-        "registration": registration,
-        "forum": forum,
-        "manage_url": _absolute(registration.get_absolute_url()),
-        "forum_url": _absolute(forum.get_absolute_url()),
-        **extra,
-    }
-    with translation.override(registration.language):
-        subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
-        message = render_to_string(f"attendees/mail/{kind}.txt", context)
-        attachments = None
-        if with_calendar:
-            # The programme in three queries, not one per talk: this runs under the seat lock.
-            ics = forum_calendar(Forum.objects.with_programme().get(pk=forum.pk), base_url=settings.SITE_URL)
-            attachments = {f"{forum.slug}.ics": {"file": ContentFile(ics), "mimetype": "text/calendar"}}
-    post_office.send(
-        recipients=[registration.email],
-        sender=settings.DEFAULT_FROM_EMAIL,
-        subject=subject,
-        message=message,
-        attachments=attachments,
-        priority="medium",
-    )
+def _queue(registration: Registration, kind: MailKind, *, position: int | None = None) -> None:
+    PendingMail.objects.create(registration=registration, kind=kind, waitlist_position=position)
+    # robust: a failure to render must not turn a committed registration into an error
+    # page; the row stays for the worker.
+    transaction.on_commit(pending_mail_render, robust=True)
 
 
 def queue_confirmation(registration: Registration) -> None:
-    _queue(registration, "confirmation", with_calendar=True)
+    _queue(registration, MailKind.CONFIRMATION)
 
 
 def queue_waitlisted(registration: Registration, *, position: int) -> None:
-    _queue(registration, "waitlisted", position=position)
+    _queue(registration, MailKind.WAITLISTED, position=position)
 
 
 def queue_promoted(registration: Registration) -> None:
-    _queue(registration, "promoted", with_calendar=True)
+    _queue(registration, MailKind.PROMOTED)
 
 
 def queue_cancelled(registration: Registration) -> None:
-    _queue(registration, "cancelled")
+    _queue(registration, MailKind.CANCELLED)
 
 
 def queue_management_link(registration: Registration) -> None:
-    _queue(registration, "management_link")
+    _queue(registration, MailKind.MANAGEMENT_LINK)
+
+
+def pending_mail_render() -> int:
+    """Render every pending mail into post_office's queue, oldest first; returns how many.
+    Each row is taken under a row lock (skipped if another process holds it) and deleted
+    in the same transaction as the Email it becomes, so each mail is stored once."""
+    rendered = 0
+    for pk in list(PendingMail.objects.values_list("pk", flat=True)):
+        with transaction.atomic():
+            pending = (
+                PendingMail.objects.select_for_update(skip_locked=True)
+                .select_related("registration")
+                .filter(pk=pk)
+                .first()
+            )
+            if pending is None:
+                continue  # rendered meanwhile, or being rendered by another process
+            _store(_render(pending))
+            pending.delete()
+            rendered += 1
+    return rendered
+
+
+def _render(pending: PendingMail) -> dict:
+    registration = pending.registration
+    # The programme in fixed queries, not one per talk.
+    forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    context = {
+        "registration": registration,
+        "forum": forum,
+        "position": pending.waitlist_position,
+        "manage_url": _absolute(registration.management_path),
+        "forum_url": _absolute(forum.get_absolute_url()),
+        "news_confirm_url": _news_confirmation_url(registration),
+    }
+    kind = pending.kind
+    with translation.override(registration.language):
+        subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/mail/{kind}.txt", context)
+        attachments = {}
+        if kind in WITH_CALENDAR:
+            ics = forum_calendar(forum, base_url=settings.SITE_URL)
+            attachments[f"{forum.slug}.ics"] = {"file": ContentFile(ics), "mimetype": "text/calendar"}
+    return {"to": registration.email, "subject": subject, "message": message, "attachments": attachments}
+
+
+def _news_confirmation_url(registration: Registration) -> str:
+    """The double opt-in link, for a ticked news box whose mailbox has not yet confirmed it."""
+    if not registration.consent_marketing or registration.marketing_confirmed_at is not None:
+        return ""
+    return _absolute(reverse("attendees:news-confirm", kwargs={"token": registration.token}))
+
+
+def _store(rendered: dict) -> Email:
+    email = Email.objects.create(
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[rendered["to"]],
+        subject=rendered["subject"],
+        message=rendered["message"],
+        status=STATUS.queued,
+        priority=PRIORITY.medium,  # queued; never sent inside the web request
+        message_id=make_msgid(domain=get_message_id_fqdn()),
+    )
+    if rendered["attachments"]:
+        email.attachments.add(*create_attachments(rendered["attachments"]))
+    return email

@@ -43,6 +43,11 @@ class RegistrationQuerySet(models.QuerySet):
         """Waiting in line, first come first served."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
 
+    def news_recipients(self):
+        """Whose mailbox confirmed it wants news of later forums (double opt-in): a ticked
+        box alone proves nothing, since anyone can type anyone's address."""
+        return self.filter(consent_marketing=True, marketing_confirmed_at__isnull=False, anonymized_at__isnull=True)
+
 
 class Registration(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="registrations")
@@ -62,6 +67,15 @@ class Registration(models.Model):
     consent_marketing = models.BooleanField(_("consent to news of later forums"), default=False)
     consent_version = models.CharField(_("version of the consent notice"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
+    marketing_confirmed_at = models.DateTimeField(
+        _("news subscription confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the mailbox's owner confirmed, through the link in the mail, that they want news."),
+    )
+    # The last "you are already registered" mail: sent at most once an hour, so that
+    # posting someone's address again and again does not flood their mailbox.
+    management_link_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # The project clock, so a demo day (FORUM_SITE_TODAY) shows registrations on that day.
     created_at = models.DateTimeField(_("registered at"), default=clock.now, editable=False)
@@ -89,5 +103,33 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} ({self.forum.display_number})"
 
-    def get_absolute_url(self):
+    # Deliberately not get_absolute_url(): the admin's "view on site" shortcut would then
+    # hand any staff login the attendee's management link, which can cancel.
+    @property
+    def management_path(self) -> str:
         return reverse("attendees:manage", kwargs={"token": self.token})
+
+
+class MailKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("confirmation")
+    WAITLISTED = "waitlisted", _("waiting list")
+    PROMOTED = "promoted", _("promotion")
+    CANCELLED = "cancelled", _("cancellation")
+    MANAGEMENT_LINK = "management_link", _("management link again")
+
+
+class PendingMail(models.Model):
+    """A mail decided inside a registration's transaction, under the forum lock, and
+    rendered after it commits (attendees/mail.py): the lock is held only to write this
+    small row, and a crash before rendering leaves the row for the mail worker."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=MailKind.choices)
+    waitlist_position = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.kind} #{self.registration_id}"

@@ -10,7 +10,8 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
@@ -19,7 +20,7 @@ from post_office.utils import cleanup_expired_mails
 from events.models import Forum
 from forum_site import clock
 
-from . import mail
+from . import mail, normalize
 from .consent import CONSENT_VERSION
 from .models import Registration, RegistrationStatus, new_management_token
 
@@ -41,6 +42,11 @@ class AlreadyRegistered(RegistrationError):
             _("This email address is already registered for this forum. We have sent its management link to it again."),
             code="already_registered",
         )
+
+
+# A repeated registration mails the existing one's link at most this often per address
+# and forum: posting someone's address in a loop must not flood their mailbox.
+MANAGEMENT_LINK_INTERVAL = datetime.timedelta(hours=1)
 
 
 def _locked_forum(forum: Forum) -> Forum:
@@ -92,27 +98,42 @@ def registration_create(
     by_staff: bool = False,
 ) -> Registration:
     """Register a person: confirmed while seats are free, otherwise on the waiting list.
-    Staff registering someone at the desk are not bound by the registration window."""
-    if not consent_privacy:
+    Staff registering someone at the desk are not bound by the registration window.
+
+    Input is made canonical here as in the forms (ValidationError when it cannot be).
+    Consent counts only as True itself: a truthy "no" or "0" is not consent.
+    An address already registered raises AlreadyRegistered after its link is mailed again.
+    """
+    if consent_privacy is not True:
         raise RegistrationError(_("Registration needs your consent to the use of your personal data."), code="no_consent")
-    email = email.strip().lower()
+    person = normalize.person_details(name=name, email=email, phone=phone, organization=organization, position=position)
     with transaction.atomic():
         forum = _locked_forum(forum)
         if forum.is_cancelled or not (by_staff or forum.is_registration_open):
             raise RegistrationError(_("Registration for this forum is closed."), code="closed")
-        existing = Registration.objects.filter(forum=forum, email__iexact=email).active().first()
+        existing = Registration.objects.filter(forum=forum, email=person["email"]).active().first()
         if existing is not None:
-            mail.queue_management_link(existing)
+            _management_link_resend(existing)
         else:
             registration = _registration_insert(
-                forum=forum, name=name, email=email, phone=phone, organization=organization,
-                position=position, sector=sector, consent_marketing=consent_marketing, language=language,
+                forum=forum, sector=sector, consent_marketing=consent_marketing is True, language=language, **person
             )
     if existing is not None:
         # Raised after the commit, so the re-sent link is really queued.
         raise AlreadyRegistered()
     logger.info("registration %s for forum %s: %s", registration.pk, forum.pk, registration.status)
     return registration
+
+
+def _management_link_resend(registration: Registration) -> None:
+    """Mail the link of an existing registration again, at most once per interval. Caller holds the lock."""
+    now = clock.now()
+    last = registration.management_link_sent_at
+    if last is not None and now - last < MANAGEMENT_LINK_INTERVAL:
+        return
+    registration.management_link_sent_at = now
+    registration.save(update_fields=["management_link_sent_at"])
+    mail.queue_management_link(registration)
 
 
 def _registration_insert(*, forum, consent_marketing, **person) -> Registration:
@@ -205,6 +226,59 @@ def registration_resend_confirmation(*, registration: Registration) -> None:
             mail.queue_cancelled(registration)
 
 
+# What staff may correct in a registration's change form. Status and timestamps are not
+# among them: they change only through the services above.
+EDITABLE_DETAILS = ("name", "email", "phone", "organization", "position", "sector")
+
+
+def registration_details_update(*, registration: Registration, changes: dict) -> Registration:
+    """Save a staff member's corrections of a person's details, and nothing else.
+
+    Only the changed fields are written, under the forum lock, so an edit made on a page
+    loaded before a concurrent cancellation can never write the old status back (and so
+    can never overbook). Values are made canonical as everywhere else; an address that
+    another active registration of the forum holds is a ValidationError on "email".
+    """
+    unknown = set(changes) - set(EDITABLE_DETAILS)
+    if unknown:
+        raise ValueError(f"Not editable here: {sorted(unknown)}")
+    person = {field: value for field, value in changes.items() if field in normalize.PERSON_FIELDS}
+    cleaned = {**changes, **normalize.person_details(**person)}
+    with transaction.atomic():
+        _locked_forum(registration.forum)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if "email" in cleaned and current.status != RegistrationStatus.CANCELLED:
+            taken = Registration.objects.filter(forum_id=current.forum_id, email=cleaned["email"]).active()
+            if taken.exclude(pk=current.pk).exists():
+                raise ValidationError({"email": _("This email address is already registered for this forum.")})
+        for field, value in cleaned.items():
+            setattr(current, field, value)
+        try:
+            with transaction.atomic():
+                current.save(update_fields=list(cleaned))
+        except IntegrityError:  # the unique index, should a check above ever miss
+            raise ValidationError({"email": _("This email address is already registered for this forum.")}) from None
+    return current
+
+
+def registration_news_confirm(*, registration: Registration) -> bool:
+    """The mailbox's owner confirms the news they asked for (double opt-in).
+    False when there is nothing to confirm: no news asked for, or already confirmed."""
+    updated = Registration.objects.filter(
+        pk=registration.pk, consent_marketing=True, marketing_confirmed_at__isnull=True, anonymized_at__isnull=True
+    ).update(marketing_confirmed_at=clock.now())
+    return bool(updated)
+
+
+def news_consents_expire() -> int:
+    """Withdraw news consents whose mailbox never confirmed them within the confirmation
+    period (NEWS_CONFIRMATION_DAYS). Returns how many lapsed."""
+    cutoff = clock.now() - datetime.timedelta(days=settings.NEWS_CONFIRMATION_DAYS)
+    return Registration.objects.filter(
+        consent_marketing=True, marketing_confirmed_at__isnull=True, consented_at__lt=cutoff
+    ).update(consent_marketing=False)
+
+
 def registration_check_in(*, registration: Registration) -> bool:
     """Mark a confirmed person as arrived. False when already checked in or not confirmed."""
     updated = Registration.objects.filter(
@@ -217,6 +291,7 @@ def registration_check_in(*, registration: Registration) -> bool:
 class PurgeReport:
     registrations: int
     mails: int
+    news_consents_lapsed: int = 0
 
 
 ANONYMOUS_NAME = "-"
@@ -231,6 +306,7 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
     old_mails = Email.objects.filter(created__lt=cutoff)
     if dry_run:
         return PurgeReport(registrations=registrations.count(), mails=old_mails.count())
+    lapsed = news_consents_expire()
     with transaction.atomic():
         count = 0
         for registration in registrations.select_for_update():
@@ -246,4 +322,4 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
             )
             count += 1
         mails, _attachments = cleanup_expired_mails(cutoff, delete_attachments=True)
-    return PurgeReport(registrations=count, mails=mails)
+    return PurgeReport(registrations=count, mails=mails, news_consents_lapsed=lapsed)

@@ -7,7 +7,8 @@ app_name = "attendees"
 urlpatterns = [
     path("forums/<slug:series>/<int:number>/register/", views.RegisterView.as_view(), name="register"),
     path("registrations/<str:token>/", views.registration_manage, name="manage"),
-    path("registrations/<str:token>/done/", views.registration_done, name="done"),
+    path("forums/<slug:series>/<int:number>/register/sent/", views.registration_sent, name="sent"),
+    path("registrations/<str:token>/news/", views.NewsConfirmView.as_view(), name="news-confirm"),
     path("registrations/<str:token>/cancel/", views.CancelView.as_view(), name="cancel"),
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
 ]

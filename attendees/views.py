@@ -1,5 +1,4 @@
 """Registration pages: the form, the confirmation, and the attendee's own management page."""
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -7,20 +6,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django_ratelimit.decorators import ratelimit
 
 from events.calendar import forum_ics_download
 from events.models import Forum
 
-from . import services
+from . import services, throttle
 from .consent import retention_days
 from .forms import RegistrationForm
 from .models import Registration
-
-
-def _registration_rate(group, request) -> str:
-    # Read per request, so the limit can be changed in settings without a restart of the decorator.
-    return settings.REGISTRATION_RATE_LIMIT
 
 
 def _why_closed(forum: Forum) -> str:
@@ -60,23 +53,22 @@ class RegisterView(View):
     def get(self, request, series, number):
         return self.render_form(request, self.get_forum(), RegistrationForm())
 
-    @method_decorator(ratelimit(key="ip", rate=_registration_rate, method="POST", block=False))
     def post(self, request, series, number):
         forum = self.get_forum()
         form = RegistrationForm(request.POST)
-        if getattr(request, "limited", False):
-            form.add_error(None, _("Too many registrations from your network. Please try again in an hour."))
-            return self.render_form(request, forum, form, status=429)
+        if form.honeypot_filled:
+            # Answered like a success: the bot learns nothing, and nothing is stored.
+            return redirect("attendees:sent", series=series, number=number)
         if not forum.is_registration_open:
             return self.render_form(request, forum, form)
         if not form.is_valid():
             return self.render_form(request, forum, form)
-        if form.is_bot:
-            form.add_error(None, _("Your registration could not be processed."))
-            return self.render_form(request, forum, form, status=400)
         data = form.cleaned_data
+        if throttle.registration_limited(request, forum=forum, email=data["email"]):
+            form.add_error(None, _("Too many registrations from your network. Please try again in an hour."))
+            return self.render_form(request, forum, form, status=429)
         try:
-            registration = services.registration_create(
+            services.registration_create(
                 forum=forum,
                 name=data["name"],
                 email=data["email"],
@@ -88,12 +80,22 @@ class RegisterView(View):
                 consent_marketing=data["consent_marketing"],
                 language=get_language(),
             )
-        except services.AlreadyRegistered as error:
-            return render(request, "attendees/already_registered.html", {"forum": forum, "message": error.message})
+        except services.AlreadyRegistered:
+            # The same page as a new registration: whether an address is registered is
+            # told only to its mailbox (the service has mailed the link again).
+            pass
         except services.RegistrationError as error:
             form.add_error(None, error.message)
             return self.render_form(request, forum, form)
-        return redirect("attendees:done", token=registration.token)
+        throttle.registration_counted(request, forum=forum, email=data["email"])
+        return redirect("attendees:sent", series=series, number=number)
+
+
+@never_cache
+def registration_sent(request, series, number):
+    """"Check your mail": the answer to every accepted registration post, new or not."""
+    forum = get_object_or_404(Forum.objects.published().select_related("series", "venue"), series__slug=series, number=number)
+    return render(request, "attendees/sent.html", {"forum": forum})
 
 
 def _registration_by_token(token: str) -> Registration:
@@ -111,12 +113,6 @@ def _status_context(registration):
         "cancellation_deadline": services.cancellation_deadline(registration.forum),
         "can_cancel": services.registration_cancellable(registration),
     }
-
-
-@never_cache
-def registration_done(request, token):
-    registration = _registration_by_token(token)
-    return _private(render(request, "attendees/done.html", _status_context(registration)))
 
 
 @never_cache
@@ -143,7 +139,24 @@ class CancelView(View):
             messages.success(request, _("Your registration has been cancelled. A confirmation is on its way by mail."))
             if promoted:
                 messages.info(request, _("Your seat has gone to the first person on the waiting list. Thank you."))
-        return redirect(registration)
+        return redirect(registration.management_path)
+
+
+@method_decorator(never_cache, name="dispatch")
+class NewsConfirmView(View):
+    """The double opt-in link of the mail. GET asks (mail scanners follow links); POST confirms."""
+
+    def get(self, request, token):
+        registration = _registration_by_token(token)
+        return _private(render(request, "attendees/news_confirm.html", _status_context(registration)))
+
+    def post(self, request, token):
+        registration = _registration_by_token(token)
+        if services.registration_news_confirm(registration=registration):
+            messages.success(request, _("Thank you: we will send you news of later forums."))
+        else:
+            messages.info(request, _("There is nothing to confirm for this registration."))
+        return redirect(registration.management_path)
 
 
 @never_cache

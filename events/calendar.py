@@ -5,6 +5,8 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from forum_site.text import single_line
+
 from .models import Forum
 
 PRODUCT_ID = "-//AI Breakfast Forum//forum-site//KO"
@@ -18,10 +20,12 @@ def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
     event.add("dtstamp", forum.updated_at)
     event.add("dtstart", forum.starts_at.astimezone(seoul))
     event.add("dtend", forum.ends_at.astimezone(seoul))
-    event.add("summary", f"{forum.series.display_name} {forum.display_number}: {forum.title}")
+    # single_line(): text stored before titles were cleaned on save may still hold a line
+    # break, and a calendar's content lines cannot.
+    event.add("summary", single_line(f"{forum.series.display_name} {forum.display_number}: {forum.title}"))
     event.add("url", url)
     if forum.venue:
-        event.add("location", ", ".join(part for part in (str(forum.venue), forum.venue.address) if part))
+        event.add("location", single_line(", ".join(part for part in (str(forum.venue), forum.venue.address) if part)))
     talks = [
         f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.talks.all()
     ]
@@ -36,7 +40,7 @@ def forums_calendar(forums: Iterable[Forum], *, base_url: str, name: str) -> byt
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", single_line(name))
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     for forum in forums:
         calendar.add_component(forum_event(forum, url=base_url + forum.get_absolute_url()))

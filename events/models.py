@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site import clock
+from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.uploads import validate_photo, validate_slides
 from speakers.models import Speaker
 
 
@@ -32,9 +34,9 @@ class Weekday(models.IntegerChoices):
 
 
 class Venue(models.Model):
-    name = models.CharField(_("name"), max_length=150)
-    room = models.CharField(_("floor and room"), max_length=150, blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
+    name = SingleLineCharField(_("name"), max_length=150)
+    room = SingleLineCharField(_("floor and room"), max_length=150, blank=True)
+    address = SingleLineCharField(_("address"), max_length=255, blank=True)
     map_url = models.URLField(_("map link"), blank=True)
 
     class Meta:
@@ -49,10 +51,10 @@ class Venue(models.Model):
 class Series(models.Model):
     """A recurring forum, held on a fixed week and weekday of every month."""
 
-    name = models.CharField(_("name"), max_length=150)
-    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
+    name = SingleLineCharField(_("name"), max_length=150)
+    name_en = SingleLineCharField(_("name in English"), max_length=150, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    description = models.TextField(_("short description"), blank=True)
+    description = ParagraphsTextField(_("short description"), blank=True)
     week_of_month = models.SmallIntegerField(
         _("week of the month"), choices=WeekOfMonth.choices, default=WeekOfMonth.SECOND
     )
@@ -143,7 +145,7 @@ class ForumQuerySet(models.QuerySet):
 class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
     number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
-    title = models.CharField(_("theme"), max_length=200)
+    title = SingleLineCharField(_("theme"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, help_text=_("Names the forum's calendar files, e.g. gwangju-ai-3.")
     )
@@ -154,7 +156,7 @@ class Forum(models.Model):
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ForumStatus.choices, default=ForumStatus.DRAFT)
-    report = models.TextField(
+    report = ParagraphsTextField(
         _("forum report"), blank=True, help_text=_("Written by staff after the forum, for the public archive.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -247,15 +249,18 @@ class TalkQuerySet(models.QuerySet):
 
 class Talk(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="talks")
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     speakers = models.ManyToManyField(
         Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks"
     )
-    abstract = models.TextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))
+    abstract = ParagraphsTextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
+    summary = ParagraphsTextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    slides = models.FileField(_("slides"), upload_to="slides/", blank=True)
+    slides = models.FileField(
+        _("slides"), upload_to="slides/", blank=True, validators=[validate_slides],
+        help_text=_("PDF, PPTX, HWP or HWPX. Visitors download it; it never opens in the site."),
+    )
     video_url = models.URLField(_("video link"), blank=True)
 
     objects = TalkQuerySet.as_manager()
@@ -307,7 +312,7 @@ class PullQuote(models.Model):
     speaker = models.ForeignKey(
         Speaker, verbose_name=_("speaker"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    text = models.TextField(_("quote"))
+    text = ParagraphsTextField(_("quote"))
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     class Meta:
@@ -321,11 +326,11 @@ class PullQuote(models.Model):
 
 class ForumPhoto(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("image"), upload_to="forums/")
-    alt_text = models.CharField(
+    image = models.ImageField(_("image"), upload_to="forums/", validators=[validate_photo])
+    alt_text = SingleLineCharField(
         _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")
     )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = SingleLineCharField(_("caption"), max_length=250, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     class Meta:

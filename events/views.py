@@ -1,5 +1,8 @@
 """The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
+import os
+
 from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -55,21 +58,28 @@ class ForumDetailView(DetailView):
         return forum_lookup(self.request, self.kwargs["series"], self.kwargs["number"])
 
 
+def talk_lookup(request, series: str, number: int, slug: str, talks=None) -> Talk:
+    """The talk named by a URL, if this visitor may see its forum."""
+    talks = (talks if talks is not None else Talk.objects.all()).filter(forum__in=Forum.objects.visible_to(request.user))
+    return get_object_or_404(talks, forum__series__slug=series, forum__number=number, slug=slug)
+
+
 class TalkDetailView(DetailView):
     template_name = "events/talk_detail.html"
     context_object_name = "talk"
 
     def get_object(self, queryset=None):
-        forums = Forum.objects.visible_to(self.request.user)
-        talks = (
-            Talk.objects.filter(forum__in=forums)
-            .select_related("forum__series", "forum__venue")
-            .with_speakers()
-            .prefetch_related("quotes__speaker")
-        )
-        return get_object_or_404(
-            talks, forum__series__slug=self.kwargs["series"], forum__number=self.kwargs["number"], slug=self.kwargs["slug"]
-        )
+        talks = Talk.objects.select_related("forum__series", "forum__venue").with_speakers().prefetch_related("quotes__speaker")
+        return talk_lookup(self.request, **self.kwargs, talks=talks)
+
+
+def talk_slides(request, series: str, number: int, slug: str):
+    """The slides as a download, never shown inline: whatever a file holds, the browser
+    saves it rather than running it under the site's origin."""
+    talk = talk_lookup(request, series, number, slug)
+    if not talk.slides:
+        raise Http404
+    return FileResponse(talk.slides.open("rb"), as_attachment=True, filename=os.path.basename(talk.slides.name))
 
 
 def public_speakers():

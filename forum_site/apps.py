@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,10 @@ class ForumSiteConfig(AppConfig):
 
     name = "forum_site"
     verbose_name = _("Forum site")
+
+
+class ForumAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the site's own AdminSite (forum_site/admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS; "forum_site" itself is ForumSiteConfig
+    default_site = "forum_site.admin_site.ForumAdminSite"

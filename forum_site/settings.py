@@ -34,7 +34,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "forum_site.apps.ForumAdminConfig",  # Django's admin on the site's own AdminSite
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "post_office",
     "axes",
+    "csp",
     "forum_site",
     "speakers",
     "events",
@@ -52,7 +53,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a NUL byte in a URL is refused before anything hands it to the database.
+    "forum_site.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,7 +116,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A lock-out holds for one username *from one address*: five wrong passwords typed for
+# "admin" elsewhere never lock the real admin out of their own desk.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "forum_site.client_address.axes_client_ip"
 AXES_VERBOSE = False
 
 # --- Language and time -----------------------------------------------------------------
@@ -179,10 +187,21 @@ POST_OFFICE = {
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 # Attendees can cancel online until this many hours before the forum starts.
 REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
-# Registration posts per client IP (django-ratelimit syntax), counted in the default cache.
-REGISTRATION_RATE_LIMIT = env.str("REGISTRATION_RATE_LIMIT", default="10/h")
-# Behind a reverse proxy, the client's address header, e.g. HTTP_X_REAL_IP.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
+# Accepted registrations (new or repeated) per client address, per email address and
+# forum, and per forum, in django-ratelimit's syntax; counted in the default cache
+# (attendees/throttle.py). Form errors do not count.
+REGISTRATION_RATE_LIMITS = {
+    "ip": env.str("REGISTRATION_RATE_LIMIT_PER_IP", default="60/h"),
+    "email": env.str("REGISTRATION_RATE_LIMIT_PER_EMAIL", default="5/h"),
+    "forum": env.str("REGISTRATION_RATE_LIMIT_PER_FORUM", default="2000/h"),
+}
+# An unconfirmed request for news by mail (double opt-in) lapses after this many days.
+NEWS_CONFIRMATION_DAYS = env.int("NEWS_CONFIRMATION_DAYS", default=7)
+
+# --- Client addresses ---------------------------------------------------------------------
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed; requests
+# from anywhere else are keyed on their own address (forum_site/client_address.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- Forms -------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -199,6 +218,33 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Only the site's own files run and load: no inline script or style, nothing from another
+# origin, no framing. Images may also be data: URIs (inline QR codes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Powerful browser features are off everywhere; a view that needs one (the check-in desk
+# and its camera) switches it on for its own response.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+}
 
 LOGGING = {
     "version": 1,

@@ -3,15 +3,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.uploads import validate_photo
+
 
 class Speaker(models.Model):
-    name = models.CharField(_("name"), max_length=100, help_text=_("As written in Korean."))
-    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    name = SingleLineCharField(_("name"), max_length=100, help_text=_("As written in Korean."))
+    name_en = SingleLineCharField(_("name in English"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
-    position = models.CharField(_("position"), max_length=150, blank=True)
-    organization = models.CharField(_("organization"), max_length=150, blank=True)
-    bio = models.TextField(_("short biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    position = SingleLineCharField(_("position"), max_length=150, blank=True)
+    organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
+    bio = ParagraphsTextField(_("short biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True, validators=[validate_photo])
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,7 @@ from django.urls import reverse
 from post_office.models import Email
 
 from attendees.models import Registration
+from tests.mailbox import queued_mail
 from tests.factories import ForumFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def test_admin_cancel_promotes_the_first_waiting(admin_client):
     response = act(admin_client, "cancel", [holder])
     assert "1건 취소, 대기자 1명 확정." in response.text
     assert Registration.objects.get(pk=first.pk).status == "confirmed"
-    assert Email.objects.filter(to=first.email).count() == 1
+    assert queued_mail(to=first.email).count() == 1
 
 
 def test_admin_promote_refuses_a_full_forum(admin_client):
@@ -41,7 +42,7 @@ def test_admin_check_in_and_resend(admin_client):
     assert "1명 현장 확인했습니다." in act(admin_client, "check_in", [registration]).text
     assert Registration.objects.get(pk=registration.pk).checked_in_at is not None
     assert "메일 1통을 보낼 목록에 넣었습니다." in act(admin_client, "resend_confirmation", [registration]).text
-    assert Email.objects.filter(to=registration.email).count() == 1
+    assert queued_mail(to=registration.email).count() == 1
 
 
 def test_registration_desk_can_check_in(client):
@@ -96,7 +97,7 @@ def test_desk_registration_goes_through_the_service(admin_client):
     registration = Registration.objects.get()
     assert (registration.email, registration.status, registration.consent_privacy) == ("walk.in@example.kr", "confirmed", True)
     assert registration.consent_version != "" and registration.consented_at is not None
-    assert Email.objects.filter(to="walk.in@example.kr").count() == 1
+    assert queued_mail(to="walk.in@example.kr").count() == 1
 
     second = admin_client.post(
         reverse("admin:attendees_registration_add"), desk_registration(forum, email="second@example.kr"), follow=True

@@ -10,6 +10,7 @@ from attendees import services
 from attendees.consent import CONSENT_VERSION
 from attendees.models import Registration, RegistrationStatus, Sector
 from events.models import ForumStatus
+from tests.mailbox import queued_mail
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def register(forum, email, **overrides):
 
 
 def queued_subjects(email):
-    return list(Email.objects.filter(to=email).order_by("id").values_list("subject", flat=True))
+    return list(queued_mail(to=email).order_by("id").values_list("subject", flat=True))
 
 
 def test_seats_are_confirmed_then_the_waiting_list_fills_in_order():
@@ -79,7 +80,7 @@ def test_waitlisted_person_is_told_their_position():
     forum = ForumFactory(number=3, capacity=1, starts_at=seoul(2030, 1, 8))
     register(forum, "first@example.kr")
     register(forum, "second@example.kr")
-    [body] = Email.objects.filter(to="second@example.kr").values_list("message", flat=True)
+    [body] = queued_mail(to="second@example.kr").values_list("message", flat=True)
     assert "대기 순번 1번" in body
 
 
@@ -118,7 +119,7 @@ def test_same_email_again_resends_the_link_and_registers_nothing():
     subjects = queued_subjects("kim@example.kr")
     assert len(subjects) == 2
     assert subjects[1].endswith("참가 신청 안내")
-    link_mail = Email.objects.filter(to="kim@example.kr").order_by("id").last()
+    link_mail = queued_mail(to="kim@example.kr").order_by("id").last()
     assert f"/registrations/{first.token}/" in link_mail.message
 
 

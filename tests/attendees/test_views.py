@@ -1,5 +1,6 @@
 """The registration pages as a browser without JavaScript would use them."""
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -8,11 +9,13 @@ from post_office.models import Email
 
 from attendees.models import Registration
 from events.models import ForumStatus
+from tests.mailbox import queued_mail
 from tests.factories import RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 REGISTER = "/forums/gwangju-ai/3/register/"
+SENT = "/forums/gwangju-ai/3/register/sent/"
 
 VALID = {
     "name": "김광주",
@@ -28,6 +31,11 @@ VALID = {
 @pytest.fixture
 def forum_3(demo, day_after_second_forum):
     return demo.forums.get(number=3)
+
+
+def without_csrf_token(html):
+    # The token is masked afresh for every response; nothing else may differ.
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
 def field_errors(response):
@@ -59,15 +67,16 @@ def test_valid_registration_is_normalised_stored_and_confirmed(client, forum_3):
     response = client.post(REGISTER, VALID)
     registration = Registration.objects.get()
     assert response.status_code == 302
-    assert response.url == f"/registrations/{registration.token}/done/"
+    assert response.url == SENT
     assert (registration.name, registration.email, registration.phone, registration.organization) == (
         "김광주", "kim.gwangju@example.kr", "01012345678", "광주AI 주식회사",
     )
     assert (registration.status, registration.language, registration.consent_marketing) == ("confirmed", "ko", False)
-    done = client.get(response.url)
-    assert "참가 신청이 완료되었습니다" in done.text
-    assert f'href="/registrations/{registration.token}/"' in done.text
-    assert Email.objects.filter(to="kim.gwangju@example.kr").count() == 1
+    sent = client.get(response.url)
+    assert "메일을 확인해 주세요" in sent.text
+    assert registration.token not in sent.text
+    [confirmation] = queued_mail(to="kim.gwangju@example.kr")
+    assert f"/registrations/{registration.token}/" in confirmation.message
 
 
 def test_english_name_and_international_phone(client, forum_3):
@@ -123,15 +132,16 @@ def test_bad_input_gets_a_field_error(client, forum_3, field, value, error):
     assert field_errors(response) == {field: [error]}
 
 
-def test_honeypot_filled_by_a_bot_stores_nothing(client, forum_3):
-    response = client.post(REGISTER, {**VALID, "homepage": "http://spam.example"})
-    assert response.status_code == 400
-    assert "신청을 처리할 수 없습니다." in response.text
+@pytest.mark.parametrize("filled", ["http://spam.example", " ", "\u200b", "\t"])
+def test_honeypot_filled_by_a_bot_looks_like_success_and_stores_nothing(client, forum_3, filled):
+    response = client.post(REGISTER, {**VALID, "homepage": filled})
+    assert (response.status_code, response.url) == (302, SENT)
     assert Registration.objects.count() == 0
+    assert queued_mail().count() == 0
 
 
 def test_registration_posts_are_rate_limited_per_ip(client, forum_3, settings):
-    settings.REGISTRATION_RATE_LIMIT = "3/h"
+    settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "ip": "3/h"}
     statuses = [client.post(REGISTER, {**VALID, "email": f"p{i}@example.kr"}).status_code for i in range(4)]
     assert statuses == [302, 302, 302, 429]
     assert Registration.objects.count() == 3
@@ -139,8 +149,40 @@ def test_registration_posts_are_rate_limited_per_ip(client, forum_3, settings):
     assert other_ip.status_code == 302
 
 
+def test_form_errors_do_not_count_towards_the_limit(client, forum_3, settings):
+    settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "ip": "2/h"}
+    for _ in range(5):
+        assert client.post(REGISTER, {**VALID, "phone": "12"}).status_code == 200
+    statuses = [client.post(REGISTER, {**VALID, "email": f"p{i}@example.kr"}).status_code for i in range(3)]
+    assert statuses == [302, 302, 429]
+
+
+def test_repeated_registrations_count_towards_the_email_limit(client, forum_3, settings):
+    settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "email": "2/h"}
+    statuses = [
+        client.post(REGISTER, VALID, REMOTE_ADDR=f"10.0.0.{i}").status_code for i in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert client.post(REGISTER, {**VALID, "email": "other@example.kr"}).status_code == 302
+
+
+def test_forum_limit_holds_across_addresses(client, forum_3, settings):
+    settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "forum": "2/h"}
+    statuses = [
+        client.post(REGISTER, {**VALID, "email": f"p{i}@example.kr"}, REMOTE_ADDR=f"10.0.0.{i}").status_code
+        for i in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_the_default_limit_lets_a_whole_office_register_from_one_address(client, forum_3):
+    statuses = {client.post(REGISTER, {**VALID, "email": f"staff{i}@gwangju.go.kr"}).status_code for i in range(60)}
+    assert statuses == {302}
+    assert Registration.objects.count() == 60
+
+
 def test_rate_limit_explains_itself(client, forum_3, settings):
-    settings.REGISTRATION_RATE_LIMIT = "1/h"
+    settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "ip": "1/h"}
     client.post(REGISTER, VALID)
     response = client.post(REGISTER, {**VALID, "email": "other@example.kr"})
     assert "같은 네트워크에서 신청이 너무 많습니다." in response.text
@@ -148,14 +190,27 @@ def test_rate_limit_explains_itself(client, forum_3, settings):
 
 def test_same_email_again_reveals_nothing_and_mails_the_link(client, forum_3):
     existing = RegistrationFactory(forum=forum_3, name="이미신청", email="kim.gwangju@example.kr", organization="비밀기관")
-    response = client.post(REGISTER, VALID)
-    assert response.status_code == 200
-    assert "이 이메일 주소로 이미 이 포럼에 신청되어 있습니다. 신청 관리 링크를 그 주소로 다시 보내 드렸습니다." in response.text
+    fresh = client.post(REGISTER, {**VALID, "email": "someone.new@example.kr"}, follow=True)
+    again = client.post(REGISTER, VALID, follow=True)
+    assert again.redirect_chain == fresh.redirect_chain == [(SENT, 302)]
+    assert without_csrf_token(again.text) == without_csrf_token(fresh.text)
     for secret in ("이미신청", "비밀기관", existing.token):
-        assert secret not in response.text
-    [link_mail] = Email.objects.filter(to="kim.gwangju@example.kr")
+        assert secret not in again.text
+    [link_mail] = queued_mail(to="kim.gwangju@example.kr")
+    assert link_mail.subject == "[AI 조찬포럼] 제3차 포럼 참가 신청 안내"
+    assert "이미 신청되어 있으므로 바뀐 것은 없습니다." in link_mail.message
     assert existing.token in link_mail.message
-    assert Registration.objects.count() == 1
+    assert Registration.objects.filter(forum=forum_3).count() == 2
+
+
+def test_the_already_registered_mail_goes_at_most_once_an_hour(client, forum_3, settings):
+    RegistrationFactory(forum=forum_3, email="kim.gwangju@example.kr")
+    for _ in range(4):
+        assert client.post(REGISTER, VALID).status_code == 302
+    assert queued_mail(to="kim.gwangju@example.kr").count() == 1
+    with time_machine.travel(datetime.datetime(2020, 8, 6, 10, 1, tzinfo=SEOUL), tick=False):
+        client.post(REGISTER, VALID)
+    assert queued_mail(to="kim.gwangju@example.kr").count() == 2
 
 
 def test_full_forum_puts_people_on_the_waiting_list(client, forum_3):
@@ -163,10 +218,13 @@ def test_full_forum_puts_people_on_the_waiting_list(client, forum_3):
     forum_3.save()
     RegistrationFactory(forum=forum_3)
     assert "정원이 모두 찼습니다." in client.get(REGISTER).text
-    response = client.post(REGISTER, VALID)
-    done = client.get(response.url)
-    assert "대기자로 등록되었습니다" in done.text
-    assert "대기 순번은 1번입니다." in done.text
+    client.post(REGISTER, VALID)
+    registration = Registration.objects.get(email="kim.gwangju@example.kr")
+    assert registration.status == "waitlisted"
+    [waiting_mail] = queued_mail(to="kim.gwangju@example.kr")
+    assert "대기 순번 1번" in waiting_mail.message
+    page = client.get(registration.management_path)
+    assert "대기 순번 1번" in page.text
 
 
 @pytest.mark.parametrize(
@@ -199,7 +257,7 @@ def test_draft_forum_has_no_registration_page(client, forum_3):
 
 def test_management_page_shows_the_registration_privately(client, forum_3):
     registration = RegistrationFactory(forum=forum_3, name="김광주", phone="01012345678")
-    response = client.get(registration.get_absolute_url())
+    response = client.get(registration.management_path)
     assert response.status_code == 200
     assert "김광주" in response.text and "01012345678" in response.text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
@@ -246,14 +304,14 @@ def test_cancel_needs_csrf(forum_3):
 def test_cancel_after_the_deadline_is_refused_with_a_message(client, forum_3):
     registration = RegistrationFactory(forum=forum_3)
     with time_machine.travel(datetime.datetime(2020, 9, 8, 20, 0, tzinfo=SEOUL), tick=False):
-        page = client.get(registration.get_absolute_url())
+        page = client.get(registration.management_path)
         assert "온라인 취소 기간이 지났습니다" in page.text
         response = client.post(f"/registrations/{registration.token}/cancel/", follow=True)
     assert "이 포럼의 온라인 취소 기간이 지났습니다. 주최 측에 문의해 주세요." in response.text
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
 
 
-@pytest.mark.parametrize("page", ["", "done/", "cancel/"])
+@pytest.mark.parametrize("page", ["", "cancel/", "news/"])
 def test_management_pages_query_budget(client, forum_3, django_assert_num_queries, page):
     RegistrationFactory.create_batch(5, forum=forum_3, status="waitlisted")
     registration = RegistrationFactory(forum=forum_3, status="waitlisted")

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Remove names, emails, phones, organizations and positions of registrations whose forum "
         "ended more than PERSONAL_DATA_RETENTION_DAYS ago (sector and status stay for statistics), "
-        "and delete mail older than that. Run it daily."
+        "and delete mail older than that; withdraw news requests never confirmed by their mailbox. Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -24,3 +24,5 @@ class Command(BaseCommand):
             f"{'would delete' if dry_run else 'deleted'} {report.mails} mails "
             f"(older than {days} days)."
         )
+        if not dry_run:
+            self.stdout.write(f"Withdrew {report.news_consents_lapsed} news requests never confirmed by their mailbox.")

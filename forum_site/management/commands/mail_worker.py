@@ -6,10 +6,15 @@ from django.db import close_old_connections
 from post_office.lockfile import FileLock, FileLocked, default_lockfile
 from post_office.mail import get_queued, send_queued
 
+from attendees.mail import pending_mail_render
+
 
 def deliver_queued_mail() -> None:
-    """Send everything that is due. Mail that fails is requeued by post_office for a later
-    round, so this ends. post_office's lock file keeps two workers from sending the same mail."""
+    """Render the mails decided but not yet rendered (a web process may have died after
+    its commit), then send everything that is due. Mail that fails is requeued by
+    post_office for a later round, so this ends. post_office's lock file keeps two
+    workers from sending the same mail."""
+    pending_mail_render()
     try:
         with FileLock(default_lockfile):
             while get_queued().exists():

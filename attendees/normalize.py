@@ -1,0 +1,107 @@
+"""What a registration stores, made canonical in one place: the public form, the desk
+form, the admin's change form and the services all pass their input through here.
+
+Each function returns the canonical value or raises ValidationError with a message for
+the person and a code, so a form shows it next to the field. Each is idempotent:
+normalising a normalised value changes nothing.
+"""
+import ipaddress
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from forum_site.text import is_invisible
+
+# Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
+KOREAN_PHONE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8})$")
+PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def person_text(value: str) -> str:
+    """A name, organisation or position: NFC, white space folded, trimmed. Invisible or
+    control characters are refused rather than dropped: the person should see what we keep."""
+    value = unicodedata.normalize("NFC", value)
+    value = " ".join(value.split())
+    if any(is_invisible(char) for char in value):
+        raise ValidationError(_("Please remove the special characters."), code="control_characters")
+    return value
+
+
+def email_address(value: str) -> str:
+    """The canonical form of an address, so that every spelling of one mailbox is one value.
+
+    Full-width letters and other compatibility forms are folded (NFKC), zero-width and
+    other invisible characters dropped, the whole lower-cased and the domain written in
+    ASCII (IDNA). Quoted local parts, IP-literal domains and control characters are
+    refused: people do not have such addresses, and they are how one mailbox is made
+    to look like many.
+    """
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(_("Please enter a valid email address."), code="invalid")
+    value = unicodedata.normalize("NFKC", value)
+    value = "".join(char for char in value if not is_invisible(char)).strip().lower()
+    local, at, domain = value.rpartition("@")
+    if not at or not local or not domain:
+        raise ValidationError(_("Please enter a valid email address."), code="invalid")
+    if '"' in local or "\\" in local:
+        raise ValidationError(_("Please enter an address without quotation marks."), code="quoted_local_part")
+    if domain.startswith("[") or _is_ip_address(domain):
+        raise ValidationError(_("Please enter an address with a domain name, not an IP address."), code="ip_domain")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValidationError(_("Please enter a valid email address."), code="invalid") from None
+    value = f"{local}@{domain}"
+    validate_email(value)
+    return value
+
+
+def _is_ip_address(domain: str) -> bool:
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        return False
+    return True
+
+
+def phone_number(value: str) -> str:
+    """Digits only, in ASCII (any script's digits are read as their value), +82 written
+    as the leading 0; empty stays empty."""
+    value = "".join(str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else char for char in value)
+    value = unicodedata.normalize("NFKC", value).strip()
+    if not value:
+        return ""
+    digits = PHONE_SEPARATORS.sub("", value)
+    if digits.startswith("+82"):
+        digits = "0" + digits[3:]
+    if not KOREAN_PHONE.match(digits):
+        raise ValidationError(
+            _("Please enter a Korean phone number, e.g. 010-1234-5678 or 062-123-4567."), code="invalid_phone"
+        )
+    return digits
+
+
+# The person's fields and how each is made canonical.
+PERSON_FIELDS = {
+    "name": person_text,
+    "email": email_address,
+    "phone": phone_number,
+    "organization": person_text,
+    "position": person_text,
+}
+
+
+def person_details(**fields: str) -> dict[str, str]:
+    """Normalise the given person fields; ValidationError names every field that is wrong."""
+    cleaned, errors = {}, {}
+    for name, value in fields.items():
+        try:
+            cleaned[name] = PERSON_FIELDS[name](value)
+        except ValidationError as error:
+            errors[name] = error
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
