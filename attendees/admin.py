@@ -24,8 +24,9 @@ class RegistrationAdmin(admin.ModelAdmin):
     view_on_site = False  # a registration's only page is the attendee's own, behind their token
     # Status changes only through the actions, which go through the services: a cancel
     # promotes the next person, a promotion respects capacity, and each sends its mail.
+    # The management token is never shown: it is the attendee's key, and can cancel.
     readonly_fields = [
-        "forum", "status", "checked_in_at", "token", "language", "consent_privacy", "consent_marketing", "marketing_confirmed_at",
+        "forum", "status", "checked_in_at", "language", "consent_privacy", "consent_marketing", "marketing_confirmed_at",
         "consent_version", "consented_at", "created_at", "cancelled_at", "anonymized_at",
     ]
     fieldsets = [

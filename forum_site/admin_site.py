@@ -4,6 +4,7 @@ for every model, the libraries' (mail log, login lock-outs) included."""
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import EmptyResultSet, FullResultSet
 
 
 class StrictChangeList(ChangeList):
@@ -13,6 +14,8 @@ class StrictChangeList(ChangeList):
         # after the admin has stopped looking for bad parameters; compile it here.
         try:
             queryset.query.get_compiler(queryset.db).as_sql()
+        except (EmptyResultSet, FullResultSet):
+            pass  # a valid query that Django answers without asking the database
         except (ValueError, OverflowError, TypeError) as error:
             raise IncorrectLookupParameters(error) from error
         return queryset

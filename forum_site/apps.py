@@ -9,6 +9,9 @@ class ForumSiteConfig(AppConfig):
     name = "forum_site"
     verbose_name = _("Forum site")
 
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the deploy checks)
+
 
 class ForumAdminConfig(admin_apps.AdminConfig):
     """Django's admin, on the site's own AdminSite (forum_site/admin_site.py)."""

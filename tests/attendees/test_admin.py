@@ -1,8 +1,8 @@
 """Staff actions in the admin go through the same services as the public pages."""
 import pytest
 from django.urls import reverse
-from post_office.models import Email
 
+from attendees import services
 from attendees.models import Registration
 from tests.mailbox import queued_mail
 from tests.factories import ForumFactory, RegistrationFactory
@@ -134,3 +134,66 @@ def test_desk_registration_refused_for_a_cancelled_forum(admin_client):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {"forum": ["이 포럼은 취소되었습니다."]}
     assert Registration.objects.count() == 0
+
+
+def change_form(registration, **overrides):
+    return {
+        "name": registration.name, "email": registration.email, "phone": registration.phone,
+        "organization": registration.organization, "position": registration.position, "sector": registration.sector,
+        **overrides,
+    }
+
+
+def test_changing_an_email_to_one_already_registered_is_a_form_error(admin_client):
+    forum = ForumFactory()
+    RegistrationFactory(forum=forum, email="taken@example.kr")
+    registration = RegistrationFactory(forum=forum, email="mine@example.kr")
+    response = admin_client.post(
+        reverse("admin:attendees_registration_change", args=[registration.pk]),
+        change_form(registration, email=" TAKEN@example.kr "),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]}
+    assert Registration.objects.get(pk=registration.pk).email == "mine@example.kr"
+
+
+def test_staff_edits_are_stored_canonical(admin_client):
+    registration = RegistrationFactory()
+    response = admin_client.post(
+        reverse("admin:attendees_registration_change", args=[registration.pk]),
+        change_form(registration, name="  김\u1100\u1175  ", email=" ｐａｒｋ@Example.KR ", phone="０１０ ９８７６ ５４３２"),
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.name, registration.email, registration.phone) == ("김기", "park@example.kr", "01098765432")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("email", "kim\x01@example.kr", "올바른 이메일 주소를 입력해 주세요."),
+        ("email", "kim@[10.0.0.1]", "IP 주소가 아닌 도메인 이름이 있는 이메일 주소를 입력해 주세요."),
+        ("name", "김\x07광주", "특수 문자를 지워 주세요."),
+    ],
+)
+def test_staff_edits_refuse_what_the_public_form_refuses(admin_client, field, value, error):
+    registration = RegistrationFactory()
+    response = admin_client.post(
+        reverse("admin:attendees_registration_change", args=[registration.pk]), change_form(registration, **{field: value})
+    )
+    assert response.context["adminform"].form.errors == {field: [error]}
+
+
+def test_a_stale_change_form_never_undoes_a_cancellation(admin_client):
+    forum = ForumFactory(capacity=1)
+    holder = RegistrationFactory(forum=forum)
+    waiting = RegistrationFactory(forum=forum, status="waitlisted")
+    url = reverse("admin:attendees_registration_change", args=[holder.pk])
+    stale = admin_client.get(url)  # staff opens the page while the seat is held
+    assert stale.status_code == 200
+    services.registration_cancel(registration=holder)  # the attendee cancels meanwhile
+    response = admin_client.post(url, change_form(holder, organization="광주광역시청"))
+    assert response.status_code == 302
+    holder.refresh_from_db()
+    assert (holder.status, holder.organization) == ("cancelled", "광주광역시청")
+    assert Registration.objects.filter(forum=forum).confirmed().get() == waiting

@@ -13,6 +13,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 PEOPLE = 30
 SEATS = 10
+EDITS_PER_PERSON = 5
 
 
 def test_concurrent_registrations_never_overbook(postgres_only):
@@ -77,3 +78,71 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(postgres_only
     assert errors == []
     confirmed = Registration.objects.filter(forum=forum).confirmed()
     assert sorted(confirmed.values_list("email", flat=True)) == [f"p{i}@example.kr" for i in range(5, 10)]
+
+
+def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_only):
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    seats = 20
+    forum = ForumFactory(capacity=seats)
+    holders = [
+        services.registration_create(
+            forum=forum, name=f"참가자{i}", email=f"h{i}@example.kr", organization="광주AI", position="연구원",
+            sector="industry", consent_privacy=True,
+        )
+        for i in range(seats)
+    ]
+    for i in range(seats):
+        services.registration_create(
+            forum=forum, name=f"대기자{i}", email=f"w{i}@example.kr", organization="광주AI", position="연구원",
+            sector="industry", consent_privacy=True,
+        )
+    staff = User.objects.create_superuser("desk-lead", password="a-long-password-1")
+    start_together = threading.Barrier(2 * seats)
+    errors = []
+
+    def cancel(registration):
+        try:
+            start_together.wait(timeout=30)
+            services.registration_cancel(registration=registration)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    def edit(registration):
+        try:
+            client = Client()
+            client.force_login(staff)
+            url = reverse("admin:attendees_registration_change", args=[registration.pk])
+            form = {
+                "name": registration.name, "email": registration.email, "phone": "01012345678",
+                "organization": "광주광역시", "position": registration.position, "sector": registration.sector,
+            }
+            start_together.wait(timeout=30)
+            # Staff keep saving while the cancellations go through, so edits overlap them.
+            for attempt in range(EDITS_PER_PERSON):
+                response = client.post(url, {**form, "position": f"연구원 {attempt}"})
+                if response.status_code != 302:
+                    errors.append(f"edit {registration.pk}: {response.status_code}")
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel, args=(holder,)) for holder in holders]
+    threads += [threading.Thread(target=edit, args=(holder,)) for holder in holders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    stored = Registration.objects.filter(forum=forum)
+    assert sorted(stored.filter(email__startswith="h").values_list("status", flat=True)) == ["cancelled"] * seats
+    assert stored.confirmed().count() == seats
+    assert sorted(stored.confirmed().values_list("email", flat=True)) == sorted(f"w{i}@example.kr" for i in range(seats))
+    # Every edit landed too: only its own fields were written.
+    assert set(stored.filter(email__startswith="h").values_list("organization", flat=True)) == {"광주광역시"}

@@ -318,3 +318,16 @@ def test_management_pages_query_budget(client, forum_3, django_assert_num_querie
     # The registration with its forum, and the count of people ahead in line.
     with django_assert_num_queries(2):
         assert client.get(f"/registrations/{registration.token}/{page}").status_code == 200
+
+
+@pytest.mark.parametrize("value", ["0", "off", "no", "N", "null", " ", "true", "1", "yes", "on ", "ON", "False"])
+def test_only_the_checkbox_own_value_is_consent(client, forum_3, value):
+    response = client.post(REGISTER, {**VALID, "consent_privacy": value, "consent_marketing": value})
+    assert response.status_code == 200
+    assert field_errors(response) == {"consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]}
+    assert Registration.objects.count() == 0
+
+
+def test_a_marketing_value_other_than_on_is_no_consent(client, forum_3):
+    client.post(REGISTER, {**VALID, "consent_marketing": "no"})
+    assert Registration.objects.get().consent_marketing is False

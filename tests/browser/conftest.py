@@ -43,23 +43,35 @@ def demo_site(transactional_db, live_server, settings):
     """The demo as `make run` serves it: the Gwangju history, on 2020-08-06."""
     load_demo()
     settings.FORUM_SITE_TODAY = datetime.date(2020, 8, 6)
+    settings.SITE_URL = live_server.url  # so the links in the mails lead to this server
     return live_server.url
 
 
 @pytest.fixture
 def open_page(browser):
-    """open_page(size, locale) -> a fresh page in its own browser context."""
-    contexts = []
+    """open_page(size, locale) -> a fresh page in its own browser context.
+
+    The pages run under the site's Content-Security-Policy; anything it blocks (an inline
+    script or style, a file from elsewhere) is reported on the console, and fails the test.
+    """
+    contexts, blocked = [], []
+
+    def record_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
 
     def open_page(size="desktop", locale="ko-KR"):
         context = browser.new_context(viewport=SIZES[size], locale=locale, timezone_id="Asia/Seoul")
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", record_csp_violation)
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert blocked == [], "the Content-Security-Policy blocked something"
 
 
 def save_screenshot(page, name):

@@ -5,6 +5,7 @@ import re
 import icalendar
 import pytest
 from playwright.sync_api import expect
+from post_office.models import Email
 
 from attendees import services
 from attendees.models import Registration
@@ -50,10 +51,12 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     expect(page.get_by_label(re.compile("다음 포럼 소식을 이메일로 받겠습니다"))).not_to_be_checked()
     page.get_by_role("button", name="참가 신청").click()
 
-    expect(page.locator("h1")).to_have_text("참가 신청이 완료되었습니다")
+    expect(page.locator("h1")).to_have_text("메일을 확인해 주세요")
     save_screenshot(page, f"register-done-{size}")
     mine = Registration.objects.get(email="kim.gwangju@example.kr")
     assert (mine.status, mine.phone, mine.consent_marketing) == ("confirmed", "01012345678", False)
+    [confirmation] = Email.objects.filter(to="kim.gwangju@example.kr")  # rendered when the registration committed
+    [management_link] = re.findall(r"http://\S+/registrations/\S+/", confirmation.message)
 
     # Someone else registers after the last seat went: they wait.
     waiting = services.registration_create(
@@ -62,7 +65,7 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     )
     assert waiting.status == "waitlisted"
 
-    page.locator(".management-link a").click()
+    page.goto(management_link)  # the link in the mail
     expect(page.locator("h1")).to_have_text("나의 참가 신청")
     expect(page.locator(".registration-details")).to_contain_text("참가 확정")
 
@@ -81,5 +84,5 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     save_screenshot(page, f"cancelled-{size}")
 
     # The first person waiting now holds the seat, and sees it on their own page.
-    page.goto(demo_site + waiting.get_absolute_url())
+    page.goto(demo_site + waiting.management_path)
     expect(page.locator(".registration-details")).to_contain_text("참가 확정")

@@ -131,3 +131,24 @@ def test_admin_login_locks_out_after_repeated_failures(client, settings):
     response = client.post("/admin/login/", {"username": "clerk", "password": "the-right-password-1"})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_failures_from_one_address_never_lock_the_real_user_out_from_another(settings):
+    from django.test import Client
+
+    User.objects.create_user("admin", password="the-right-password-1", is_staff=True)
+    attacker = Client(REMOTE_ADDR="203.0.113.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        attacker.post("/admin/login/", {"username": "admin", "password": "guess"})
+    locked = attacker.post("/admin/login/", {"username": "admin", "password": "the-right-password-1"})
+    assert locked.status_code == 429  # the guessing address stays locked for that name
+
+    real = Client(REMOTE_ADDR="198.51.100.10")
+    response = real.post("/admin/login/?next=/admin/", {"username": "admin", "password": "the-right-password-1"})
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert real.session["_auth_user_id"] == str(User.objects.get(username="admin").pk)
+
+    # A failed try from a third address, after the lock-out, does not block the real user either.
+    Client(REMOTE_ADDR="192.0.2.5").post("/admin/login/", {"username": "admin", "password": "guess"})
+    again = Client(REMOTE_ADDR="198.51.100.10").post("/admin/login/", {"username": "admin", "password": "the-right-password-1"})
+    assert again.status_code == 302

@@ -31,9 +31,25 @@ def test_production_settings_pass_the_deploy_check():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
         DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="forum.gwangju.go.kr",
+        CACHE_URL="redis://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "System check identified no issues (0 silenced).\n"
+
+
+def test_the_deploy_check_asks_for_a_shared_cache():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="forum.gwangju.go.kr",
+    )
+    assert result.returncode == 1
+    assert "forum_site.W001" in result.stderr
+
+
+def test_redis_cache_url_loads_its_client():
+    code = "from django.core.cache import caches; cache = caches['default']; cache.set('probe', 1); print(type(cache).__name__, cache.get('probe'))"
+    result = manage("shell", "--no-imports", "-c", code, DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/15")
+    assert result.stdout == "RedisCache 1\n", result.stderr
 
 
 def test_language_and_time_zone():

@@ -1,0 +1,138 @@
+"""Mail text is data, never a template; it is rendered after the forum lock is released."""
+import datetime
+import threading
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection, transaction
+from post_office.models import Email
+
+from attendees import services
+from attendees.mail import pending_mail_render
+from attendees.models import PendingMail, Registration
+from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
+from tests.mailbox import queued_mail
+
+pytestmark = pytest.mark.django_db
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+
+
+@pytest.fixture(autouse=True)
+def _before_the_forums():
+    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
+        yield
+
+
+def register(forum, *, name="김광주", email="kim@example.kr"):
+    return services.registration_create(
+        forum=forum, name=name, email=email, organization="광주AI", position="연구원", sector="industry",
+        consent_privacy=True,
+    )
+
+
+TEMPLATE_CODE = [
+    "{% now 'Y' %}",
+    "{{ 7*7 }}",
+    "{# 주석 #}",
+    "{% debug %}",
+    "{% lorem 20000000 w %}",
+    "{% raw %}",
+    "{{ registration.token }}",
+    "{% load static %}{% static 'x' %}",
+]
+
+
+@pytest.mark.parametrize("code", TEMPLATE_CODE)
+def test_a_name_that_looks_like_template_code_arrives_literally(code):
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
+    register(forum, name=code)
+    [mail] = queued_mail(to="kim@example.kr")
+    assert mail.message.startswith(f"{code} 님, 안녕하세요.\n")
+    assert len(mail.message) < 4000
+
+
+@pytest.mark.parametrize("code", TEMPLATE_CODE)
+def test_a_forum_title_that_looks_like_template_code_arrives_literally_and_cancels(code):
+    forum = ForumFactory(number=3, title=f"인공지능 {code}", capacity=1, starts_at=seoul(2030, 1, 8))
+    holder = register(forum, email="holder@example.kr")
+    waiting = register(forum, email="waiting@example.kr")
+    promoted = services.registration_cancel(registration=holder)
+    assert [r.pk for r in promoted] == [waiting.pk]
+    [confirmed, cancelled] = queued_mail(to="holder@example.kr")
+    assert f"«인공지능 {code}»" in confirmed.message
+    assert f"«인공지능 {code}»" in cancelled.message
+    [_waitlisted, promotion] = queued_mail(to="waiting@example.kr")
+    assert f"«인공지능 {code}»" in promotion.message
+
+
+def test_every_field_at_its_longest_still_makes_a_small_mail():
+    venue = VenueFactory(name="회" * 150, room="층" * 150, address="주" * 255)
+    forum = ForumFactory(number=3, title="제" * 200, venue=venue, starts_at=seoul(2030, 1, 8))
+    register(forum, name="김" * 100, email=("a" * 64) + "@" + ("b" * 60) + ".kr")
+    [mail] = queued_mail()
+    assert len(mail.message) < 4000
+    assert len(mail.subject) < 300
+
+
+def test_mail_is_decided_in_the_transaction_and_rendered_after_it_commits(django_capture_on_commit_callbacks):
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            registration = register(forum)
+            # Inside the transaction (and so under the forum lock) only the decision is written.
+            assert list(PendingMail.objects.values_list("registration_id", "kind")) == [(registration.pk, "confirmation")]
+            assert Email.objects.count() == 0
+    assert len(callbacks) == 1
+    assert PendingMail.objects.count() == 0
+    assert list(Email.objects.values_list("to", "subject")) == [
+        (["kim@example.kr"], "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다")
+    ]
+
+
+def test_a_mail_left_unrendered_by_a_crash_is_rendered_by_the_worker(mailoutbox):
+    registration = RegistrationFactory(forum=ForumFactory(number=3, starts_at=seoul(2030, 1, 8)))
+    PendingMail.objects.create(registration=registration, kind="confirmation")  # as a died process leaves it
+    call_command("mail_worker", "--once")
+    assert PendingMail.objects.count() == 0
+    [sent] = mailoutbox
+    assert (sent.to, sent.subject) == ([registration.email], "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다")
+
+
+def test_rendering_twice_stores_each_mail_once():
+    forum = ForumFactory(starts_at=seoul(2030, 1, 8))
+    register(forum)
+    assert pending_mail_render() == 1
+    assert pending_mail_render() == 0
+    assert Email.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_rendering_at_once_store_each_mail_once(postgres_only):
+    forum = ForumFactory(starts_at=seoul(2030, 1, 8))
+    for index in range(20):
+        RegistrationFactory(forum=forum, email=f"p{index}@example.kr")
+    PendingMail.objects.bulk_create(
+        PendingMail(registration=registration, kind="confirmation") for registration in Registration.objects.all()
+    )
+    start_together = threading.Barrier(2)
+    counts, errors = [], []
+
+    def render():
+        try:
+            start_together.wait(timeout=30)
+            counts.append(pending_mail_render())
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=render) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sum(counts) == 20
+    assert sorted(Email.objects.values_list("to", flat=True)) == sorted([[f"p{i}@example.kr"] for i in range(20)])

@@ -1,0 +1,57 @@
+"""The registration limits hold across processes when they share Redis, as production's workers do."""
+import os
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# One worker process: take as many registrations as the limits allow, out of `tries`.
+WORKER = """
+from types import SimpleNamespace
+from django.test import RequestFactory
+from attendees import throttle
+forum = SimpleNamespace(pk={forum_pk})
+accepted = 0
+for index in range({tries}):
+    request = RequestFactory().post("/", REMOTE_ADDR="{address}")
+    email = f"person{{index}}-{{__import__('os').getpid()}}@example.kr"
+    if not throttle.registration_limited(request, forum=forum, email=email):
+        throttle.registration_counted(request, forum=forum, email=email)
+        accepted += 1
+print(accepted)
+"""
+
+
+@pytest.fixture
+def redis_url():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis is not running on 127.0.0.1:6379: CI must provide it.")
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    return "redis://127.0.0.1:6379/14"
+
+
+def run_worker(redis_url, forum_pk, address, tries):
+    env = {**os.environ, "DEBUG": "true", "CACHE_URL": redis_url, "REGISTRATION_RATE_LIMIT_PER_IP": "10/h"}
+    code = WORKER.format(forum_pk=forum_pk, address=address, tries=tries)
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def test_two_workers_together_accept_the_limit_once(redis_url):
+    # Keys no earlier run has counted: Redis keeps its counters between runs.
+    run = uuid.uuid4().int
+    forum_pk, address = run % 10**9, f"10.{run % 251}.{run // 251 % 251}.{run // 63001 % 251}"
+    workers = [run_worker(redis_url, forum_pk, address, tries=8) for _ in range(2)]
+    outputs = [worker.communicate(timeout=60) for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    assert sum(int(stdout) for stdout, _stderr in outputs) == 10
