@@ -51,3 +51,52 @@ def test_cleaning_is_idempotent_and_leaves_no_line_break_or_control(value):
     text = paragraphs(value)
     assert paragraphs(text) == text
     assert "\r" not in text
+
+
+@pytest.fixture
+def forum_with_a_broken_title(db):
+    """A forum whose title was stored with a line break before titles were cleaned on save."""
+    from tests.factories import seoul
+
+    forum = ForumFactory(number=3, capacity=1, starts_at=seoul(2030, 1, 8))
+    Forum.objects.filter(pk=forum.pk).update(title="인공지능과\r\n산업혁신 {% raw %}")
+    forum.refresh_from_db()
+    return forum
+
+
+def test_calendars_of_a_forum_with_a_line_break_in_its_title_still_open(client, forum_with_a_broken_title):
+    from tests.factories import RegistrationFactory
+
+    forum = forum_with_a_broken_title
+    registration = RegistrationFactory(forum=forum)
+    for url in (f"/forums/{forum.series.slug}/3/calendar.ics", f"/registrations/{registration.token}/calendar.ics", "/forums.ics"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "SUMMARY:조찬포럼" in response.content.decode()
+    assert "인공지능과 산업혁신 {% raw %}" in client.get(f"/forums/{forum.series.slug}/3/calendar.ics").content.decode()
+
+
+def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(forum_with_a_broken_title):
+    import datetime
+
+    import time_machine
+
+    from attendees import services
+    from tests.mailbox import queued_mail
+
+    forum = forum_with_a_broken_title
+    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))):
+        people = [
+            services.registration_create(
+                forum=forum, name=f"참가자{i}", email=f"p{i}@example.kr", organization="광주AI", position="연구원",
+                sector="industry", consent_privacy=True,
+            )
+            for i in range(3)
+        ]
+        assert [r.pk for r in services.forum_capacity_change(forum=forum, capacity=2)] == [people[1].pk]
+        assert [r.pk for r in services.registration_cancel(registration=people[0])] == [people[2].pk]
+    [_waitlisted, promoted] = queued_mail(to="p2@example.kr")
+    assert promoted.subject == "[AI 조찬포럼] 빈자리가 생겨 제3차 포럼 참가가 확정되었습니다"
+    [(_name, content, mimetype)] = promoted.email_message().attachments
+    assert mimetype == "text/calendar"
+    assert "SUMMARY:조찬포럼" in (content.decode() if isinstance(content, bytes) else content)
