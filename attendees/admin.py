@@ -1,14 +1,15 @@
+"""The staff admin of registrations, and of the two records (changes and access)."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from events.admin import ForumAdmin as EventsForumAdmin
-from events.models import Forum
-
 from . import services
 from .admin_forms import DeskRegistrationForm, RegistrationChangeForm
-from .models import Registration, RegistrationStatus
+from .forum_admin import ForumAdmin  # noqa: F401 (registers the forum admin with its registration side)
+from .models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
+from .records import access_record, describe
 
 
 @admin.register(Registration)
@@ -41,11 +42,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         (_("Consent"), {"fields": ["consent_privacy", "consent_marketing"]}),
     ]
 
-    # Adding goes through registration_create like the public form: capacity, waiting
-    # list, consent record and mail are the same; only the registration window is not.
+    # --- Adding: a desk registration, through registration_create like the public form:
+    # capacity, waiting list, consent record and mail are the same; only the window is not.
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = DeskRegistrationForm
+            kwargs["form"] = DeskRegistrationForm.refusing(getattr(request, "desk_refusal", None))
         return super().get_form(request, obj, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
@@ -53,6 +54,15 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except services.RegistrationError as error:
+            # A rule said no after the form was valid (the forum filled up or closed
+            # meanwhile): the same form again, with what was typed and why, not a 500.
+            request.desk_refusal = error.message
+            return super().add_view(request, form_url, extra_context)
 
     def save_form(self, request, form, change):
         if change:
@@ -62,7 +72,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             forum=data["forum"], name=data["name"], email=data["email"], phone=data["phone"],
             organization=data["organization"], position=data["position"], sector=data["sector"],
             consent_privacy=data["consent_privacy"], consent_marketing=data["consent_marketing"],
-            language=data["language"], by_staff=True,
+            language=data["language"], by=request.user,
         )
         if registration.status == RegistrationStatus.WAITLISTED:
             self.message_user(request, _("The forum is full: the person is on the waiting list."), messages.WARNING)
@@ -74,9 +84,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         # concurrent cancellation.
         if not change or not form.changed_data:
             return
+        access_record(request, kind=AccessKind.CHANGE, registration_ids=[obj.pk], fields=sorted(form.changed_data))
         try:
             services.registration_details_update(
-                registration=obj, changes={field: form.cleaned_data[field] for field in form.changed_data}
+                registration=obj, changes={field: form.cleaned_data[field] for field in form.changed_data},
+                by=request.user,
             )
         except ValidationError as error:
             for message in error.messages:
@@ -86,16 +98,74 @@ class RegistrationAdmin(admin.ModelAdmin):
         if change:
             super().save_related(request, form, formsets, change)
 
+    # --- Every look at personal data leaves an access record.
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl") if request.method == "GET" else None
+        if changelist is not None:
+            ids = [registration.pk for registration in changelist.result_list]
+            # The filters used, but a search term only as "searched": it may be a name.
+            filters = {key: value for key, value in request.GET.items() if key != "q"}
+            access_record(request, kind=AccessKind.LIST, registration_ids=ids, filters=filters,
+                          searched=bool(request.GET.get("q")))
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            access_record(request, kind=AccessKind.VIEW, registration_ids=[int(object_id)])
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        registration = self.get_object(request, object_id)
+        if registration is None or not self.has_view_or_change_permission(request, registration):
+            return super().history_view(request, object_id, extra_context)
+        access_record(request, kind=AccessKind.VIEW, registration_ids=[registration.pk], page="history")
+        records = registration.action_records.select_related("actor").order_by("at", "pk")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History of %(registration)s") % {"registration": registration},
+            "opts": self.opts,
+            "object": registration,
+            "rows": [
+                {"at": r.at, "who": r.actor_display, "what": r.get_action_display(), "details": describe(r)}
+                for r in records
+            ],
+        }
+        return TemplateResponse(request, "attendees/admin/history.html", context)
+
+    # --- Deleting is the superuser's alone, and never frees a seat past the waiting list:
+    # an active registration is cancelled through the service first, promoting in order.
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        access_record(request, kind=AccessKind.DELETE, registration_ids=ids)
+        for registration in Registration.objects.filter(pk__in=ids).active():
+            services.registration_cancel(registration=registration, by=request.user)
+        Registration.objects.filter(pk__in=ids).delete()
+
+    # --- Actions
+    def _record_action(self, request, queryset, name):
+        access_record(request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True),
+                      action=name)
+
     @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
     def check_in(self, request, queryset):
-        done = sum(services.registration_check_in(registration=registration) for registration in queryset)
+        self._record_action(request, queryset, "check_in")
+        done = sum(services.registration_check_in(registration=r, by=request.user) for r in queryset)
         self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
 
     @admin.action(description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"])
     def cancel(self, request, queryset):
+        self._record_action(request, queryset, "cancel")
         cancelled, promoted = 0, 0
         for registration in queryset.exclude(status=RegistrationStatus.CANCELLED):
-            promoted += len(services.registration_cancel(registration=registration, by_staff=True))
+            promoted += len(services.registration_cancel(registration=registration, by=request.user))
             cancelled += 1
         self.message_user(
             request,
@@ -105,9 +175,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Promote the selected from the waiting list"), permissions=["change"])
     def promote(self, request, queryset):
+        self._record_action(request, queryset, "promote")
         for registration in queryset.order_by("created_at"):
             try:
-                services.registration_promote(registration=registration)
+                services.registration_promote(registration=registration, by=request.user)
             except services.RegistrationError as error:
                 self.message_user(request, f"{registration.name}: {error.message}", messages.ERROR)
             else:
@@ -115,28 +186,51 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Resend the confirmation mail"), permissions=["change"])
     def resend_confirmation(self, request, queryset):
+        self._record_action(request, queryset, "resend_confirmation")
         for registration in queryset:
-            services.registration_resend_confirmation(registration=registration)
+            services.registration_resend_confirmation(registration=registration, by=request.user)
         count = queryset.count()
         self.message_user(request, ngettext("%d mail queued.", "%d mails queued.", count) % count)
 
 
-# The forum admin of the events app, extended here because capacity is a registration
-# matter: a raised capacity must promote people waiting, through the same service.
-admin.site.unregister(Forum)
+class ReadOnlyRecordAdmin(admin.ModelAdmin):
+    """A record no one edits or deletes, not even the superuser."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
-@admin.register(Forum)
-class ForumAdmin(EventsForumAdmin):
-    def save_model(self, request, obj, form, change):
-        capacity_changed = change and "capacity" in form.changed_data
-        super().save_model(request, obj, form, change)
-        if capacity_changed:
-            promoted = services.forum_capacity_change(forum=obj, capacity=obj.capacity)
-            if promoted:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", len(promoted)
-                    ) % len(promoted),
-                )
+@admin.register(AccessRecord)
+class AccessRecordAdmin(ReadOnlyRecordAdmin):
+    """For the privacy officer: who handled attendees' personal data, when, from where."""
+
+    list_display = ["at", "username", "ip_address", "kind", "row_count", "registration_ids"]
+    list_filter = ["kind", "username", "at"]
+    date_hierarchy = "at"
+    search_fields = ["username"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(ActionRecord)
+class ActionRecordAdmin(ReadOnlyRecordAdmin):
+    list_display = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
+    list_filter = ["action", "actor_kind", "at"]
+    list_select_related = ["actor", "forum", "registration"]
+    date_hierarchy = "at"
+
+    @admin.display(description=_("by"))
+    def actor_display(self, record):
+        return record.actor_display
+
+    @admin.display(description=_("details"))
+    def description(self, record):
+        return describe(record)
+

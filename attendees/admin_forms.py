@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .forms import ConsentField, PersonFieldsForm
 from .models import Registration
 
@@ -27,13 +28,25 @@ class DeskRegistrationForm(PersonFieldsForm):
             "language", "consent_privacy", "consent_marketing",
         ]
 
+    # A refusal the service gave after this form was valid (see RegistrationAdmin.add_view).
+    refusal = None
+
+    @classmethod
+    def refusing(cls, refusal):
+        """This form, saying `refusal` (if any) as its error when bound."""
+        return type(cls.__name__, (cls,), {"refusal": refusal}) if refusal else cls
+
     def clean(self):
         cleaned = super().clean()
         forum, email = cleaned.get("forum"), cleaned.get("email")
         if forum and forum.is_cancelled:
             self.add_error("forum", _("This forum has been cancelled."))
+        elif forum and not services.desk_registration_open(forum):
+            self.add_error("forum", _("Only a published forum that has not ended takes registrations."))
         if forum and email and _email_taken(forum, email):
             self.add_error("email", _("This email address is already registered for this forum."))
+        if self.refusal:
+            raise forms.ValidationError(self.refusal, code="refused")
         return cleaned
 
     def validate_unique(self):

@@ -111,3 +111,18 @@ class RegistrationForm(PersonFieldsForm):
         # One active registration per email is the service's rule, answered there with a
         # mail instead of a form error that would reveal the registration.
         pass
+
+
+class SelfServiceDetailsForm(PersonFieldsForm):
+    """What a person may correct through their own link. The address is not among them:
+    it is where their link was sent, so another address is another registration."""
+
+    class Meta(PersonFieldsForm.Meta):
+        fields = ["name", "phone", "organization", "position", "sector"]
+        widgets = {"sector": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = self.fields["sector"].choices[1:]
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -11,6 +11,7 @@ The rendered text is stored as it is. post_office.mail.send() would run it throu
 template engine a second time, turning an attendee's name such as "{% debug %}" into
 code; Email rows are therefore written here directly.
 """
+import datetime
 from email.utils import make_msgid
 
 from django.conf import settings
@@ -28,8 +29,14 @@ from events.models import Forum
 
 from .models import MailKind, PendingMail, Registration
 
-# Mails that carry the forum's .ics.
-WITH_CALENDAR = {MailKind.CONFIRMATION, MailKind.PROMOTED}
+# Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
+# removes the event from calendars that imported it (same UID, higher SEQUENCE).
+CALENDAR_METHOD = {
+    MailKind.CONFIRMATION: "PUBLISH",
+    MailKind.PROMOTED: "PUBLISH",
+    MailKind.FORUM_RESCHEDULED: "PUBLISH",
+    MailKind.FORUM_CANCELLED: "CANCEL",
+}
 
 
 def _absolute(path: str) -> str:
@@ -38,9 +45,21 @@ def _absolute(path: str) -> str:
 
 def _queue(registration: Registration, kind: MailKind, *, position: int | None = None) -> None:
     PendingMail.objects.create(registration=registration, kind=kind, waitlist_position=position)
-    # robust: a failure to render must not turn a committed registration into an error
-    # page; the row stays for the worker.
+    _render_after_commit()
+
+
+def _render_after_commit() -> None:
+    # robust: a failure to render must not turn a committed change into an error page;
+    # the rows stay for the worker.
     transaction.on_commit(pending_mail_render, robust=True)
+
+
+def queue_for_each(registrations, kind: MailKind, *, details: dict | None = None) -> None:
+    """The same mail to each of these people, decided in one query (a forum's change)."""
+    PendingMail.objects.bulk_create(
+        PendingMail(registration=registration, kind=kind, details=details or {}) for registration in registrations
+    )
+    _render_after_commit()
 
 
 def queue_confirmation(registration: Registration) -> None:
@@ -63,11 +82,16 @@ def queue_management_link(registration: Registration) -> None:
     _queue(registration, MailKind.MANAGEMENT_LINK)
 
 
+def queue_news_withdrawn(registration: Registration) -> None:
+    _queue(registration, MailKind.NEWS_WITHDRAWN)
+
+
 def pending_mail_render() -> int:
     """Render every pending mail into post_office's queue, oldest first; returns how many.
     Each row is taken under a row lock (skipped if another process holds it) and deleted
     in the same transaction as the Email it becomes, so each mail is stored once."""
     rendered = 0
+    calendars = {}  # a forum's change mails 100 people the same file: build it once
     for pk in list(PendingMail.objects.values_list("pk", flat=True)):
         with transaction.atomic():
             pending = (
@@ -78,33 +102,49 @@ def pending_mail_render() -> int:
             )
             if pending is None:
                 continue  # rendered meanwhile, or being rendered by another process
-            _store(_render(pending))
+            _store(_render(pending, calendars))
             pending.delete()
             rendered += 1
     return rendered
 
 
-def _render(pending: PendingMail) -> dict:
+def _render(pending: PendingMail, calendars: dict) -> dict:
     registration = pending.registration
     # The programme in fixed queries, not one per talk.
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    kind = pending.kind
     context = {
         "registration": registration,
         "forum": forum,
         "position": pending.waitlist_position,
+        "details": pending.details,
         "manage_url": _absolute(registration.management_path),
         "forum_url": _absolute(forum.get_absolute_url()),
         "news_confirm_url": _news_confirmation_url(registration),
     }
-    kind = pending.kind
+    if kind == MailKind.FORUM_CANCELLED:
+        context["next_forum"] = _next_forum_after(forum)
+        context["site_url"] = settings.SITE_URL
+    if kind == MailKind.FORUM_RESCHEDULED:
+        context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
     with translation.override(registration.language):
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
         attachments = {}
-        if kind in WITH_CALENDAR:
-            ics = forum_calendar(forum, base_url=settings.SITE_URL)
-            attachments[f"{forum.slug}.ics"] = {"file": ContentFile(ics), "mimetype": "text/calendar"}
+        method = CALENDAR_METHOD.get(kind)
+        if method:
+            key = (forum.pk, forum.calendar_sequence, method, registration.language)
+            if key not in calendars:
+                calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method)
+            attachments[f"{forum.slug}.ics"] = {"file": ContentFile(calendars[key]), "mimetype": "text/calendar"}
     return {"to": registration.email, "subject": subject, "message": message, "attachments": attachments}
+
+
+def _next_forum_after(forum: Forum) -> Forum | None:
+    return (
+        Forum.objects.published().taking_place().filter(starts_at__gt=forum.starts_at, series_id=forum.series_id)
+        .select_related("series", "venue").order_by("starts_at").first()
+    )
 
 
 def _news_confirmation_url(registration: Registration) -> str:

@@ -1,11 +1,14 @@
-"""Every change of a registration: create, cancel, promote, check in, purge.
+"""Every change of a registration: create, cancel, promote, check in, correct, resend.
 
 Each runs in one transaction that first locks the forum row, so that seat counts are
 read and changed by one request at a time: a forum never confirms more people than it
-has seats. Mail is queued in the same transaction (attendees/mail.py), so a change and
-the mail that reports it are stored together or not at all.
+has seats. In the same transaction it decides the mail that reports the change
+(attendees/mail.py) and records who made the change (attendees/records.py), so a
+change, its mail and its record are stored together or not at all.
+
+`by` names who acts: a staff account, ActorKind.ATTENDEE (the person, online or through
+their link) or ActorKind.SYSTEM (a command).
 """
-import dataclasses
 import datetime
 import logging
 
@@ -14,15 +17,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from post_office.models import Email
-from post_office.utils import cleanup_expired_mails
 
-from events.models import Forum
+from events.models import Forum, ForumStatus
 from forum_site import clock
 
 from . import mail, normalize
 from .consent import CONSENT_VERSION
-from .models import Registration, RegistrationStatus, new_management_token
+from .models import Action, ActorKind, Registration, RegistrationStatus
+from .records import Actor, action_record
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +51,13 @@ class AlreadyRegistered(RegistrationError):
 MANAGEMENT_LINK_INTERVAL = datetime.timedelta(hours=1)
 
 
-def _locked_forum(forum: Forum) -> Forum:
-    # The lock that serialises every seat count of this forum (a no-op on SQLite, where
-    # IMMEDIATE transactions already serialise writers).
+def is_staff(by: Actor) -> bool:
+    return not isinstance(by, ActorKind)
+
+
+def locked_forum(forum: Forum) -> Forum:
+    """The lock that serialises every seat count of this forum (a no-op on SQLite, where
+    IMMEDIATE transactions already serialise writers). Call inside transaction.atomic()."""
     return Forum.objects.select_for_update().get(pk=forum.pk)
 
 
@@ -70,6 +76,12 @@ def cancellation_is_open(forum: Forum) -> bool:
 def registration_cancellable(registration: Registration) -> bool:
     """Whether the attendee may still cancel online (the deadline falls before the forum)."""
     return registration.status != RegistrationStatus.CANCELLED and cancellation_is_open(registration.forum)
+
+
+def desk_registration_open(forum: Forum) -> bool:
+    """Staff may register someone for a published forum that has not ended, whatever the
+    online registration window says."""
+    return forum.status == ForumStatus.PUBLISHED and clock.now() < forum.ends_at
 
 
 def waitlist_position(registration: Registration) -> int | None:
@@ -92,13 +104,14 @@ def registration_create(
     position: str,
     sector: str,
     consent_privacy: bool,
+    by: Actor = ActorKind.ATTENDEE,
     phone: str = "",
     consent_marketing: bool = False,
     language: str = "ko",
-    by_staff: bool = False,
 ) -> Registration:
     """Register a person: confirmed while seats are free, otherwise on the waiting list.
-    Staff registering someone at the desk are not bound by the registration window.
+    Staff registering someone at the desk are bound not by the online window but by
+    desk_registration_open().
 
     Input is made canonical here as in the forms (ValidationError when it cannot be).
     Consent counts only as True itself: a truthy "no" or "0" is not consent.
@@ -108,15 +121,17 @@ def registration_create(
         raise RegistrationError(_("Registration needs your consent to the use of your personal data."), code="no_consent")
     person = normalize.person_details(name=name, email=email, phone=phone, organization=organization, position=position)
     with transaction.atomic():
-        forum = _locked_forum(forum)
-        if forum.is_cancelled or not (by_staff or forum.is_registration_open):
+        forum = locked_forum(forum)
+        allowed = desk_registration_open(forum) if is_staff(by) else forum.is_registration_open
+        if not allowed:
             raise RegistrationError(_("Registration for this forum is closed."), code="closed")
         existing = Registration.objects.filter(forum=forum, email=person["email"]).active().first()
         if existing is not None:
             _management_link_resend(existing)
         else:
             registration = _registration_insert(
-                forum=forum, sector=sector, consent_marketing=consent_marketing is True, language=language, **person
+                forum=forum, by=by, sector=sector, consent_marketing=consent_marketing is True, language=language,
+                **person,
             )
     if existing is not None:
         # Raised after the commit, so the re-sent link is really queued.
@@ -136,8 +151,8 @@ def _management_link_resend(registration: Registration) -> None:
     mail.queue_management_link(registration)
 
 
-def _registration_insert(*, forum, consent_marketing, **person) -> Registration:
-    """Store the registration with the status its seat allows and queue its mail. Caller holds the lock."""
+def _registration_insert(*, forum, by, consent_marketing, **person) -> Registration:
+    """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
     has_seat = _confirmed_count(forum) < forum.capacity
     registration = Registration.objects.create(
         forum=forum,
@@ -152,121 +167,162 @@ def _registration_insert(*, forum, consent_marketing, **person) -> Registration:
         mail.queue_confirmation(registration)
     else:
         mail.queue_waitlisted(registration, position=waitlist_position(registration))
+    action = Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED
+    action_record(by=by, action=action, registration=registration, after=registration.status)
     return registration
 
 
-def _promote_into_free_seats(forum: Forum) -> list[Registration]:
+def promote_into_free_seats(forum: Forum, *, by: Actor) -> list[Registration]:
     """Move people from the head of the waiting list into free seats. Caller holds the lock."""
     free = forum.capacity - _confirmed_count(forum)
     if free <= 0:
         return []
     promoted = list(Registration.objects.filter(forum=forum).waitlisted()[:free])
     for registration in promoted:
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.save(update_fields=["status"])
-        mail.queue_promoted(registration)
+        _promote(registration, by=by)
     return promoted
 
 
-def registration_cancel(*, registration: Registration, by_staff: bool = False) -> list[Registration]:
+def _promote(registration: Registration, *, by: Actor) -> None:
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.save(update_fields=["status"])
+    mail.queue_promoted(registration)
+    action_record(
+        by=by, action=Action.REGISTRATION_PROMOTED, registration=registration,
+        before=RegistrationStatus.WAITLISTED, after=RegistrationStatus.CONFIRMED,
+    )
+
+
+def registration_cancel(*, registration: Registration, by: Actor) -> list[Registration]:
     """Cancel a registration; a freed seat goes to the first person waiting.
     Returns the people promoted. Attendees cannot cancel after the deadline; staff can."""
     with transaction.atomic():
-        forum = _locked_forum(registration.forum)
+        forum = locked_forum(registration.forum)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationError(_("This registration is already cancelled."), code="already_cancelled")
-        if not by_staff and not cancellation_is_open(forum):
+        if not is_staff(by) and not cancellation_is_open(forum):
             raise RegistrationError(
                 _("Online cancellation has closed for this forum. Please contact the organizers."),
                 code="cancellation_closed",
             )
+        before = registration.status
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at"])
         mail.queue_cancelled(registration)
-        promoted = _promote_into_free_seats(forum)
-    logger.info("registration %s cancelled%s; promoted %s", registration.pk, " by staff" if by_staff else "", [r.pk for r in promoted])
+        action_record(by=by, action=Action.REGISTRATION_CANCELLED, registration=registration, before=before,
+                      after=RegistrationStatus.CANCELLED)
+        promoted = promote_into_free_seats(forum, by=by)
+    logger.info("registration %s cancelled; promoted %s", registration.pk, [r.pk for r in promoted])
     return promoted
 
 
-def registration_promote(*, registration: Registration) -> None:
+def registration_promote(*, registration: Registration, by: Actor) -> None:
     """Give a free seat to this waiting person, out of turn (staff's choice)."""
     with transaction.atomic():
-        forum = _locked_forum(registration.forum)
+        forum = locked_forum(registration.forum)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != RegistrationStatus.WAITLISTED:
             raise RegistrationError(_("Only people on the waiting list can be promoted."), code="not_waitlisted")
         if _confirmed_count(forum) >= forum.capacity:
             raise RegistrationError(_("The forum is full: raise its capacity first."), code="full")
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.save(update_fields=["status"])
-        mail.queue_promoted(registration)
+        _promote(registration, by=by)
 
 
-def forum_capacity_change(*, forum: Forum, capacity: int) -> list[Registration]:
+def forum_capacity_change(*, forum: Forum, capacity: int, by: Actor) -> list[Registration]:
     """Set the capacity; raising it promotes people waiting, first come first served.
     Lowering it below the confirmed count confirms nobody new but cancels nobody."""
     with transaction.atomic():
-        locked = _locked_forum(forum)
+        locked = locked_forum(forum)
+        before = locked.capacity
         locked.capacity = capacity
         locked.save(update_fields=["capacity", "updated_at"])
         forum.capacity = capacity
-        return _promote_into_free_seats(locked)
+        action_record(by=by, action=Action.CAPACITY_CHANGED, forum=locked, before=str(before), after=str(capacity))
+        return promote_into_free_seats(locked, by=by)
 
 
-def registration_resend_confirmation(*, registration: Registration) -> None:
+def registration_resend_confirmation(*, registration: Registration, by: Actor) -> None:
     """Queue again the mail that tells the person where they stand."""
     with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CONFIRMED:
             mail.queue_confirmation(registration)
         elif registration.status == RegistrationStatus.WAITLISTED:
             mail.queue_waitlisted(registration, position=waitlist_position(registration))
         else:
             mail.queue_cancelled(registration)
+        action_record(by=by, action=Action.MAIL_RESENT, registration=registration, before=registration.status,
+                      after=registration.status)
 
 
 # What staff may correct in a registration's change form. Status and timestamps are not
 # among them: they change only through the services above.
 EDITABLE_DETAILS = ("name", "email", "phone", "organization", "position", "sector")
+# What attendees may correct through their own link (PIPA Art. 36); the address is the
+# key their link was mailed to, so a new one means a new registration.
+SELF_EDITABLE_DETAILS = ("name", "phone", "organization", "position", "sector")
 
 
-def registration_details_update(*, registration: Registration, changes: dict) -> Registration:
-    """Save a staff member's corrections of a person's details, and nothing else.
+def registration_details_update(*, registration: Registration, changes: dict, by: Actor) -> Registration:
+    """Save corrections of a person's details, and nothing else.
 
     Only the changed fields are written, under the forum lock, so an edit made on a page
     loaded before a concurrent cancellation can never write the old status back (and so
     can never overbook). Values are made canonical as everywhere else; an address that
     another active registration of the forum holds is a ValidationError on "email".
     """
-    unknown = set(changes) - set(EDITABLE_DETAILS)
+    allowed = EDITABLE_DETAILS if is_staff(by) else SELF_EDITABLE_DETAILS
+    unknown = set(changes) - set(allowed)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
     person = {field: value for field, value in changes.items() if field in normalize.PERSON_FIELDS}
     cleaned = {**changes, **normalize.person_details(**person)}
     with transaction.atomic():
-        _locked_forum(registration.forum)
+        locked_forum(registration.forum)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if "email" in cleaned and current.status != RegistrationStatus.CANCELLED:
             taken = Registration.objects.filter(forum_id=current.forum_id, email=cleaned["email"]).active()
             if taken.exclude(pk=current.pk).exists():
                 raise ValidationError({"email": _("This email address is already registered for this forum.")})
-        for field, value in cleaned.items():
-            setattr(current, field, value)
+        changed = sorted(field for field, value in cleaned.items() if getattr(current, field) != value)
+        if not changed:
+            return current
+        for field in changed:
+            setattr(current, field, cleaned[field])
         try:
             with transaction.atomic():
-                current.save(update_fields=list(cleaned))
+                current.save(update_fields=changed)
         except IntegrityError:  # the unique index, should a check above ever miss
             raise ValidationError({"email": _("This email address is already registered for this forum.")}) from None
+        # The names of the fields, never their values: the record outlives the purge.
+        action_record(by=by, action=Action.DETAILS_CORRECTED, registration=current, fields=changed)
     return current
 
 
 def registration_news_confirm(*, registration: Registration) -> bool:
     """The mailbox's owner confirms the news they asked for (double opt-in).
     False when there is nothing to confirm: no news asked for, or already confirmed."""
-    updated = Registration.objects.filter(
-        pk=registration.pk, consent_marketing=True, marketing_confirmed_at__isnull=True, anonymized_at__isnull=True
-    ).update(marketing_confirmed_at=clock.now())
+    with transaction.atomic():
+        updated = Registration.objects.filter(
+            pk=registration.pk, consent_marketing=True, marketing_confirmed_at__isnull=True, anonymized_at__isnull=True
+        ).update(marketing_confirmed_at=clock.now())
+        if updated:
+            action_record(by=ActorKind.ATTENDEE, action=Action.NEWS_CONFIRMED, registration=registration)
+    return bool(updated)
+
+
+def registration_news_withdraw(*, registration: Registration, by: Actor) -> bool:
+    """Withdraw consent to news, at once (PIPA Art. 37), and mail a confirmation.
+    False when there was no consent to withdraw."""
+    with transaction.atomic():
+        updated = Registration.objects.filter(pk=registration.pk, consent_marketing=True).update(
+            consent_marketing=False, marketing_confirmed_at=None
+        )
+        if updated:
+            action_record(by=by, action=Action.NEWS_WITHDRAWN, registration=registration)
+            mail.queue_news_withdrawn(registration)
     return bool(updated)
 
 
@@ -279,47 +335,13 @@ def news_consents_expire() -> int:
     ).update(consent_marketing=False)
 
 
-def registration_check_in(*, registration: Registration) -> bool:
+def registration_check_in(*, registration: Registration, by: Actor) -> bool:
     """Mark a confirmed person as arrived. False when already checked in or not confirmed."""
-    updated = Registration.objects.filter(
-        pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
-    ).update(checked_in_at=clock.now())
-    return bool(updated)
-
-
-@dataclasses.dataclass(frozen=True)
-class PurgeReport:
-    registrations: int
-    mails: int
-    news_consents_lapsed: int = 0
-
-
-ANONYMOUS_NAME = "-"
-
-
-def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
-    """Remove the personal data of registrations whose forum ended more than the retention
-    period ago, and every queued or sent mail older than that period. Sector, status and
-    timestamps stay, so attendance statistics still add up."""
-    cutoff = clock.now() - datetime.timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
-    registrations = Registration.objects.filter(forum__ends_at__lt=cutoff, anonymized_at__isnull=True)
-    old_mails = Email.objects.filter(created__lt=cutoff)
-    if dry_run:
-        return PurgeReport(registrations=registrations.count(), mails=old_mails.count())
-    lapsed = news_consents_expire()
     with transaction.atomic():
-        count = 0
-        for registration in registrations.select_for_update():
-            registration.name = ANONYMOUS_NAME
-            registration.email = f"removed-{registration.pk}@invalid"
-            registration.phone = ""
-            registration.organization = ""
-            registration.position = ""
-            registration.token = new_management_token()  # the old link must stop working
-            registration.anonymized_at = clock.now()
-            registration.save(
-                update_fields=["name", "email", "phone", "organization", "position", "token", "anonymized_at"]
-            )
-            count += 1
-        mails, _attachments = cleanup_expired_mails(cutoff, delete_attachments=True)
-    return PurgeReport(registrations=count, mails=mails, news_consents_lapsed=lapsed)
+        updated = Registration.objects.filter(
+            pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
+        ).update(checked_in_at=clock.now())
+        if updated:
+            action_record(by=by, action=Action.REGISTRATION_CHECKED_IN, registration=registration,
+                          before=RegistrationStatus.CONFIRMED, after="checked_in")
+    return bool(updated)

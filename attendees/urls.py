@@ -1,14 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import self_service, views
 
 app_name = "attendees"
 
 urlpatterns = [
     path("forums/<slug:series>/<int:number>/register/", views.RegisterView.as_view(), name="register"),
-    path("registrations/<str:token>/", views.registration_manage, name="manage"),
     path("forums/<slug:series>/<int:number>/register/sent/", views.registration_sent, name="sent"),
+    path("registrations/deleted/", self_service.registration_erased, name="erased"),
+    path("registrations/<str:token>/", views.registration_manage, name="manage"),
     path("registrations/<str:token>/news/", views.NewsConfirmView.as_view(), name="news-confirm"),
+    path("registrations/<str:token>/news/withdraw/", self_service.news_withdraw, name="news-withdraw"),
+    path("registrations/<str:token>/correct/", self_service.DetailsCorrectView.as_view(), name="correct"),
+    path("registrations/<str:token>/delete/", self_service.EraseView.as_view(), name="erase"),
     path("registrations/<str:token>/cancel/", views.CancelView.as_view(), name="cancel"),
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
 ]

@@ -13,7 +13,7 @@ from events.models import Forum
 from . import services, throttle
 from .consent import retention_days
 from .forms import RegistrationForm
-from .models import Registration
+from .models import ActorKind, Registration
 
 
 def _why_closed(forum: Forum) -> str:
@@ -27,7 +27,7 @@ def _why_closed(forum: Forum) -> str:
     return _("Registration for this forum is closed.")
 
 
-def _private(response):
+def private_response(response):
     """Token pages: never indexed, never cached by a shared cache."""
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -98,14 +98,14 @@ def registration_sent(request, series, number):
     return render(request, "attendees/sent.html", {"forum": forum})
 
 
-def _registration_by_token(token: str) -> Registration:
+def registration_by_token(token: str) -> Registration:
     return get_object_or_404(
         Registration.objects.select_related("forum__series", "forum__venue").filter(anonymized_at__isnull=True),
         token=token,
     )
 
 
-def _status_context(registration):
+def status_context(registration):
     return {
         "registration": registration,
         "forum": registration.forum,
@@ -117,8 +117,8 @@ def _status_context(registration):
 
 @never_cache
 def registration_manage(request, token):
-    registration = _registration_by_token(token)
-    return _private(render(request, "attendees/manage.html", _status_context(registration)))
+    registration = registration_by_token(token)
+    return private_response(render(request, "attendees/manage.html", status_context(registration)))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -126,13 +126,13 @@ class CancelView(View):
     """GET asks "are you sure?"; POST cancels."""
 
     def get(self, request, token):
-        registration = _registration_by_token(token)
-        return _private(render(request, "attendees/cancel.html", _status_context(registration)))
+        registration = registration_by_token(token)
+        return private_response(render(request, "attendees/cancel.html", status_context(registration)))
 
     def post(self, request, token):
-        registration = _registration_by_token(token)
+        registration = registration_by_token(token)
         try:
-            promoted = services.registration_cancel(registration=registration)
+            promoted = services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
         except services.RegistrationError as error:
             messages.error(request, error.message)
         else:
@@ -147,11 +147,11 @@ class NewsConfirmView(View):
     """The double opt-in link of the mail. GET asks (mail scanners follow links); POST confirms."""
 
     def get(self, request, token):
-        registration = _registration_by_token(token)
-        return _private(render(request, "attendees/news_confirm.html", _status_context(registration)))
+        registration = registration_by_token(token)
+        return private_response(render(request, "attendees/news_confirm.html", status_context(registration)))
 
     def post(self, request, token):
-        registration = _registration_by_token(token)
+        registration = registration_by_token(token)
         if services.registration_news_confirm(registration=registration):
             messages.success(request, _("Thank you: we will send you news of later forums."))
         else:
@@ -161,6 +161,6 @@ class NewsConfirmView(View):
 
 @never_cache
 def registration_ics(request, token):
-    registration = _registration_by_token(token)
+    registration = registration_by_token(token)
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
-    return _private(forum_ics_download(request, forum))
+    return private_response(forum_ics_download(request, forum))

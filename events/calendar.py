@@ -1,15 +1,20 @@
 """iCalendar (.ics) files for forums, built with the icalendar library."""
 from collections.abc import Iterable
 
+import datetime
+
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forum_site.text import single_line
 
 from .models import Forum
 
 PRODUCT_ID = "-//AI Breakfast Forum//forum-site//KO"
+# How often subscribed calendar apps should fetch the feed again.
+FEED_REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
 def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
@@ -17,12 +22,18 @@ def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
     seoul = timezone.get_default_timezone()
     event = icalendar.Event()
     event.add("uid", f"{forum.slug}@forum-site")
+    # A higher SEQUENCE with the same UID tells a calendar that this replaces what it has.
+    event.add("sequence", forum.calendar_sequence)
     event.add("dtstamp", forum.updated_at)
     event.add("dtstart", forum.starts_at.astimezone(seoul))
     event.add("dtend", forum.ends_at.astimezone(seoul))
     # single_line(): text stored before titles were cleaned on save may still hold a line
     # break, and a calendar's content lines cannot.
-    event.add("summary", single_line(f"{forum.series.display_name} {forum.display_number}: {forum.title}"))
+    summary = f"{forum.series.display_name} {forum.display_number}: {forum.title}"
+    if forum.is_cancelled:
+        # Visible in clients that ignore STATUS:CANCELLED.
+        summary = _("[Cancelled] %(summary)s") % {"summary": summary}
+    event.add("summary", single_line(summary))
     event.add("url", url)
     if forum.venue:
         event.add("location", single_line(", ".join(part for part in (str(forum.venue), forum.venue.address) if part)))
@@ -34,12 +45,21 @@ def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
     return event
 
 
-def forums_calendar(forums: Iterable[Forum], *, base_url: str, name: str) -> bytes:
+def forums_calendar(
+    forums: Iterable[Forum], *, base_url: str, name: str, method: str = "", subscription: bool = False
+) -> bytes:
     """A calendar holding each forum; base_url (e.g. https://forum.example.kr) makes their
-    page addresses absolute. Pass forums fetched with_programme() to keep it to three queries."""
+    page addresses absolute. Pass forums fetched with_programme() to keep it to three queries.
+    `method` is the iTIP method of a file sent by mail (PUBLISH, or CANCEL to remove the
+    event); a `subscription` feed tells calendar apps how often to fetch it again."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
+    if method:
+        calendar.add("method", method)
+    if subscription:
+        calendar.add("refresh-interval", FEED_REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", FEED_REFRESH_INTERVAL)
     calendar.add("x-wr-calname", single_line(name))
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     for forum in forums:
@@ -48,8 +68,8 @@ def forums_calendar(forums: Iterable[Forum], *, base_url: str, name: str) -> byt
     return calendar.to_ical()
 
 
-def forum_calendar(forum: Forum, *, base_url: str) -> bytes:
-    return forums_calendar([forum], base_url=base_url, name=str(forum))
+def forum_calendar(forum: Forum, *, base_url: str, method: str = "") -> bytes:
+    return forums_calendar([forum], base_url=base_url, name=str(forum), method=method)
 
 
 def base_url_of(request) -> str:

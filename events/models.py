@@ -126,6 +126,10 @@ class ForumQuerySet(models.QuerySet):
         """Not yet over (a forum under way this morning still counts), soonest first."""
         return self.filter(ends_at__gte=clock.now()).order_by("starts_at")
 
+    def taking_place(self):
+        """Not cancelled: what "the next forum" may be."""
+        return self.exclude(status=ForumStatus.CANCELLED)
+
     def past(self):
         """Over, most recent first."""
         return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
@@ -159,6 +163,16 @@ class Forum(models.Model):
     report = ParagraphsTextField(
         _("forum report"), blank=True, help_text=_("Written by staff after the forum, for the public archive.")
     )
+    # The forum's life after it was announced; set only by the cancel and reschedule
+    # services, which tell every registrant.
+    cancellation_reason = ParagraphsTextField(_("reason for the cancellation"), blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    rescheduled_at = models.DateTimeField(
+        _("schedule changed at"), null=True, blank=True, help_text=_("When the date, time or venue last changed.")
+    )
+    # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
+    # imported the forum replace it rather than keep the old one.
+    calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -208,6 +222,10 @@ class Forum(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at < clock.now()
+
+    @property
+    def is_rescheduled(self) -> bool:
+        return self.rescheduled_at is not None and not self.is_cancelled
 
     @property
     def seats_left(self) -> int:

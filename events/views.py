@@ -22,9 +22,11 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         upcoming = list(Forum.objects.published().upcoming().with_programme().with_seat_counts())
         latest_past = Forum.objects.published().past().with_programme()[:LATEST_PAST_ON_HOME]
+        # "The next forum" is one that takes place; a cancelled one stays in the list, marked.
+        next_forum = next((forum for forum in upcoming if not forum.is_cancelled), None)
         return super().get_context_data(
-            next_forum=upcoming[0] if upcoming else None,
-            later_forums=upcoming[1:],
+            next_forum=next_forum,
+            later_forums=[forum for forum in upcoming if forum is not next_forum],
             latest_past=latest_past,
             **kwargs,
         )
@@ -123,5 +125,5 @@ def forum_ics(request, series: str, number: int):
 def calendar_feed(request):
     """Every published forum, for calendar apps to subscribe to."""
     forums = Forum.objects.published().with_programme().order_by("starts_at")
-    content = forums_calendar(forums, base_url=base_url_of(request), name=_("AI Breakfast Forum"))
+    content = forums_calendar(forums, base_url=base_url_of(request), name=_("AI Breakfast Forum"), subscription=True)
     return ics_response(content, "forums.ics", disposition="inline")

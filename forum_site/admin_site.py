@@ -1,10 +1,23 @@
-"""The staff admin site: Django's, with changelists that answer a crafted query string
-(?created_at__year=99999) with the admin's "invalid lookup" page instead of a server error,
-for every model, the libraries' (mail log, login lock-outs) included."""
+"""The staff admin site: Django's, laid out as the city's tool (the forum series, forums,
+speakers and registrations first; the libraries' sections last), with changelists that
+answer a crafted query string (?created_at__year=99999) with the admin's "invalid lookup"
+page instead of a server error, for every model, the libraries' included."""
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
+
+
+# The order of the admin index: the city's work first, then accounts, then the libraries.
+APP_ORDER = ["events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog"]
+MODEL_ORDER = {
+    "events": ["Series", "Forum", "Talk", "Venue", "ForumPhoto"],
+    "attendees": ["Registration", "ActionRecord", "AccessRecord"],
+}
+
+
+def _position(order: list[str], name: str) -> int:
+    return order.index(name) if name in order else len(order)
 
 
 class StrictChangeList(ChangeList):
@@ -27,6 +40,13 @@ class StrictChangeListMixin:
 
 
 class ForumAdminSite(admin.AdminSite):
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            order = MODEL_ORDER.get(app["app_label"], [])
+            app["models"].sort(key=lambda model: (_position(order, model["object_name"]), model["name"]))
+        return sorted(apps, key=lambda app: (_position(APP_ORDER, app["app_label"]), app["name"]))
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, StrictChangeListMixin):
@@ -34,3 +54,4 @@ class ForumAdminSite(admin.AdminSite):
                 admin_class.__name__, (StrictChangeListMixin, admin_class), {"__module__": admin_class.__module__}
             )
         super().register(model_or_iterable, admin_class, **options)
+

@@ -10,7 +10,12 @@ class ForumSiteConfig(AppConfig):
     verbose_name = _("Forum site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401 (registers the deploy checks)
+        from .permission_names import permissions_named_in_the_site_language
+
+        post_migrate.connect(permissions_named_in_the_site_language, dispatch_uid="permissions-in-korean")
 
 
 class ForumAdminConfig(admin_apps.AdminConfig):

@@ -43,8 +43,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
-    "post_office",
-    "axes",
+    # The libraries, under Korean names for the staff (forum_site/library_apps.py).
+    "forum_site.library_apps.MailLogConfig",  # django-post-office
+    "forum_site.library_apps.LoginLockoutConfig",  # django-axes
+    "forum_site.library_apps.ContentHistoryConfig",  # django-auditlog
     "csp",
     "forum_site",
     "speakers",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Names the staff account behind each content edit in the edit history.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it locks out repeated failed admin logins.
     "axes.middleware.AxesMiddleware",
@@ -197,6 +201,29 @@ REGISTRATION_RATE_LIMITS = {
 }
 # An unconfirmed request for news by mail (double opt-in) lapses after this many days.
 NEWS_CONFIRMATION_DAYS = env.int("NEWS_CONFIRMATION_DAYS", default=7)
+
+# Kept at least two years: the access records of Korea's personal-information security
+# standard (attendees.AccessRecord). A shorter period is refused.
+ACCESS_RECORD_RETENTION_DAYS = env.int("ACCESS_RECORD_RETENTION_DAYS", default=730)
+if ACCESS_RECORD_RETENTION_DAYS < 730:
+    raise ImproperlyConfigured("ACCESS_RECORD_RETENTION_DAYS must be at least 730 (two years).")
+
+# Content edits recorded field by field (django-auditlog): what staff write for the public.
+# Registrations are not among them: their changes are recorded by the services
+# (attendees.ActionRecord), without the personal values.
+AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
+    {"model": model, "exclude_fields": ["created_at", "updated_at"]}
+    for model in (
+        "events.Series",
+        "events.Venue",
+        "events.Forum",
+        "events.Talk",
+        "events.TalkSpeaker",
+        "events.PullQuote",
+        "events.ForumPhoto",
+        "speakers.Speaker",
+    )
+)
 
 # --- Client addresses ---------------------------------------------------------------------
 # The reverse proxies (addresses or networks) whose X-Forwarded-For is believed; requests

@@ -64,3 +64,11 @@ def postgres_only(db):
     if os.environ.get("CI") == "true" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.fail("CI's PostgreSQL run is not on PostgreSQL: the concurrency tests would not run.")
     pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (CI's second run does)")
+
+
+@pytest.fixture
+def staff_user(db):
+    """A staff account acting in the admin, for the services' `by`."""
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("desk-clerk", password="a-long-password-1", is_staff=True)

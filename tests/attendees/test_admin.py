@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from attendees import services
+from attendees.models import ActorKind
 from attendees.models import Registration
 from tests.mailbox import queued_mail
 from tests.factories import ForumFactory, RegistrationFactory
@@ -191,7 +192,7 @@ def test_a_stale_change_form_never_undoes_a_cancellation(admin_client):
     url = reverse("admin:attendees_registration_change", args=[holder.pk])
     stale = admin_client.get(url)  # staff opens the page while the seat is held
     assert stale.status_code == 200
-    services.registration_cancel(registration=holder)  # the attendee cancels meanwhile
+    services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)  # the attendee cancels meanwhile
     response = admin_client.post(url, change_form(holder, organization="광주광역시청"))
     assert response.status_code == 302
     holder.refresh_from_db()

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from attendees import services
+from attendees.models import ActorKind
 from attendees.models import Registration
 from tests.factories import ForumFactory
 
@@ -63,7 +64,7 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(postgres_only
     def cancel(registration):
         try:
             start_together.wait(timeout=30)
-            services.registration_cancel(registration=registration)
+            services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
         except Exception as error:
             errors.append(repr(error))
         finally:
@@ -106,7 +107,7 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
     def cancel(registration):
         try:
             start_together.wait(timeout=30)
-            services.registration_cancel(registration=registration)
+            services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
         except Exception as error:
             errors.append(repr(error))
         finally:

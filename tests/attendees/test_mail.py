@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from post_office.models import Email
 
 from attendees import services
+from attendees.models import ActorKind
 from attendees.mail import pending_mail_render
 from attendees.models import PendingMail, Registration
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
@@ -57,7 +58,7 @@ def test_a_forum_title_that_looks_like_template_code_arrives_literally_and_cance
     forum = ForumFactory(number=3, title=f"인공지능 {code}", capacity=1, starts_at=seoul(2030, 1, 8))
     holder = register(forum, email="holder@example.kr")
     waiting = register(forum, email="waiting@example.kr")
-    promoted = services.registration_cancel(registration=holder)
+    promoted = services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)
     assert [r.pk for r in promoted] == [waiting.pk]
     [confirmed, cancelled] = queued_mail(to="holder@example.kr")
     assert f"«인공지능 {code}»" in confirmed.message

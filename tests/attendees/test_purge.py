@@ -11,7 +11,10 @@ from post_office.models import Email
 from attendees.models import Registration
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 
-NO_NEWS_LAPSED = "Withdrew 0 news requests never confirmed by their mailbox.\n"
+NO_NEWS_LAPSED = (
+    "Withdrew 0 news requests never confirmed by their mailbox.\n"
+    "Deleted 0 access records older than the retention period.\n"
+)
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 

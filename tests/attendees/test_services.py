@@ -7,6 +7,7 @@ from django.core import mail as django_mail
 from post_office.models import Email
 
 from attendees import services
+from attendees.models import ActorKind
 from attendees.consent import CONSENT_VERSION
 from attendees.models import Registration, RegistrationStatus, Sector
 from events.models import ForumStatus
@@ -129,7 +130,7 @@ def test_cancelling_a_seat_promotes_the_first_person_waiting():
     first_waiting = register(forum, "first@example.kr")
     register(forum, "second@example.kr")
 
-    promoted = services.registration_cancel(registration=holder)
+    promoted = services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)
 
     assert promoted == [first_waiting]
     statuses = dict(Registration.objects.values_list("email", "status"))
@@ -144,20 +145,20 @@ def test_cancelling_a_waiting_place_promotes_nobody():
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
     register(forum, "holder@example.kr")
     waiting = register(forum, "waiting@example.kr")
-    assert services.registration_cancel(registration=waiting) == []
+    assert services.registration_cancel(registration=waiting, by=ActorKind.ATTENDEE) == []
     assert Registration.objects.confirmed().count() == 1
 
 
 def test_cancelling_twice_is_refused():
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     registration = register(forum, "kim@example.kr")
-    services.registration_cancel(registration=registration)
+    services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
     with pytest.raises(services.RegistrationError) as error:
-        services.registration_cancel(registration=registration)
+        services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
     assert error.value.code == "already_cancelled"
 
 
-def test_online_cancellation_closes_before_the_forum_but_staff_can_still_cancel(settings):
+def test_online_cancellation_closes_before_the_forum_but_staff_can_still_cancel(settings, staff_user):
     settings.REGISTRATION_CANCELLATION_CLOSES_HOURS = 12
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     registration = register(forum, "kim@example.kr")
@@ -165,9 +166,9 @@ def test_online_cancellation_closes_before_the_forum_but_staff_can_still_cancel(
         assert services.cancellation_is_open(forum) is True
     with time_machine.travel(datetime.datetime(2030, 1, 7, 19, 30, tzinfo=SEOUL), tick=False):
         with pytest.raises(services.RegistrationError) as error:
-            services.registration_cancel(registration=registration)
+            services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
         assert error.value.code == "cancellation_closed"
-        services.registration_cancel(registration=registration, by_staff=True)
+        services.registration_cancel(registration=registration, by=staff_user)
     assert Registration.objects.get().status == "cancelled"
 
 
@@ -176,7 +177,7 @@ def test_raising_capacity_promotes_in_order_of_registration():
     emails = [f"p{i}@example.kr" for i in range(5)]
     for email in emails:
         register(forum, email)
-    promoted = services.forum_capacity_change(forum=forum, capacity=3)
+    promoted = services.forum_capacity_change(forum=forum, capacity=3, by=ActorKind.SYSTEM)
     assert [r.email for r in promoted] == ["p1@example.kr", "p2@example.kr"]
     assert forum.capacity == 3
     assert list(Registration.objects.filter(forum=forum).confirmed().order_by("created_at", "pk").values_list("email", flat=True)) == emails[:3]
@@ -186,7 +187,7 @@ def test_lowering_capacity_cancels_nobody():
     forum = ForumFactory(capacity=3, starts_at=seoul(2030, 1, 8))
     for i in range(3):
         register(forum, f"p{i}@example.kr")
-    assert services.forum_capacity_change(forum=forum, capacity=1) == []
+    assert services.forum_capacity_change(forum=forum, capacity=1, by=ActorKind.SYSTEM) == []
     assert Registration.objects.confirmed().count() == 3
     assert register(forum, "late@example.kr").status == "waitlisted"
 
@@ -197,21 +198,21 @@ def test_promote_out_of_turn_only_into_a_free_seat():
     register(forum, "first@example.kr")
     second = register(forum, "second@example.kr")
     with pytest.raises(services.RegistrationError) as error:
-        services.registration_promote(registration=second)
+        services.registration_promote(registration=second, by=ActorKind.SYSTEM)
     assert error.value.code == "full"
-    services.registration_cancel(registration=holder)  # promotes "first"
-    services.forum_capacity_change(forum=forum, capacity=1)
+    services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)  # promotes "first"
+    services.forum_capacity_change(forum=forum, capacity=1, by=ActorKind.SYSTEM)
     with pytest.raises(services.RegistrationError):
-        services.registration_promote(registration=second)
+        services.registration_promote(registration=second, by=ActorKind.SYSTEM)
     Registration.objects.filter(email="first@example.kr").update(status=RegistrationStatus.CANCELLED)
-    services.registration_promote(registration=second)
+    services.registration_promote(registration=second, by=ActorKind.SYSTEM)
     assert Registration.objects.get(pk=second.pk).status == "confirmed"
 
 
 def test_check_in_once_and_only_when_confirmed():
     registration = RegistrationFactory()
-    assert services.registration_check_in(registration=registration) is True
-    assert services.registration_check_in(registration=registration) is False
+    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is True
+    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is False
     waiting = RegistrationFactory(status=RegistrationStatus.WAITLISTED)
-    assert services.registration_check_in(registration=waiting) is False
+    assert services.registration_check_in(registration=waiting, by=ActorKind.SYSTEM) is False
     assert Registration.objects.get(pk=registration.pk).checked_in_at == BEFORE_THE_FORUM

@@ -3,6 +3,7 @@ anonymous visitor, a logged-in non-staff user, the desk, an editor and the super
 import datetime
 
 import pytest
+from auditlog.models import LogEntry as ContentEdit
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
-from attendees.models import Registration
+from attendees.models import AccessRecord, ActionRecord, Registration
 from events.models import Forum
 from tests.factories import (
     ForumFactory,
@@ -38,6 +39,13 @@ SUPERUSER_REFUSED = {
     ("axes.accesslog", "add"),
     ("axes.accessfailurelog", "add"),
     ("post_office.email", "add"),
+    # The records are written by the site and never edited or deleted, by anyone.
+    ("attendees.actionrecord", "add"),
+    ("attendees.actionrecord", "delete"),
+    ("attendees.accessrecord", "add"),
+    ("attendees.accessrecord", "delete"),
+    ("auditlog.logentry", "add"),
+    ("auditlog.logentry", "delete"),
 }
 
 
@@ -65,6 +73,9 @@ def objects():
         "events.talk": talk,
         "events.forumphoto": ForumPhotoFactory(forum=forum),
         "attendees.registration": RegistrationFactory(forum=forum),
+        "attendees.actionrecord": ActionRecord.objects.create(actor_kind="system", action="capacity_changed", forum=forum),
+        "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
+        "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,
     }
 

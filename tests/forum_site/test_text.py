@@ -82,6 +82,7 @@ def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(for
     import time_machine
 
     from attendees import services
+    from attendees.models import ActorKind
     from tests.mailbox import queued_mail
 
     forum = forum_with_a_broken_title
@@ -93,8 +94,8 @@ def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(for
             )
             for i in range(3)
         ]
-        assert [r.pk for r in services.forum_capacity_change(forum=forum, capacity=2)] == [people[1].pk]
-        assert [r.pk for r in services.registration_cancel(registration=people[0])] == [people[2].pk]
+        assert [r.pk for r in services.forum_capacity_change(forum=forum, capacity=2, by=ActorKind.SYSTEM)] == [people[1].pk]
+        assert [r.pk for r in services.registration_cancel(registration=people[0], by=ActorKind.ATTENDEE)] == [people[2].pk]
     [_waitlisted, promoted] = queued_mail(to="p2@example.kr")
     assert promoted.subject == "[AI 조찬포럼] 빈자리가 생겨 제3차 포럼 참가가 확정되었습니다"
     [(_name, content, mimetype)] = promoted.email_message().attachments

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from attendees.services import personal_data_purge
+from attendees.erasure import personal_data_purge
 
 
 class Command(BaseCommand):
@@ -26,3 +26,4 @@ class Command(BaseCommand):
         )
         if not dry_run:
             self.stdout.write(f"Withdrew {report.news_consents_lapsed} news requests never confirmed by their mailbox.")
+            self.stdout.write(f"Deleted {report.access_records} access records older than the retention period.")

@@ -1,0 +1,173 @@
+"""The forum admin of the events app, extended here with everything that reaches the
+people registered: a raised capacity promotes those waiting; a new date, time or venue of
+a published forum mails everyone; cancelling goes through its own page, which asks for
+the reason and says how many people will be told. No path changes an announced forum
+silently. The forum's history (content edits and these changes) is here too."""
+from auditlog.models import LogEntry as ContentEdit
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from events.admin import ForumAdmin as EventsForumAdmin
+from events.models import Forum, ForumStatus
+
+from . import services
+from .forum_changes import forum_cancel, forum_reschedule
+from .records import describe
+
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
+
+
+class ForumAdminForm(forms.ModelForm):
+    class Meta:
+        model = Forum
+        fields = "__all__"
+
+    def clean_status(self):
+        status, stored = self.cleaned_data["status"], self.instance.status
+        if self.instance.pk is None or status == stored:
+            return status
+        if stored == ForumStatus.CANCELLED:
+            raise forms.ValidationError(_("A cancelled forum stays cancelled: everyone has been told."), code="final")
+        if status == ForumStatus.DRAFT and self.instance.registrations.active().exists():
+            raise forms.ValidationError(
+                _("People are registered for this forum: cancel it instead, so that they are told."), code="registered"
+            )
+        return status
+
+
+class ForumCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, as it will be mailed to everyone registered"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        error_messages={"required": _("Please give the reason for the cancellation: it is sent to everyone.")},
+    )
+
+
+admin.site.unregister(Forum)
+
+
+@admin.register(Forum)
+class ForumAdmin(EventsForumAdmin):
+    form = ForumAdminForm
+    actions = ["cancel_forum"]
+
+    def get_urls(self):
+        cancel = path("<path:object_id>/cancel/", self.admin_site.admin_view(self.cancel_view), name="events_forum_cancel")
+        return [cancel, *super().get_urls()]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        stored = Forum.objects.get(pk=obj.pk)
+        # What the services change is put back and handed to them; the rest saves as typed.
+        request.forum_cancel_asked = obj.status == ForumStatus.CANCELLED != stored.status
+        if request.forum_cancel_asked:
+            obj.status = stored.status  # the cancel page does it, with a reason and a count
+        new_schedule = {field: getattr(obj, field) for field in SCHEDULE_FIELDS}
+        moved = any(new_schedule[field] != getattr(stored, field) for field in SCHEDULE_FIELDS)
+        new_capacity = obj.capacity
+        for field in SCHEDULE_FIELDS:
+            setattr(obj, field, getattr(stored, field))
+        obj.capacity = stored.capacity
+        super().save_model(request, obj, form, change)
+
+        if new_capacity != stored.capacity:
+            promoted = services.forum_capacity_change(forum=obj, capacity=new_capacity, by=request.user)
+            if promoted:
+                count = len(promoted)
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", count
+                    ) % count,
+                )
+        if moved:
+            told = forum_reschedule(forum=obj, by=request.user, **new_schedule)
+            obj.refresh_from_db()
+            if told:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "The new date, time or venue has been mailed to %d person.",
+                        "The new date, time or venue has been mailed to %d people.",
+                        told,
+                    ) % told,
+                )
+
+    def response_change(self, request, obj):
+        if getattr(request, "forum_cancel_asked", False):
+            self.message_user(request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING)
+            return redirect("admin:events_forum_cancel", obj.pk)
+        return super().response_change(request, obj)
+
+    @admin.action(description=_("Cancel the selected forum (asks for the reason, then tells everyone)"),
+                  permissions=["change"])
+    def cancel_forum(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Please cancel one forum at a time."), messages.ERROR)
+            return None
+        return redirect("admin:events_forum_cancel", queryset.get().pk)
+
+    def cancel_view(self, request, object_id):
+        forum = get_object_or_404(Forum.objects.select_related("series"), pk=object_id)
+        if not self.has_change_permission(request, forum):
+            raise PermissionDenied
+        active = forum.registrations.active()
+        form = ForumCancelForm(request.POST or None)
+        if forum.is_cancelled:
+            self.message_user(request, _("This forum is already cancelled."), messages.INFO)
+            return redirect("admin:events_forum_change", forum.pk)
+        if request.method == "POST" and form.is_valid():
+            told = forum_cancel(forum=forum, by=request.user, reason=form.cleaned_data["reason"])
+            self.message_user(
+                request,
+                ngettext(
+                    "The forum is cancelled; %d person has been told by mail.",
+                    "The forum is cancelled; %d people have been told by mail.",
+                    told,
+                ) % told,
+                messages.SUCCESS,
+            )
+            return redirect("admin:events_forum_change", forum.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Cancel %(forum)s") % {"forum": forum},
+            "opts": self.opts,
+            "forum": forum,
+            "form": form,
+            "confirmed": active.filter(status="confirmed").count(),
+            "waitlisted": active.filter(status="waitlisted").count(),
+            "to_tell": active.count(),
+        }
+        return TemplateResponse(request, "attendees/admin/forum_cancel.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        forum = self.get_object(request, object_id)
+        if forum is None or not self.has_view_or_change_permission(request, forum):
+            return super().history_view(request, object_id, extra_context)
+        rows = [
+            {"at": record.at, "who": record.actor_display, "what": record.get_action_display(), "details": describe(record)}
+            for record in forum.action_records.filter(registration=None).select_related("actor")
+        ]
+        for edit in ContentEdit.objects.get_for_object(forum).select_related("actor"):
+            changes = "; ".join(f"{field}: {old} → {new}" for field, (old, new) in edit.changes_display_dict.items())
+            rows.append({
+                "at": edit.timestamp, "who": edit.actor.get_username() if edit.actor else _("the system"),
+                "what": edit.get_action_display(), "details": changes,
+            })
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History of %(forum)s") % {"forum": forum},
+            "opts": self.opts,
+            "object": forum,
+            "rows": sorted(rows, key=lambda row: row["at"]),
+            "registrations_url": reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}",
+        }
+        return TemplateResponse(request, "attendees/admin/history.html", context)
