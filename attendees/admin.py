@@ -59,9 +59,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         try:
             return super().add_view(request, form_url, extra_context)
         except services.RegistrationError as error:
-            # A rule said no after the form was valid (the forum filled up or closed
-            # meanwhile): the same form again, with what was typed and why, not a 500.
-            request.desk_refusal = error.message
+            # A rule said no after the form was valid (another desk registered the person,
+            # or the forum closed, meanwhile): the same form again, with what was typed and
+            # why, not a 500. The form itself now sees a registration made meanwhile.
+            if not isinstance(error, services.AlreadyRegistered):
+                request.desk_refusal = error.message
             return super().add_view(request, form_url, extra_context)
 
     def save_form(self, request, form, change):

@@ -68,6 +68,7 @@ class ForumAdmin(EventsForumAdmin):
         stored = Forum.objects.get(pk=obj.pk)
         # What the services change is put back and handed to them; the rest saves as typed.
         request.forum_cancel_asked = obj.status == ForumStatus.CANCELLED != stored.status
+        request.forum_other_changes = bool(set(form.changed_data) - {"status"})
         if request.forum_cancel_asked:
             obj.status = stored.status  # the cancel page does it, with a reason and a count
         new_schedule = {field: getattr(obj, field) for field in SCHEDULE_FIELDS}
@@ -103,7 +104,8 @@ class ForumAdmin(EventsForumAdmin):
 
     def response_change(self, request, obj):
         if getattr(request, "forum_cancel_asked", False):
-            self.message_user(request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING)
+            if request.forum_other_changes:
+                self.message_user(request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING)
             return redirect("admin:events_forum_cancel", obj.pk)
         return super().response_change(request, obj)
 

@@ -59,7 +59,7 @@ def forums_calendar(
         calendar.add("method", method)
     if subscription:
         calendar.add("refresh-interval", FEED_REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", FEED_REFRESH_INTERVAL)
+        calendar.add("x-published-ttl", icalendar.vDuration(FEED_REFRESH_INTERVAL))
     calendar.add("x-wr-calname", single_line(name))
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     for forum in forums:

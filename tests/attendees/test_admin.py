@@ -6,7 +6,7 @@ from attendees import services
 from attendees.models import ActorKind
 from attendees.models import Registration
 from tests.mailbox import queued_mail
-from tests.factories import ForumFactory, RegistrationFactory
+from tests.factories import ForumFactory, RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/attendees/registration/"
@@ -198,3 +198,31 @@ def test_a_stale_change_form_never_undoes_a_cancellation(admin_client):
     holder.refresh_from_db()
     assert (holder.status, holder.organization) == ("cancelled", "광주광역시청")
     assert Registration.objects.filter(forum=forum).confirmed().get() == waiting
+
+
+@pytest.mark.parametrize(
+    ("forum_state", "error"),
+    [
+        ({"status": "draft"}, "공개되어 있고 아직 끝나지 않은 포럼만 신청을 받을 수 있습니다."),
+        ({"starts_at": seoul(2020, 8, 5), "ends_at": seoul(2020, 8, 5, 9, 30)}, "공개되어 있고 아직 끝나지 않은 포럼만 신청을 받을 수 있습니다."),
+        ({"status": "cancelled"}, "이 포럼은 취소되었습니다."),
+    ],
+)
+def test_desk_registration_only_for_a_published_forum_not_yet_ended(admin_client, forum_state, error):
+    forum = ForumFactory(**forum_state)
+    response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"forum": [error]}
+    assert Registration.objects.count() == 0
+    assert queued_mail().count() == 0
+
+
+def test_desk_registration_while_the_forum_is_under_way(admin_client, admin_user):
+    import time_machine
+
+    forum = ForumFactory(starts_at=seoul(2030, 1, 8), ends_at=seoul(2030, 1, 8, 9, 30))
+    with time_machine.travel(seoul(2030, 1, 8, 8, 0), tick=False):
+        admin_client.force_login(admin_user)  # a session of that morning
+        response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum))
+    assert (response.status_code, response.url) == (302, "/admin/attendees/registration/")
+    assert Registration.objects.get().forum == forum

@@ -147,3 +147,48 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
     assert sorted(stored.confirmed().values_list("email", flat=True)) == sorted(f"w{i}@example.kr" for i in range(seats))
     # Every edit landed too: only its own fields were written.
     assert set(stored.filter(email__startswith="h").values_list("organization", flat=True)) == {"광주광역시"}
+
+
+def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_form_error(postgres_only):
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    forum = ForumFactory(capacity=10)
+    staff = User.objects.create_superuser("desk-lead", password="a-long-password-1")
+    start_together = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def register_at_the_desk():
+        try:
+            client = Client()
+            client.force_login(staff)
+            start_together.wait(timeout=30)
+            response = client.post(
+                reverse("admin:attendees_registration_add"),
+                {"forum": forum.pk, "name": "현장등록", "email": "walk.in@example.kr", "phone": "",
+                 "organization": "광주시", "position": "주무관", "sector": "government", "language": "ko",
+                 "consent_privacy": "on"},
+            )
+            if response.status_code == 200:
+                form = response.context["adminform"].form
+                assert form.errors == {"email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]}, form.errors
+                outcomes.append(("form error", form.errors))
+            else:
+                outcomes.append((response.status_code, None))
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register_at_the_desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert Registration.objects.filter(forum=forum).count() == 1
+    # One desk registered the person; the other got the form back with the error in Korean,
+    # never a 500, whether the first had committed before its form was checked or only
+    # before its service took the forum lock.
+    assert sorted(str(status) for status, _messages in outcomes) == ["302", "form error"]

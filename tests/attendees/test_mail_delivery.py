@@ -2,7 +2,6 @@
 import datetime
 import email as email_parser
 import email.policy as email_policy
-import socket
 
 import pytest
 import time_machine
@@ -12,35 +11,15 @@ from post_office.models import STATUS, Email
 
 from attendees.models import Registration
 from tests.factories import ForumFactory
+from tests.smtp import Inbox, free_port, use_smtp_server
 
 pytestmark = pytest.mark.django_db
-
-
-class Inbox:
-    """An SMTP handler that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_settings(settings):
     port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
+    use_smtp_server(settings, port)
     return port
 
 

@@ -1,0 +1,70 @@
+"""Staff cancel forum 3 in the admin; the registrant's mail arrives through a real SMTP
+server with a calendar file that removes the forum; their own page says it is cancelled."""
+import re
+
+import icalendar
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from attendees import services
+from events.models import Forum
+from tests.browser.conftest import save_screenshot
+from tests.smtp import free_port, running_smtp_server, use_smtp_server
+
+pytestmark = pytest.mark.browser
+
+
+def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, settings):
+    port = free_port()
+    use_smtp_server(settings, port)
+    forum = Forum.objects.get(number=3)
+    registrant = services.registration_create(
+        forum=forum, name="김광주", email="kim.gwangju@example.kr", organization="광주AI", position="연구원",
+        sector="industry", consent_privacy=True,
+    )
+    User.objects.create_superuser("city-staff", password="a-long-password-1")
+
+    staff = open_page("desktop")
+    staff.goto(demo_site + "/admin/login/?next=/admin/")
+    staff.get_by_label("사용자 이름").fill("city-staff")
+    staff.get_by_label("비밀번호").fill("a-long-password-1")
+    staff.get_by_role("button", name="로그인").click()
+    staff.goto(demo_site + f"/admin/events/forum/{forum.pk}/change/")
+    staff.get_by_label("상태").select_option("cancelled")
+    staff.get_by_role("button", name="저장", exact=True).click()
+
+    # Not cancelled yet: the confirmation first, with the number of people to be told.
+    expect(staff).to_have_url(re.compile(rf"/admin/events/forum/{forum.pk}/cancel/$"))
+    expect(staff.locator(".forum-cancel-count")).to_contain_text("1명에게 메일로 알립니다.")
+    assert Forum.objects.get(pk=forum.pk).status == "published"
+    staff.get_by_label(re.compile("취소 사유")).fill("연사 사정으로 부득이하게 취소합니다.")
+    save_screenshot(staff, "admin-forum-cancel")
+    staff.get_by_role("button", name="네, 포럼을 취소하고 모두에게 알립니다").click()
+    expect(staff.locator(".messagelist")).to_contain_text("포럼을 취소했습니다. 1명에게 메일로 알립니다.")
+
+    with running_smtp_server(port) as inbox:
+        call_command("mail_worker", "--once")
+    delivered = {message["Subject"].strip(): message for message in inbox.parsed()}
+    cancellation = delivered["[AI 조찬포럼] 제3차 포럼이 취소되었습니다"]
+    assert cancellation["To"] == "kim.gwangju@example.kr"
+    body = cancellation.get_body(preferencelist=("plain",)).get_content()
+    assert "사유: 연사 사정으로 부득이하게 취소합니다." in body
+    [attachment] = list(cancellation.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(attachment.get_content())
+    [event] = calendar.walk("VEVENT")
+    assert (calendar["METHOD"], event["STATUS"], event["UID"], event["SEQUENCE"]) == (
+        "CANCEL", "CANCELLED", "gwangju-ai-3@forum-site", 1,
+    )
+
+    # The registrant follows the link in that mail.
+    [link] = re.findall(r"http://\S+/registrations/\S+/", body)
+    assert registrant.token in link
+    person = open_page("phone")
+    person.goto(link)
+    expect(person.get_by_role("alert")).to_contain_text("이 포럼은 취소되었습니다.")
+    expect(person.get_by_role("alert")).to_contain_text("연사 사정으로 부득이하게 취소합니다.")
+    expect(person.locator(".registration-details")).to_contain_text("취소됨")
+    save_screenshot(person, "registration-forum-cancelled-phone")
