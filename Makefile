@@ -7,7 +7,7 @@ export DEBUG ?= true
 # The day the demo lives on: the morning after the second forum. `make run DEMO_DAY=` for the real clock.
 DEMO_DAY ?= 2020-08-06
 
-.PHONY: run test bench messages clean
+.PHONY: run test lint bench messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ run: $(VENV)/.runtime-installed
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest
+
+# The project's ruff configuration (pyproject.toml): lint, and formatting left as ruff writes it.
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: $(VENV)/.runtime-installed

@@ -1,4 +1,5 @@
 """The staff admin of registrations, and of the two records (changes and access)."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
@@ -27,8 +28,18 @@ class RegistrationAdmin(admin.ModelAdmin):
     # promotes the next person, a promotion respects capacity, and each sends its mail.
     # The management token is never shown: it is the attendee's key, and can cancel.
     readonly_fields = [
-        "forum", "status", "checked_in_at", "language", "consent_privacy", "consent_marketing", "marketing_confirmed_at",
-        "consent_version", "consented_at", "created_at", "cancelled_at", "anonymized_at",
+        "forum",
+        "status",
+        "checked_in_at",
+        "language",
+        "consent_privacy",
+        "consent_marketing",
+        "marketing_confirmed_at",
+        "consent_version",
+        "consented_at",
+        "created_at",
+        "cancelled_at",
+        "anonymized_at",
     ]
     fieldsets = [
         (None, {"fields": ["forum", "status", "checked_in_at"]}),
@@ -71,10 +82,17 @@ class RegistrationAdmin(admin.ModelAdmin):
             return super().save_form(request, form, change)
         data = form.cleaned_data
         registration = services.registration_create(
-            forum=data["forum"], name=data["name"], email=data["email"], phone=data["phone"],
-            organization=data["organization"], position=data["position"], sector=data["sector"],
-            consent_privacy=data["consent_privacy"], consent_marketing=data["consent_marketing"],
-            language=data["language"], by=request.user,
+            forum=data["forum"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            organization=data["organization"],
+            position=data["position"],
+            sector=data["sector"],
+            consent_privacy=data["consent_privacy"],
+            consent_marketing=data["consent_marketing"],
+            language=data["language"],
+            by=request.user,
         )
         if registration.status == RegistrationStatus.WAITLISTED:
             self.message_user(request, _("The forum is full: the person is on the waiting list."), messages.WARNING)
@@ -89,7 +107,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         access_record(request, kind=AccessKind.CHANGE, registration_ids=[obj.pk], fields=sorted(form.changed_data))
         try:
             services.registration_details_update(
-                registration=obj, changes={field: form.cleaned_data[field] for field in form.changed_data},
+                registration=obj,
+                changes={field: form.cleaned_data[field] for field in form.changed_data},
                 by=request.user,
             )
         except ValidationError as error:
@@ -108,8 +127,13 @@ class RegistrationAdmin(admin.ModelAdmin):
             ids = [registration.pk for registration in changelist.result_list]
             # The filters used, but a search term only as "searched": it may be a name.
             filters = {key: value for key, value in request.GET.items() if key != "q"}
-            access_record(request, kind=AccessKind.LIST, registration_ids=ids, filters=filters,
-                          searched=bool(request.GET.get("q")))
+            access_record(
+                request,
+                kind=AccessKind.LIST,
+                registration_ids=ids,
+                filters=filters,
+                searched=bool(request.GET.get("q")),
+            )
         return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -153,8 +177,9 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     # --- Actions
     def _record_action(self, request, queryset, name):
-        access_record(request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True),
-                      action=name)
+        access_record(
+            request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True), action=name
+        )
 
     @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
     def check_in(self, request, queryset):
@@ -162,7 +187,9 @@ class RegistrationAdmin(admin.ModelAdmin):
         done = sum(services.registration_check_in(registration=r, by=request.user) for r in queryset)
         self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
 
-    @admin.action(description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"])
+    @admin.action(
+        description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]
+    )
     def cancel(self, request, queryset):
         self._record_action(request, queryset, "cancel")
         cancelled, promoted = 0, 0
@@ -235,4 +262,3 @@ class ActionRecordAdmin(ReadOnlyRecordAdmin):
     @admin.display(description=_("details"))
     def description(self, record):
         return describe(record)
-

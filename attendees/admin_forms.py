@@ -1,5 +1,6 @@
 """Admin forms for registrations: registering someone at the desk (a walk-in, or by
 phone) and correcting a person's details. Both make input canonical as the public form does."""
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,16 @@ class DeskRegistrationForm(PersonFieldsForm):
 
     class Meta(PersonFieldsForm.Meta):
         fields = [
-            "forum", "name", "email", "phone", "organization", "position", "sector",
-            "language", "consent_privacy", "consent_marketing",
+            "forum",
+            "name",
+            "email",
+            "phone",
+            "organization",
+            "position",
+            "sector",
+            "language",
+            "consent_privacy",
+            "consent_marketing",
         ]
 
     # A refusal the service gave after this form was valid (see RegistrationAdmin.add_view).

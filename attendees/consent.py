@@ -4,6 +4,7 @@ The notice text is attendees/templates/attendees/includes/_privacy_notice.html. 
 its meaning changes, raise CONSENT_VERSION: every registration stores the version it was
 given under.
 """
+
 from django.conf import settings
 
 CONSENT_VERSION = "2026-11-24"

@@ -6,6 +6,7 @@ mails not yet rendered, into the login lock-out records (an address typed as a
 username), into the admin's log, and into sessions (a staff message naming them).
 Erasure removes them from all of these, in one transaction.
 """
+
 import dataclasses
 import datetime
 import json
@@ -113,7 +114,9 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
         at__lt=now - datetime.timedelta(days=settings.ACCESS_RECORD_RETENTION_DAYS)
     )
     if dry_run:
-        return PurgeReport(registrations=due.count(), mails=old_mails.count(), access_records=old_access_records.count())
+        return PurgeReport(
+            registrations=due.count(), mails=old_mails.count(), access_records=old_access_records.count()
+        )
     lapsed = news_consents_expire()
     with transaction.atomic():
         registrations = list(due.select_for_update())
@@ -150,7 +153,9 @@ def registration_erase(*, registration: Registration) -> list[Registration]:
         _erase_traces(_people([registration]))
         _anonymize([registration])
         action_records_for_each(
-            by=ActorKind.ATTENDEE, action=Action.REGISTRATION_ERASED, forum=forum,
+            by=ActorKind.ATTENDEE,
+            action=Action.REGISTRATION_ERASED,
+            forum=forum,
             changes=[(registration, before, RegistrationStatus.CANCELLED)],
         )
     return promoted

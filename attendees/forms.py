@@ -1,4 +1,5 @@
 """The registration form: normalised, bounded input and the two separate consents."""
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
@@ -71,7 +72,16 @@ class RegistrationForm(PersonFieldsForm):
     )
 
     class Meta(PersonFieldsForm.Meta):
-        fields = ["name", "email", "phone", "organization", "position", "sector", "consent_privacy", "consent_marketing"]
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "organization",
+            "position",
+            "sector",
+            "consent_privacy",
+            "consent_marketing",
+        ]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -83,10 +93,16 @@ class RegistrationForm(PersonFieldsForm):
         help_texts = {"phone": _("Optional. For urgent changes on the day, e.g. 010-1234-5678.")}
         error_messages = {
             "name": {"required": _("Please enter your name.")},
-            "email": {"required": _("Please enter your email address."), "invalid": _("Please enter a valid email address.")},
+            "email": {
+                "required": _("Please enter your email address."),
+                "invalid": _("Please enter a valid email address."),
+            },
             "organization": {"required": _("Please enter your organization.")},
             "position": {"required": _("Please enter your position.")},
-            "sector": {"required": _("Please choose your sector."), "invalid_choice": _("Please choose one of the sectors.")},
+            "sector": {
+                "required": _("Please choose your sector."),
+                "invalid_choice": _("Please choose one of the sectors."),
+            },
         }
 
     def __init__(self, *args, **kwargs):

@@ -3,6 +3,7 @@ people registered: a raised capacity promotes those waiting; a new date, time or
 a published forum mails everyone; cancelling goes through its own page, which asks for
 the reason and says how many people will be told. No path changes an announced forum
 silently. The forum's history (content edits and these changes) is here too."""
+
 from auditlog.models import LogEntry as ContentEdit
 from django import forms
 from django.contrib import admin, messages
@@ -26,7 +27,21 @@ SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 class ForumAdminForm(forms.ModelForm):
     class Meta:
         model = Forum
-        fields = "__all__"
+        # What staff edit; the life-cycle fields (cancellation, calendar revision) belong to the services.
+        fields = [
+            "series",
+            "number",
+            "title",
+            "slug",
+            "status",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "report",
+        ]
 
     def clean_status(self):
         status, stored = self.cleaned_data["status"], self.instance.status
@@ -59,7 +74,9 @@ class ForumAdmin(EventsForumAdmin):
     actions = ["cancel_forum"]
 
     def get_urls(self):
-        cancel = path("<path:object_id>/cancel/", self.admin_site.admin_view(self.cancel_view), name="events_forum_cancel")
+        cancel = path(
+            "<path:object_id>/cancel/", self.admin_site.admin_view(self.cancel_view), name="events_forum_cancel"
+        )
         return [cancel, *super().get_urls()]
 
     def save_model(self, request, obj, form, change):
@@ -87,7 +104,8 @@ class ForumAdmin(EventsForumAdmin):
                     request,
                     ngettext(
                         "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", count
-                    ) % count,
+                    )
+                    % count,
                 )
         if moved:
             told = forum_reschedule(forum=obj, by=request.user, **new_schedule)
@@ -99,18 +117,22 @@ class ForumAdmin(EventsForumAdmin):
                         "The new date, time or venue has been mailed to %d person.",
                         "The new date, time or venue has been mailed to %d people.",
                         told,
-                    ) % told,
+                    )
+                    % told,
                 )
 
     def response_change(self, request, obj):
         if getattr(request, "forum_cancel_asked", False):
             if request.forum_other_changes:
-                self.message_user(request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING)
+                self.message_user(
+                    request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING
+                )
             return redirect("admin:events_forum_cancel", obj.pk)
         return super().response_change(request, obj)
 
-    @admin.action(description=_("Cancel the selected forum (asks for the reason, then tells everyone)"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Cancel the selected forum (asks for the reason, then tells everyone)"), permissions=["change"]
+    )
     def cancel_forum(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, _("Please cancel one forum at a time."), messages.ERROR)
@@ -134,7 +156,8 @@ class ForumAdmin(EventsForumAdmin):
                     "The forum is cancelled; %d person has been told by mail.",
                     "The forum is cancelled; %d people have been told by mail.",
                     told,
-                ) % told,
+                )
+                % told,
                 messages.SUCCESS,
             )
             return redirect("admin:events_forum_change", forum.pk)
@@ -155,15 +178,24 @@ class ForumAdmin(EventsForumAdmin):
         if forum is None or not self.has_view_or_change_permission(request, forum):
             return super().history_view(request, object_id, extra_context)
         rows = [
-            {"at": record.at, "who": record.actor_display, "what": record.get_action_display(), "details": describe(record)}
+            {
+                "at": record.at,
+                "who": record.actor_display,
+                "what": record.get_action_display(),
+                "details": describe(record),
+            }
             for record in forum.action_records.filter(registration=None).select_related("actor")
         ]
         for edit in ContentEdit.objects.get_for_object(forum).select_related("actor"):
             changes = "; ".join(f"{field}: {old} → {new}" for field, (old, new) in edit.changes_display_dict.items())
-            rows.append({
-                "at": edit.timestamp, "who": edit.actor.get_username() if edit.actor else _("the system"),
-                "what": edit.get_action_display(), "details": changes,
-            })
+            rows.append(
+                {
+                    "at": edit.timestamp,
+                    "who": edit.actor.get_username() if edit.actor else _("the system"),
+                    "what": edit.get_action_display(),
+                    "details": changes,
+                }
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": _("History of %(forum)s") % {"forum": forum},

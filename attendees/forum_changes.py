@@ -6,6 +6,7 @@ transaction, change the forum, raise its calendar revision (so imported calendar
 entries are replaced), decide a mail to each person concerned in their language, and
 record who did it.
 """
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,9 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
     Returns the number of people told."""
     reason = reason.strip()
     if not reason:
-        raise RegistrationError(_("Please give the reason for the cancellation: it is sent to everyone."), code="no_reason")
+        raise RegistrationError(
+            _("Please give the reason for the cancellation: it is sent to everyone."), code="no_reason"
+        )
     with transaction.atomic():
         forum = locked_forum(forum)
         if forum.status == ForumStatus.CANCELLED:
@@ -44,10 +47,18 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
             status=RegistrationStatus.CANCELLED, cancelled_at=now
         )
         mail.queue_for_each(active, mail.MailKind.FORUM_CANCELLED)
-        action_record(by=by, action=Action.FORUM_CANCELLED, forum=forum, before=before, after=forum.status,
-                      people_told=len(active), reason=reason)
-        action_records_for_each(by=by, action=Action.REGISTRATION_CANCELLED, forum=forum, changes=changes,
-                                cause="forum_cancelled")
+        action_record(
+            by=by,
+            action=Action.FORUM_CANCELLED,
+            forum=forum,
+            before=before,
+            after=forum.status,
+            people_told=len(active),
+            reason=reason,
+        )
+        action_records_for_each(
+            by=by, action=Action.REGISTRATION_CANCELLED, forum=forum, changes=changes, cause="forum_cancelled"
+        )
     return len(active)
 
 

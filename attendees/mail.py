@@ -11,6 +11,7 @@ The rendered text is stored as it is. post_office.mail.send() would run it throu
 template engine a second time, turning an attendee's name such as "{% debug %}" into
 code; Email rows are therefore written here directly.
 """
+
 import datetime
 from email.utils import make_msgid
 
@@ -142,8 +143,12 @@ def _render(pending: PendingMail, calendars: dict) -> dict:
 
 def _next_forum_after(forum: Forum) -> Forum | None:
     return (
-        Forum.objects.published().taking_place().filter(starts_at__gt=forum.starts_at, series_id=forum.series_id)
-        .select_related("series", "venue").order_by("starts_at").first()
+        Forum.objects.published()
+        .taking_place()
+        .filter(starts_at__gt=forum.starts_at, series_id=forum.series_id)
+        .select_related("series", "venue")
+        .order_by("starts_at")
+        .first()
     )
 
 

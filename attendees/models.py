@@ -1,4 +1,5 @@
 """Registrations: one person's place (or place in line) at one forum."""
+
 import secrets
 
 from django.conf import settings
@@ -61,7 +62,9 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=RegistrationStatus.choices, default=RegistrationStatus.CONFIRMED
     )
-    token = models.CharField(_("management token"), max_length=64, unique=True, default=new_management_token, editable=False)
+    token = models.CharField(
+        _("management token"), max_length=64, unique=True, default=new_management_token, editable=False
+    )
     language = models.CharField(_("language"), max_length=8, default="ko", help_text=_("Mails are written in it."))
 
     consent_privacy = models.BooleanField(_("consent to the collection of personal data"), default=False)
@@ -177,7 +180,11 @@ class ActionRecord(models.Model):
     at = models.DateTimeField(_("at"), default=clock.now, db_index=True)
     actor_kind = models.CharField(_("by"), max_length=10, choices=ActorKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("staff account"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
@@ -186,7 +193,11 @@ class ActionRecord(models.Model):
         Forum, verbose_name=_("forum"), on_delete=models.SET_NULL, null=True, blank=True, related_name="action_records"
     )
     registration = models.ForeignKey(
-        Registration, verbose_name=_("registration"), on_delete=models.SET_NULL, null=True, blank=True,
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="action_records",
     )
     before = models.CharField(_("before"), max_length=40, blank=True)
@@ -225,7 +236,11 @@ class AccessRecord(models.Model):
 
     at = models.DateTimeField(_("at"), default=clock.now, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("staff account"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     username = models.CharField(_("account name"), max_length=150, help_text=_("Kept if the account is removed."))
     ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)

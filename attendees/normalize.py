@@ -5,6 +5,7 @@ Each function returns the canonical value or raises ValidationError with a messa
 the person and a code, so a form shows it next to the field. Each is idempotent:
 normalising a normalised value changes nothing.
 """
+
 import ipaddress
 import re
 import unicodedata

@@ -1,13 +1,13 @@
 """The site's two records: every state change (who, when, before and after) and every
 staff look at attendees' personal data. Services write the first in the change's own
 transaction; the registration admin writes the second."""
+
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
 from events.models import ForumStatus
-
 from forum_site.client_address import client_ip
 
 from .models import AccessKind, AccessRecord, Action, ActionRecord, ActorKind, Registration, RegistrationStatus

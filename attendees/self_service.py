@@ -1,6 +1,7 @@
 """The attendee's rights over what we hold about them, through their personal link
 (PIPA Art. 35-37): see all of it (the management page), correct it, withdraw consent to
 news, and delete the registration now. Each is recorded like a staff action."""
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator

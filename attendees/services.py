@@ -9,6 +9,7 @@ change, its mail and its record are stored together or not at all.
 `by` names who acts: a staff account, ActorKind.ATTENDEE (the person, online or through
 their link) or ActorKind.SYSTEM (a command).
 """
+
 import datetime
 import logging
 
@@ -89,8 +90,12 @@ def waitlist_position(registration: Registration) -> int | None:
     if registration.status != RegistrationStatus.WAITLISTED:
         return None
     # The same order as the queue itself: time of registration, then id for ties.
-    ahead = Registration.objects.filter(forum_id=registration.forum_id).waitlisted().filter(
-        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    ahead = (
+        Registration.objects.filter(forum_id=registration.forum_id)
+        .waitlisted()
+        .filter(
+            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+        )
     )
     return ahead.count() + 1
 
@@ -118,7 +123,9 @@ def registration_create(
     An address already registered raises AlreadyRegistered after its link is mailed again.
     """
     if consent_privacy is not True:
-        raise RegistrationError(_("Registration needs your consent to the use of your personal data."), code="no_consent")
+        raise RegistrationError(
+            _("Registration needs your consent to the use of your personal data."), code="no_consent"
+        )
     person = normalize.person_details(name=name, email=email, phone=phone, organization=organization, position=position)
     with transaction.atomic():
         forum = locked_forum(forum)
@@ -130,7 +137,11 @@ def registration_create(
             _management_link_resend(existing)
         else:
             registration = _registration_insert(
-                forum=forum, by=by, sector=sector, consent_marketing=consent_marketing is True, language=language,
+                forum=forum,
+                by=by,
+                sector=sector,
+                consent_marketing=consent_marketing is True,
+                language=language,
                 **person,
             )
     if existing is not None:
@@ -188,8 +199,11 @@ def _promote(registration: Registration, *, by: Actor) -> None:
     registration.save(update_fields=["status"])
     mail.queue_promoted(registration)
     action_record(
-        by=by, action=Action.REGISTRATION_PROMOTED, registration=registration,
-        before=RegistrationStatus.WAITLISTED, after=RegistrationStatus.CONFIRMED,
+        by=by,
+        action=Action.REGISTRATION_PROMOTED,
+        registration=registration,
+        before=RegistrationStatus.WAITLISTED,
+        after=RegistrationStatus.CONFIRMED,
     )
 
 
@@ -211,8 +225,13 @@ def registration_cancel(*, registration: Registration, by: Actor) -> list[Regist
         registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at"])
         mail.queue_cancelled(registration)
-        action_record(by=by, action=Action.REGISTRATION_CANCELLED, registration=registration, before=before,
-                      after=RegistrationStatus.CANCELLED)
+        action_record(
+            by=by,
+            action=Action.REGISTRATION_CANCELLED,
+            registration=registration,
+            before=before,
+            after=RegistrationStatus.CANCELLED,
+        )
         promoted = promote_into_free_seats(forum, by=by)
     logger.info("registration %s cancelled; promoted %s", registration.pk, [r.pk for r in promoted])
     return promoted
@@ -253,8 +272,13 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
             mail.queue_waitlisted(registration, position=waitlist_position(registration))
         else:
             mail.queue_cancelled(registration)
-        action_record(by=by, action=Action.MAIL_RESENT, registration=registration, before=registration.status,
-                      after=registration.status)
+        action_record(
+            by=by,
+            action=Action.MAIL_RESENT,
+            registration=registration,
+            before=registration.status,
+            after=registration.status,
+        )
 
 
 # What staff may correct in a registration's change form. Status and timestamps are not
@@ -342,6 +366,11 @@ def registration_check_in(*, registration: Registration, by: Actor) -> bool:
             pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
         ).update(checked_in_at=clock.now())
         if updated:
-            action_record(by=by, action=Action.REGISTRATION_CHECKED_IN, registration=registration,
-                          before=RegistrationStatus.CONFIRMED, after="checked_in")
+            action_record(
+                by=by,
+                action=Action.REGISTRATION_CHECKED_IN,
+                registration=registration,
+                before=RegistrationStatus.CONFIRMED,
+                after="checked_in",
+            )
     return bool(updated)

@@ -7,6 +7,7 @@ Only posts that reach the service count (a registration or a repeated one); a fo
 returned with errors does not. The counters live in the default cache, which must be
 shared by every process in production (CACHE_URL=redis://...).
 """
+
 import hashlib
 
 from django.conf import settings
@@ -37,7 +38,9 @@ def _usages(request, *, forum, email, increment: bool):
 
 def registration_limited(request, *, forum: Forum, email: str) -> bool:
     """Whether one more registration would go over any of the limits."""
-    return any(usage["count"] >= usage["limit"] for usage in _usages(request, forum=forum, email=email, increment=False))
+    return any(
+        usage["count"] >= usage["limit"] for usage in _usages(request, forum=forum, email=email, increment=False)
+    )
 
 
 def registration_counted(request, *, forum: Forum, email: str) -> None:

@@ -1,4 +1,5 @@
 """Registration pages: the form, the confirmation, and the attendee's own management page."""
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -93,8 +94,10 @@ class RegisterView(View):
 
 @never_cache
 def registration_sent(request, series, number):
-    """"Check your mail": the answer to every accepted registration post, new or not."""
-    forum = get_object_or_404(Forum.objects.published().select_related("series", "venue"), series__slug=series, number=number)
+    """ "Check your mail": the answer to every accepted registration post, new or not."""
+    forum = get_object_or_404(
+        Forum.objects.published().select_related("series", "venue"), series__slug=series, number=number
+    )
     return render(request, "attendees/sent.html", {"forum": forum})
 
 

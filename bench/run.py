@@ -6,6 +6,7 @@ throughput under concurrency. Prints figures; asserts nothing (goals are in READ
 
 It runs against a throw-away test database, never the site's own.
 """
+
 import logging
 import os
 import statistics
@@ -82,8 +83,13 @@ def time_registrations():
             barrier.wait()
             start = time.perf_counter()
             services.registration_create(
-                forum=forum, name=f"참가자{index}", email=f"bench{index}@example.kr", organization="광주AI",
-                position="연구원", sector="industry", consent_privacy=True,
+                forum=forum,
+                name=f"참가자{index}",
+                email=f"bench{index}@example.kr",
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=True,
             )
             durations.append((time.perf_counter() - start) * 1000)
         except Exception as error:

@@ -1,4 +1,5 @@
 """Admin form for editing a talk's speakers, in order, inside the forum's page."""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
@@ -44,9 +45,7 @@ class TalkInlineForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["speakers_in_order"] = [
-                link.speaker_id for link in self.instance.talk_speakers.all()
-            ]
+            self.initial["speakers_in_order"] = [link.speaker_id for link in self.instance.talk_speakers.all()]
 
     def _save_m2m(self):
         super()._save_m2m()

@@ -1,7 +1,7 @@
 """iCalendar (.ics) files for forums, built with the icalendar library."""
-from collections.abc import Iterable
 
 import datetime
+from collections.abc import Iterable
 
 import icalendar
 from django.http import HttpResponse

@@ -4,6 +4,7 @@ Facts (dates, names, titles, organizations) follow the series' public record; th
 abstracts, summaries and reports are written for this site. Loading is keyed on
 natural keys (slugs, series + number), so running it again changes nothing.
 """
+
 import datetime
 
 from django.db import transaction

@@ -1,4 +1,5 @@
 """The Atom feed of forum reports."""
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed

@@ -1,4 +1,5 @@
 """The forum series, its venues, the forums themselves, their talks and photos."""
+
 import datetime
 
 from django.db import models
@@ -260,23 +261,22 @@ class TalkQuerySet(models.QuerySet):
         return self.filter(forum__in=Forum.objects.published())
 
     def with_speakers(self):
-        return self.prefetch_related(
-            Prefetch("talk_speakers", queryset=TalkSpeaker.objects.select_related("speaker"))
-        )
+        return self.prefetch_related(Prefetch("talk_speakers", queryset=TalkSpeaker.objects.select_related("speaker")))
 
 
 class Talk(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="talks")
     title = SingleLineCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
-    speakers = models.ManyToManyField(
-        Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks"
-    )
+    speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks")
     abstract = ParagraphsTextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
     summary = ParagraphsTextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     slides = models.FileField(
-        _("slides"), upload_to="slides/", blank=True, validators=[validate_slides],
+        _("slides"),
+        upload_to="slides/",
+        blank=True,
+        validators=[validate_slides],
         help_text=_("PDF, PPTX, HWP or HWPX. Visitors download it; it never opens in the site."),
     )
     video_url = models.URLField(_("video link"), blank=True)

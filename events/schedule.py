@@ -1,4 +1,5 @@
 """The monthly schedule rule: which day of a month a series meets on."""
+
 import calendar
 import datetime
 from collections.abc import Iterator

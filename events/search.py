@@ -1,4 +1,5 @@
 """Site search over forums, talks and speakers, the same on SQLite and PostgreSQL."""
+
 import dataclasses
 import operator
 from functools import reduce

@@ -1,4 +1,5 @@
 """Writes on forums: planning the monthly schedule of a series, ordering a talk's speakers."""
+
 import dataclasses
 import datetime
 import enum

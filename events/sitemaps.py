@@ -1,4 +1,5 @@
 """sitemap.xml: the public pages search engines should know."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 

@@ -13,9 +13,7 @@ urlpatterns = [
     path("forums/<slug:series>/<int:number>/", views.ForumDetailView.as_view(), name="forum-detail"),
     path("forums/<slug:series>/<int:number>/calendar.ics", views.forum_ics, name="forum-ics"),
     path("forums/<slug:series>/<int:number>/talks/<str:slug>/", views.TalkDetailView.as_view(), name="talk-detail"),
-    path(
-        "forums/<slug:series>/<int:number>/talks/<str:slug>/slides/", views.talk_slides, name="talk-slides"
-    ),
+    path("forums/<slug:series>/<int:number>/talks/<str:slug>/slides/", views.talk_slides, name="talk-slides"),
     path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),
     path("speakers/<str:slug>/", views.SpeakerDetailView.as_view(), name="speaker-detail"),
     path("search/", views.SearchView.as_view(), name="search"),

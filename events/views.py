@@ -1,4 +1,5 @@
 """The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
+
 import os
 
 from django.db.models import Count, Prefetch
@@ -62,7 +63,9 @@ class ForumDetailView(DetailView):
 
 def talk_lookup(request, series: str, number: int, slug: str, talks=None) -> Talk:
     """The talk named by a URL, if this visitor may see its forum."""
-    talks = (talks if talks is not None else Talk.objects.all()).filter(forum__in=Forum.objects.visible_to(request.user))
+    talks = (talks if talks is not None else Talk.objects.all()).filter(
+        forum__in=Forum.objects.visible_to(request.user)
+    )
     return get_object_or_404(talks, forum__series__slug=series, forum__number=number, slug=slug)
 
 
@@ -71,7 +74,11 @@ class TalkDetailView(DetailView):
     context_object_name = "talk"
 
     def get_object(self, queryset=None):
-        talks = Talk.objects.select_related("forum__series", "forum__venue").with_speakers().prefetch_related("quotes__speaker")
+        talks = (
+            Talk.objects.select_related("forum__series", "forum__venue")
+            .with_speakers()
+            .prefetch_related("quotes__speaker")
+        )
         return talk_lookup(self.request, **self.kwargs, talks=talks)
 
 

@@ -2,11 +2,11 @@
 speakers and registrations first; the libraries' sections last), with changelists that
 answer a crafted query string (?created_at__year=99999) with the admin's "invalid lookup"
 page instead of a server error, for every model, the libraries' included."""
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
-
 
 # The order of the admin index: the city's work first, then accounts, then the libraries.
 APP_ORDER = ["events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog"]
@@ -54,4 +54,3 @@ class ForumAdminSite(admin.AdminSite):
                 admin_class.__name__, (StrictChangeListMixin, admin_class), {"__module__": admin_class.__module__}
             )
         super().register(model_or_iterable, admin_class, **options)
-

@@ -1,4 +1,5 @@
 """Deploy checks of the site's own: what production needs beyond Django's list."""
+
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 

@@ -6,8 +6,9 @@ TRUSTED_PROXIES (or over a unix socket, which only local processes can reach): a
 that reaches the app directly can write the header too. django-ipware, the usual
 library, trusts the header's contents without checking the peer, so it is not used.
 """
-import ipaddress
+
 import functools
+import ipaddress
 
 from django.conf import settings
 

@@ -4,6 +4,7 @@ Setting FORUM_SITE_TODAY=YYYY-MM-DD makes the whole site live on that day (at th
 current local time of day), so a demo or a training session can show the series as it
 stood then. Tests freeze the real clock with time-machine instead.
 """
+
 import datetime
 
 from django.conf import settings

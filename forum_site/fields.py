@@ -1,5 +1,6 @@
 """Model fields that store staff-written text already made harmless (forum_site/text.py),
 whatever path writes it: the admin, a command, the demo loader or a shell."""
+
 from django.db import models
 
 from .text import paragraphs, single_line

@@ -1,5 +1,6 @@
 """The libraries' apps as the city's staff see them in the admin: named in Korean (through
 our translations), their models too. Listed in INSTALLED_APPS in place of the libraries' own."""
+
 from auditlog.apps import AuditlogConfig
 from axes.apps import AppConfig as AxesAppConfig
 from django.utils.translation import gettext_lazy as _

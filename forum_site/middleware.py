@@ -1,4 +1,5 @@
 """Site-wide request guards."""
+
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 

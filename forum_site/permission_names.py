@@ -1,5 +1,6 @@
 """Permission names in Korean, as staff read them when they set up an account. Django
 names permissions in English ("Can change forum") when it creates them."""
+
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.utils import translation

@@ -1,4 +1,5 @@
 """The staff roles of the site and the model permissions each one holds."""
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -34,9 +35,7 @@ def roles_set_up() -> dict[str, int]:
             for model_label, actions in models.items():
                 app_label, model = model_label.split(".")
                 codenames = [f"{action}_{model}" for action in actions]
-                found = list(
-                    Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-                )
+                found = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
                 if len(found) != len(codenames):
                     raise LookupError(f"Missing permissions for {model_label}: run migrate first.")
                 permissions.extend(found)

@@ -3,6 +3,7 @@
 Development is the default. Production behaviour is switched on with DEBUG=false, which
 also demands a real SECRET_KEY and turns on the HTTPS and cookie protections.
 """
+
 import datetime
 from pathlib import Path
 
@@ -101,9 +102,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock at BEGIN, and the timeout makes a
     # second writer wait for it instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://forum-site")}

@@ -1,5 +1,6 @@
 """Text as the site stores and writes it: NFC, no invisible or control characters, and
 one line where one line is meant (titles and names end up in mail headers and calendars)."""
+
 import unicodedata
 
 # Tab and line feed are the only control characters multi-line text keeps.

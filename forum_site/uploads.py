@@ -3,6 +3,7 @@
 A file that a browser would run (HTML, SVG) must never be stored under the site's
 origin: served from there, its script would act with a staff member's session.
 """
+
 import os
 import zipfile
 

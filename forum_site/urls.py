@@ -1,4 +1,5 @@
 """The site's URLs: the public site, the registration pages and the staff admin."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin

@@ -1,4 +1,5 @@
 """Site-wide views that belong to no app: robots.txt."""
+
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET

@@ -1,4 +1,5 @@
 """Speakers: the people invited to give talks."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _

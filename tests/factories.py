@@ -1,4 +1,5 @@
 """Factories for test data, one per model."""
+
 import datetime
 
 import factory

@@ -1,4 +1,5 @@
 """The mail queue as the mail worker's next round finds it."""
+
 from post_office.models import Email
 
 from attendees.mail import pending_mail_render

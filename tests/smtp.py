@@ -1,4 +1,5 @@
 """A real SMTP server on this machine (aiosmtpd), for tests of mail delivery itself."""
+
 import contextlib
 import email as email_parser
 import email.policy as email_policy

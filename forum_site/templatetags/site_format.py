@@ -2,6 +2,7 @@
 
 Korean: 2020년 9월 9일 (수) 오전 7:30. English: Wednesday, September 9, 2020, 7:30 AM.
 """
+
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.translation import pgettext, pgettext_lazy

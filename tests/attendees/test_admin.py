@@ -1,21 +1,19 @@
 """Staff actions in the admin go through the same services as the public pages."""
+
 import pytest
 from django.urls import reverse
 
 from attendees import services
-from attendees.models import ActorKind
-from attendees.models import Registration
-from tests.mailbox import queued_mail
+from attendees.models import ActorKind, Registration
 from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/attendees/registration/"
 
 
 def act(client, action, registrations):
-    return client.post(
-        CHANGELIST, {"action": action, "_selected_action": [r.pk for r in registrations]}, follow=True
-    )
+    return client.post(CHANGELIST, {"action": action, "_selected_action": [r.pk for r in registrations]}, follow=True)
 
 
 def test_admin_cancel_promotes_the_first_waiting(admin_client):
@@ -65,10 +63,21 @@ def test_raising_capacity_in_the_forum_admin_promotes(admin_client):
     waiting = RegistrationFactory.create_batch(3, forum=forum, status="waitlisted")
     local_start = forum.starts_at.astimezone(forum.starts_at.tzinfo)
     data = {
-        "series": forum.series.pk, "number": forum.number, "title": forum.title, "slug": forum.slug, "status": forum.status,
-        "starts_at_0": "2030-01-08", "starts_at_1": "07:30:00", "ends_at_0": "2030-01-08", "ends_at_1": "09:30:00",
-        "capacity": 3, "report": "",
-        "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0, "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+        "series": forum.series.pk,
+        "number": forum.number,
+        "title": forum.title,
+        "slug": forum.slug,
+        "status": forum.status,
+        "starts_at_0": "2030-01-08",
+        "starts_at_1": "07:30:00",
+        "ends_at_0": "2030-01-08",
+        "ends_at_1": "09:30:00",
+        "capacity": 3,
+        "report": "",
+        "talks-TOTAL_FORMS": 0,
+        "talks-INITIAL_FORMS": 0,
+        "photos-TOTAL_FORMS": 0,
+        "photos-INITIAL_FORMS": 0,
     }
     assert local_start is not None
     response = admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data, follow=True)
@@ -86,8 +95,16 @@ def test_status_cannot_be_edited_by_hand(admin_client):
 
 def desk_registration(forum, **overrides):
     return {
-        "forum": forum.pk, "name": "현장등록", "email": "Walk.In@example.kr", "phone": "", "organization": "광주시",
-        "position": "주무관", "sector": "government", "language": "ko", "consent_privacy": "on", **overrides,
+        "forum": forum.pk,
+        "name": "현장등록",
+        "email": "Walk.In@example.kr",
+        "phone": "",
+        "organization": "광주시",
+        "position": "주무관",
+        "sector": "government",
+        "language": "ko",
+        "consent_privacy": "on",
+        **overrides,
     }
 
 
@@ -96,7 +113,11 @@ def test_desk_registration_goes_through_the_service(admin_client):
     response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum), follow=True)
     assert response.status_code == 200
     registration = Registration.objects.get()
-    assert (registration.email, registration.status, registration.consent_privacy) == ("walk.in@example.kr", "confirmed", True)
+    assert (registration.email, registration.status, registration.consent_privacy) == (
+        "walk.in@example.kr",
+        "confirmed",
+        True,
+    )
     assert registration.consent_version != "" and registration.consented_at is not None
     assert queued_mail(to="walk.in@example.kr").count() == 1
 
@@ -120,7 +141,9 @@ def test_desk_registration_after_online_registration_closed(admin_client):
 def test_desk_registration_needs_consent_and_a_new_email(admin_client):
     forum = ForumFactory()
     RegistrationFactory(forum=forum, email="walk.in@example.kr")
-    response = admin_client.post(reverse("admin:attendees_registration_add"), desk_registration(forum, consent_privacy=""))
+    response = admin_client.post(
+        reverse("admin:attendees_registration_add"), desk_registration(forum, consent_privacy="")
+    )
     errors = response.context["adminform"].form.errors
     assert errors == {
         "email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."],
@@ -139,8 +162,12 @@ def test_desk_registration_refused_for_a_cancelled_forum(admin_client):
 
 def change_form(registration, **overrides):
     return {
-        "name": registration.name, "email": registration.email, "phone": registration.phone,
-        "organization": registration.organization, "position": registration.position, "sector": registration.sector,
+        "name": registration.name,
+        "email": registration.email,
+        "phone": registration.phone,
+        "organization": registration.organization,
+        "position": registration.position,
+        "sector": registration.sector,
         **overrides,
     }
 
@@ -154,7 +181,9 @@ def test_changing_an_email_to_one_already_registered_is_a_form_error(admin_clien
         change_form(registration, email=" TAKEN@example.kr "),
     )
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {"email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]}
+    assert response.context["adminform"].form.errors == {
+        "email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]
+    }
     assert Registration.objects.get(pk=registration.pk).email == "mine@example.kr"
 
 
@@ -162,7 +191,9 @@ def test_staff_edits_are_stored_canonical(admin_client):
     registration = RegistrationFactory()
     response = admin_client.post(
         reverse("admin:attendees_registration_change", args=[registration.pk]),
-        change_form(registration, name="  김\u1100\u1175  ", email=" ｐａｒｋ@Example.KR ", phone="０１０ ９８７６ ５４３２"),
+        change_form(
+            registration, name="  김\u1100\u1175  ", email=" ｐａｒｋ@Example.KR ", phone="０１０ ９８７６ ５４３２"
+        ),
     )
     assert response.status_code == 302
     registration.refresh_from_db()
@@ -180,7 +211,8 @@ def test_staff_edits_are_stored_canonical(admin_client):
 def test_staff_edits_refuse_what_the_public_form_refuses(admin_client, field, value, error):
     registration = RegistrationFactory()
     response = admin_client.post(
-        reverse("admin:attendees_registration_change", args=[registration.pk]), change_form(registration, **{field: value})
+        reverse("admin:attendees_registration_change", args=[registration.pk]),
+        change_form(registration, **{field: value}),
     )
     assert response.context["adminform"].form.errors == {field: [error]}
 
@@ -204,7 +236,10 @@ def test_a_stale_change_form_never_undoes_a_cancellation(admin_client):
     ("forum_state", "error"),
     [
         ({"status": "draft"}, "공개되어 있고 아직 끝나지 않은 포럼만 신청을 받을 수 있습니다."),
-        ({"starts_at": seoul(2020, 8, 5), "ends_at": seoul(2020, 8, 5, 9, 30)}, "공개되어 있고 아직 끝나지 않은 포럼만 신청을 받을 수 있습니다."),
+        (
+            {"starts_at": seoul(2020, 8, 5), "ends_at": seoul(2020, 8, 5, 9, 30)},
+            "공개되어 있고 아직 끝나지 않은 포럼만 신청을 받을 수 있습니다.",
+        ),
         ({"status": "cancelled"}, "이 포럼은 취소되었습니다."),
     ],
 )

@@ -1,4 +1,5 @@
 """Thirty people press "register" at the same moment for ten seats (PostgreSQL)."""
+
 import collections
 import threading
 
@@ -6,8 +7,7 @@ import pytest
 from django.db import connection
 
 from attendees import services
-from attendees.models import ActorKind
-from attendees.models import Registration
+from attendees.models import ActorKind, Registration
 from tests.factories import ForumFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -26,8 +26,13 @@ def test_concurrent_registrations_never_overbook(postgres_only):
         try:
             start_together.wait(timeout=30)
             registration = services.registration_create(
-                forum=forum, name=f"참가자{index}", email=f"person{index}@example.kr", organization="광주AI",
-                position="연구원", sector="industry", consent_privacy=True,
+                forum=forum,
+                name=f"참가자{index}",
+                email=f"person{index}@example.kr",
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=True,
             )
             statuses.append(registration.status)
         except Exception as error:  # collected, so the test names every failure
@@ -52,8 +57,13 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(postgres_only
     forum = ForumFactory(capacity=5)
     people = [
         services.registration_create(
-            forum=forum, name=f"참가자{i}", email=f"p{i}@example.kr", organization="광주AI", position="연구원",
-            sector="industry", consent_privacy=True,
+            forum=forum,
+            name=f"참가자{i}",
+            email=f"p{i}@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
         )
         for i in range(10)
     ]
@@ -90,15 +100,25 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
     forum = ForumFactory(capacity=seats)
     holders = [
         services.registration_create(
-            forum=forum, name=f"참가자{i}", email=f"h{i}@example.kr", organization="광주AI", position="연구원",
-            sector="industry", consent_privacy=True,
+            forum=forum,
+            name=f"참가자{i}",
+            email=f"h{i}@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
         )
         for i in range(seats)
     ]
     for i in range(seats):
         services.registration_create(
-            forum=forum, name=f"대기자{i}", email=f"w{i}@example.kr", organization="광주AI", position="연구원",
-            sector="industry", consent_privacy=True,
+            forum=forum,
+            name=f"대기자{i}",
+            email=f"w{i}@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
         )
     staff = User.objects.create_superuser("desk-lead", password="a-long-password-1")
     start_together = threading.Barrier(2 * seats)
@@ -119,8 +139,12 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
             client.force_login(staff)
             url = reverse("admin:attendees_registration_change", args=[registration.pk])
             form = {
-                "name": registration.name, "email": registration.email, "phone": "01012345678",
-                "organization": "광주광역시", "position": registration.position, "sector": registration.sector,
+                "name": registration.name,
+                "email": registration.email,
+                "phone": "01012345678",
+                "organization": "광주광역시",
+                "position": registration.position,
+                "sector": registration.sector,
             }
             start_together.wait(timeout=30)
             # Staff keep saving while the cancellations go through, so edits overlap them.
@@ -144,7 +168,9 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
     stored = Registration.objects.filter(forum=forum)
     assert sorted(stored.filter(email__startswith="h").values_list("status", flat=True)) == ["cancelled"] * seats
     assert stored.confirmed().count() == seats
-    assert sorted(stored.confirmed().values_list("email", flat=True)) == sorted(f"w{i}@example.kr" for i in range(seats))
+    assert sorted(stored.confirmed().values_list("email", flat=True)) == sorted(
+        f"w{i}@example.kr" for i in range(seats)
+    )
     # Every edit landed too: only its own fields were written.
     assert set(stored.filter(email__startswith="h").values_list("organization", flat=True)) == {"광주광역시"}
 
@@ -166,9 +192,17 @@ def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_for
             start_together.wait(timeout=30)
             response = client.post(
                 reverse("admin:attendees_registration_add"),
-                {"forum": forum.pk, "name": "현장등록", "email": "walk.in@example.kr", "phone": "",
-                 "organization": "광주시", "position": "주무관", "sector": "government", "language": "ko",
-                 "consent_privacy": "on"},
+                {
+                    "forum": forum.pk,
+                    "name": "현장등록",
+                    "email": "walk.in@example.kr",
+                    "phone": "",
+                    "organization": "광주시",
+                    "position": "주무관",
+                    "sector": "government",
+                    "language": "ko",
+                    "consent_privacy": "on",
+                },
             )
             if response.status_code == 200:
                 form = response.context["adminform"].form

@@ -1,6 +1,7 @@
 """The privacy promise to the letter: after the purge, or the person's own deletion, none of
 their values is left in any table; and through their link a person sees, corrects,
 withdraws and deletes what we hold."""
+
 import datetime
 import json
 
@@ -48,7 +49,9 @@ def every_text_value():
 
 
 def traces_of(person):
-    return sorted({(table, key) for table, text in every_text_value() for key, value in person.items() if value in text})
+    return sorted(
+        {(table, key) for table, text in every_text_value() for key, value in person.items() if value in text}
+    )
 
 
 @pytest.fixture
@@ -58,8 +61,13 @@ def everywhere(client, deliver_mail):
     with time_machine.travel(datetime.datetime(2020, 6, 1, 9, 0, tzinfo=SEOUL), tick=False):
         registration = services.registration_create(forum=forum, sector="industry", consent_privacy=True, **PERSON)
         waiting = services.registration_create(
-            forum=forum, name="대기자", email="waiting@example.kr", organization="광주AI", position="연구원",
-            sector="industry", consent_privacy=True,
+            forum=forum,
+            name="대기자",
+            email="waiting@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
         )
         deliver_mail()  # sent mail with its attachment and delivery log
         services.registration_resend_confirmation(registration=registration, by=services.ActorKind.SYSTEM)
@@ -68,8 +76,11 @@ def everywhere(client, deliver_mail):
     client.post("/admin/login/", {"username": PERSON["email"], "password": "guess"})  # an address typed as a username
     LogEntry.objects.create(  # as the admin's log wrote it before names were kept out of it
         user=User.objects.create_superuser("root", password="a-long-password-1"),
-        content_type=ContentType.objects.get_for_model(Registration), object_id=str(registration.pk),
-        object_repr=f"{PERSON['name']} (제1차)", action_flag=CHANGE, change_message="[]",
+        content_type=ContentType.objects.get_for_model(Registration),
+        object_id=str(registration.pk),
+        object_repr=f"{PERSON['name']} (제1차)",
+        action_flag=CHANGE,
+        change_message="[]",
     )
     session = SessionStore()
     session["note"] = f"{PERSON['name']}님 연락 필요"
@@ -85,7 +96,11 @@ def test_after_the_purge_no_value_of_the_person_is_left_in_any_table(everywhere)
         call_command("purge_personal_data", stdout=open("/dev/null", "w"))
     assert traces_of(PERSON) == []
     registration.refresh_from_db()
-    assert (registration.sector, registration.status, registration.anonymized_at is not None) == ("industry", "confirmed", True)
+    assert (registration.sector, registration.status, registration.anonymized_at is not None) == (
+        "industry",
+        "confirmed",
+        True,
+    )
     assert ActionRecord.objects.filter(action=Action.PERSONAL_DATA_PURGED, actor_kind="system").count() == 2
     assert not Registration.objects.filter(email=PERSON["email"]).exists()
 
@@ -133,7 +148,11 @@ def test_the_person_corrects_their_details(client, mine):
     response = client.post(url, {**PERSON, "organization": "  전남대학교 ", "sector": "academia"}, follow=True)
     assert "신청 정보를 수정했습니다." in response.text
     registration.refresh_from_db()
-    assert (registration.organization, registration.sector, registration.email) == ("전남대학교", "academia", PERSON["email"])
+    assert (registration.organization, registration.sector, registration.email) == (
+        "전남대학교",
+        "academia",
+        PERSON["email"],
+    )
     record = ActionRecord.objects.get(action=Action.DETAILS_CORRECTED)
     assert (record.actor_kind, record.details) == ("attendee", {"fields": ["organization", "sector"]})
 

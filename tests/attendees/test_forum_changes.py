@@ -1,4 +1,5 @@
 """A cancelled or moved forum reaches every registrant, by every path staff may take."""
+
 import datetime
 
 import icalendar
@@ -31,8 +32,14 @@ def forum_with_people():
     ForumFactory(series=series, number=4, title="AI와 의료", starts_at=seoul(2030, 2, 12))
     people = [
         services.registration_create(
-            forum=forum, name=name, email=f"{name}@example.kr", organization="광주AI", position="연구원",
-            sector="industry", consent_privacy=True, language=language,
+            forum=forum,
+            name=name,
+            email=f"{name}@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
+            language=language,
         )
         for name, language in (("kim", "ko"), ("lee", "ko"), ("park", "en"))
     ]
@@ -56,7 +63,11 @@ def test_cancelling_tells_every_active_registrant_in_their_language(forum_with_p
     assert told == 3
     assert set(Registration.objects.filter(forum=forum).values_list("status", flat=True)) == {"cancelled"}
     forum.refresh_from_db()
-    assert (forum.status, forum.cancellation_reason, forum.calendar_sequence) == ("cancelled", "연사 사정으로 취소합니다.", 1)
+    assert (forum.status, forum.cancellation_reason, forum.calendar_sequence) == (
+        "cancelled",
+        "연사 사정으로 취소합니다.",
+        1,
+    )
     mails = {mail.to[0]: mail for mail in queued_mail()}
     assert sorted(mails) == ["kim@example.kr", "lee@example.kr", "park@example.kr"]
     assert mails["kim@example.kr"].subject == "[AI 조찬포럼] 제3차 포럼이 취소되었습니다"
@@ -66,7 +77,10 @@ def test_cancelling_tells_every_active_registrant_in_their_language(forum_with_p
     calendar = calendar_of(mails["kim@example.kr"])
     [event] = calendar.walk("VEVENT")
     assert (calendar["METHOD"], event["STATUS"], event["UID"], event["SEQUENCE"]) == (
-        "CANCEL", "CANCELLED", "gwangju-ai-3@forum-site", 1,
+        "CANCEL",
+        "CANCELLED",
+        "gwangju-ai-3@forum-site",
+        1,
     )
 
 
@@ -75,7 +89,11 @@ def test_cancelling_records_who_why_and_each_registration(forum_with_people, sta
     forum_cancel(forum=forum, by=staff_user, reason="태풍 경보")
     record = ActionRecord.objects.get(action=Action.FORUM_CANCELLED)
     assert (record.actor, record.actor_kind, record.forum, record.before, record.after) == (
-        staff_user, "staff", forum, "published", "cancelled",
+        staff_user,
+        "staff",
+        forum,
+        "published",
+        "cancelled",
     )
     assert record.details == {"people_told": 3, "reason": "태풍 경보"}
     per_person = ActionRecord.objects.filter(action=Action.REGISTRATION_CANCELLED, details__cause="forum_cancelled")
@@ -105,7 +123,10 @@ def test_rescheduling_mails_the_change_with_an_updated_calendar(forum_with_peopl
     assert told == 3
     forum.refresh_from_db()
     assert (forum.starts_at, forum.venue, forum.calendar_sequence, forum.is_rescheduled) == (
-        seoul(2030, 1, 15), new_venue, 1, True,
+        seoul(2030, 1, 15),
+        new_venue,
+        1,
+        True,
     )
     kim_mail = queued_mail(to="kim@example.kr").get()
     assert kim_mail.subject == "[AI 조찬포럼] 제3차 포럼 일정이 바뀌었습니다"
@@ -115,25 +136,37 @@ def test_rescheduling_mails_the_change_with_an_updated_calendar(forum_with_peopl
     assert f"/registrations/{_people[0].token}/" in kim_mail.message
     [event] = calendar_of(kim_mail).walk("VEVENT")
     assert (event["UID"], event["SEQUENCE"], event.decoded("DTSTART").isoformat()) == (
-        "gwangju-ai-3@forum-site", 1, "2030-01-15T07:30:00+09:00",
+        "gwangju-ai-3@forum-site",
+        1,
+        "2030-01-15T07:30:00+09:00",
     )
     record = ActionRecord.objects.get(action=Action.FORUM_RESCHEDULED)
     assert (record.actor, record.details["people_told"], record.details["changed"]) == (
-        staff_user, 3, ["starts_at", "ends_at", "venue"],
+        staff_user,
+        3,
+        ["starts_at", "ends_at", "venue"],
     )
 
 
 def test_nothing_changed_tells_nobody(forum_with_people, staff_user):
     forum, _people = forum_with_people
-    assert forum_reschedule(forum=forum, by=staff_user, starts_at=forum.starts_at, ends_at=forum.ends_at,
-                            venue=forum.venue) == 0
+    assert (
+        forum_reschedule(
+            forum=forum, by=staff_user, starts_at=forum.starts_at, ends_at=forum.ends_at, venue=forum.venue
+        )
+        == 0
+    )
     assert queued_mail().count() == 0
 
 
 def test_a_draft_moves_without_mail(staff_user):
     draft = ForumFactory(status="draft", starts_at=seoul(2030, 3, 12))
-    assert forum_reschedule(forum=draft, by=staff_user, starts_at=seoul(2030, 3, 19), ends_at=seoul(2030, 3, 19, 9),
-                            venue=None) == 0
+    assert (
+        forum_reschedule(
+            forum=draft, by=staff_user, starts_at=seoul(2030, 3, 19), ends_at=seoul(2030, 3, 19, 9), venue=None
+        )
+        == 0
+    )
     draft.refresh_from_db()
     assert (draft.starts_at, draft.calendar_sequence, draft.rescheduled_at) == (seoul(2030, 3, 19), 0, None)
 
@@ -141,12 +174,24 @@ def test_a_draft_moves_without_mail(staff_user):
 def forum_form(forum, **overrides):
     local = {field: getattr(forum, field).astimezone(SEOUL) for field in ("starts_at", "ends_at")}
     data = {
-        "series": forum.series.pk, "number": forum.number, "title": forum.title, "slug": forum.slug,
-        "status": forum.status, "capacity": forum.capacity, "report": "", "venue": forum.venue_id or "",
-        "starts_at_0": local["starts_at"].date().isoformat(), "starts_at_1": local["starts_at"].strftime("%H:%M:%S"),
-        "ends_at_0": local["ends_at"].date().isoformat(), "ends_at_1": local["ends_at"].strftime("%H:%M:%S"),
-        "cancellation_reason": "", "calendar_sequence": forum.calendar_sequence,
-        "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0, "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+        "series": forum.series.pk,
+        "number": forum.number,
+        "title": forum.title,
+        "slug": forum.slug,
+        "status": forum.status,
+        "capacity": forum.capacity,
+        "report": "",
+        "venue": forum.venue_id or "",
+        "starts_at_0": local["starts_at"].date().isoformat(),
+        "starts_at_1": local["starts_at"].strftime("%H:%M:%S"),
+        "ends_at_0": local["ends_at"].date().isoformat(),
+        "ends_at_1": local["ends_at"].strftime("%H:%M:%S"),
+        "cancellation_reason": "",
+        "calendar_sequence": forum.calendar_sequence,
+        "talks-TOTAL_FORMS": 0,
+        "talks-INITIAL_FORMS": 0,
+        "photos-TOTAL_FORMS": 0,
+        "photos-INITIAL_FORMS": 0,
     }
     return {**data, **overrides}
 
@@ -174,9 +219,7 @@ def test_status_cancelled_in_the_change_form_leads_to_the_confirmation(admin_cli
 
 def test_the_cancel_action_leads_to_the_same_confirmation(admin_client, forum_with_people):
     forum, _people = forum_with_people
-    response = admin_client.post(
-        "/admin/events/forum/", {"action": "cancel_forum", "_selected_action": [forum.pk]}
-    )
+    response = admin_client.post("/admin/events/forum/", {"action": "cancel_forum", "_selected_action": [forum.pk]})
     assert (response.status_code, response.url) == (302, f"/admin/events/forum/{forum.pk}/cancel/")
     assert Forum.objects.get(pk=forum.pk).status == "published"
 
@@ -199,7 +242,11 @@ def test_a_new_date_or_venue_in_the_change_form_mails_everyone(admin_client, for
 @pytest.mark.parametrize(
     ("start", "change", "error"),
     [
-        ("published", "draft", "이 포럼에 신청한 사람이 있습니다. 초안으로 되돌리지 말고 취소해 주세요. 그래야 신청자에게 알림이 갑니다."),
+        (
+            "published",
+            "draft",
+            "이 포럼에 신청한 사람이 있습니다. 초안으로 되돌리지 말고 취소해 주세요. 그래야 신청자에게 알림이 갑니다.",
+        ),
         ("cancelled", "published", "취소된 포럼은 되돌릴 수 없습니다. 이미 모든 신청자에게 알렸습니다."),
     ],
 )
@@ -208,7 +255,9 @@ def test_no_status_change_reaches_registrants_silently(admin_client, forum_with_
     if start == "cancelled":
         forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")
         forum.refresh_from_db()
-    response = admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), forum_form(forum, status=change))
+    response = admin_client.post(
+        reverse("admin:events_forum_change", args=[forum.pk]), forum_form(forum, status=change)
+    )
     assert response.context["adminform"].form.errors == {"status": [error]}
     assert Forum.objects.get(pk=forum.pk).status == start
 
@@ -226,7 +275,10 @@ def test_deleting_a_registration_keeps_the_queue(admin_client, forum_with_people
     admin_client.post(reverse("admin:attendees_registration_delete", args=[kim.pk]), {"post": "yes"})
     assert not Registration.objects.filter(pk=kim.pk).exists()
     assert Registration.objects.get(pk=park.pk).status == "confirmed"  # the first waiting got the seat
-    assert queued_mail(to="park@example.kr").get().subject == "[AI Breakfast Forum] A seat is free: you are confirmed for forum No. 3"
+    assert (
+        queued_mail(to="park@example.kr").get().subject
+        == "[AI Breakfast Forum] A seat is free: you are confirmed for forum No. 3"
+    )
 
 
 def test_the_public_sees_a_cancelled_forum_and_cannot_register(client, forum_with_people):
@@ -245,8 +297,13 @@ def test_the_public_sees_a_cancelled_forum_and_cannot_register(client, forum_wit
 
 def test_the_public_sees_a_changed_date(client, forum_with_people, staff_user):
     forum, _people = forum_with_people
-    forum_reschedule(forum=forum, by=staff_user, starts_at=seoul(2030, 1, 9), ends_at=seoul(2030, 1, 9, 9), venue=forum.venue)
-    assert "<strong>일정 변경</strong>: 이 포럼의 일시 또는 장소가 바뀌었습니다." in client.get("/forums/gwangju-ai/3/").text
+    forum_reschedule(
+        forum=forum, by=staff_user, starts_at=seoul(2030, 1, 9), ends_at=seoul(2030, 1, 9, 9), venue=forum.venue
+    )
+    assert (
+        "<strong>일정 변경</strong>: 이 포럼의 일시 또는 장소가 바뀌었습니다."
+        in client.get("/forums/gwangju-ai/3/").text
+    )
     assert "제3차 · 일정 변경" in client.get("/").text
 
 
@@ -259,7 +316,11 @@ def test_the_calendar_feed_shows_the_change_and_says_how_often_to_refresh(client
     [old] = [e for e in before.walk("VEVENT") if e["UID"] == "gwangju-ai-3@forum-site"]
     [new] = [e for e in feed.walk("VEVENT") if e["UID"] == "gwangju-ai-3@forum-site"]
     assert (old["SEQUENCE"], old["STATUS"]) == (0, "CONFIRMED")
-    assert (new["SEQUENCE"], new["STATUS"], str(new["SUMMARY"])) == (1, "CANCELLED", "[취소] 인공지능 조찬포럼 제3차: AI와 제조")
+    assert (new["SEQUENCE"], new["STATUS"], str(new["SUMMARY"])) == (
+        1,
+        "CANCELLED",
+        "[취소] 인공지능 조찬포럼 제3차: AI와 제조",
+    )
 
 
 def test_the_site_offers_a_webcal_subscription(client, forum_with_people):

@@ -1,4 +1,5 @@
 """Mail text is data, never a template; it is rendered after the forum lock is released."""
+
 import datetime
 import threading
 
@@ -9,9 +10,8 @@ from django.db import connection, transaction
 from post_office.models import Email
 
 from attendees import services
-from attendees.models import ActorKind
 from attendees.mail import pending_mail_render
-from attendees.models import PendingMail, Registration
+from attendees.models import ActorKind, PendingMail, Registration
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
 from tests.mailbox import queued_mail
 
@@ -27,7 +27,12 @@ def _before_the_forums():
 
 def register(forum, *, name="김광주", email="kim@example.kr"):
     return services.registration_create(
-        forum=forum, name=name, email=email, organization="광주AI", position="연구원", sector="industry",
+        forum=forum,
+        name=name,
+        email=email,
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
         consent_privacy=True,
     )
 
@@ -82,7 +87,9 @@ def test_mail_is_decided_in_the_transaction_and_rendered_after_it_commits(django
         with transaction.atomic():
             registration = register(forum)
             # Inside the transaction (and so under the forum lock) only the decision is written.
-            assert list(PendingMail.objects.values_list("registration_id", "kind")) == [(registration.pk, "confirmation")]
+            assert list(PendingMail.objects.values_list("registration_id", "kind")) == [
+                (registration.pk, "confirmation")
+            ]
             assert Email.objects.count() == 0
     assert len(callbacks) == 1
     assert PendingMail.objects.count() == 0

@@ -1,4 +1,5 @@
 """Mail survives a mail-server outage: a real SMTP server (aiosmtpd) on this machine."""
+
 import datetime
 import email as email_parser
 import email.policy as email_policy
@@ -27,8 +28,14 @@ def test_registration_mail_waits_out_an_smtp_outage_and_is_delivered_once(client
     forum = ForumFactory()
     response = client.post(
         f"/forums/{forum.series.slug}/{forum.number}/register/",
-        {"name": "김광주", "email": "kim@example.kr", "organization": "광주AI", "position": "연구원",
-         "sector": "industry", "consent_privacy": "on"},
+        {
+            "name": "김광주",
+            "email": "kim@example.kr",
+            "organization": "광주AI",
+            "position": "연구원",
+            "sector": "industry",
+            "consent_privacy": "on",
+        },
     )
     assert response.status_code == 302
     assert Registration.objects.get().status == "confirmed"

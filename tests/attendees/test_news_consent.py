@@ -1,4 +1,5 @@
 """News by mail needs the mailbox's own confirmation (double opt-in), and lapses without it."""
+
 import datetime
 
 import pytest
@@ -13,8 +14,12 @@ pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 REGISTER = "/forums/gwangju-ai/3/register/"
 PERSON = {
-    "name": "김광주", "email": "kim@example.kr", "organization": "광주AI", "position": "연구원",
-    "sector": "industry", "consent_privacy": "on",
+    "name": "김광주",
+    "email": "kim@example.kr",
+    "organization": "광주AI",
+    "position": "연구원",
+    "sector": "industry",
+    "consent_privacy": "on",
 }
 
 
@@ -65,7 +70,9 @@ def test_an_unconfirmed_request_lapses_after_the_confirmation_period(forum_3, se
         forum=forum_3, consent_marketing=True, consented_at=datetime.datetime(2020, 8, 6, 9, 0, tzinfo=SEOUL)
     )
     confirmed = RegistrationFactory(
-        forum=forum_3, consent_marketing=True, consented_at=datetime.datetime(2020, 8, 6, 9, 0, tzinfo=SEOUL),
+        forum=forum_3,
+        consent_marketing=True,
+        consented_at=datetime.datetime(2020, 8, 6, 9, 0, tzinfo=SEOUL),
         marketing_confirmed_at=datetime.datetime(2020, 8, 6, 9, 5, tzinfo=SEOUL),
     )
     with time_machine.travel(datetime.datetime(2020, 8, 13, 8, 59, tzinfo=SEOUL), tick=False):

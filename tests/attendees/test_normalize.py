@@ -1,4 +1,5 @@
 """One canonical form per value, the same for every path that stores a registration."""
+
 import datetime
 import unicodedata
 
@@ -96,8 +97,13 @@ def test_four_spellings_of_one_mailbox_take_one_seat_and_get_one_mail():
         for variant in variants:
             try:
                 services.registration_create(
-                    forum=forum, name="김광주", email=variant, organization="광주AI", position="연구원",
-                    sector="industry", consent_privacy=True,
+                    forum=forum,
+                    name="김광주",
+                    email=variant,
+                    organization="광주AI",
+                    position="연구원",
+                    sector="industry",
+                    consent_privacy=True,
                 )
                 outcomes.append("registered")
             except services.AlreadyRegistered:
@@ -114,8 +120,13 @@ def test_a_quoted_local_part_is_refused_by_the_service_too():
     with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
         with pytest.raises(ValidationError) as caught:
             services.registration_create(
-                forum=forum, name="김광주", email='"kim"@example.kr', organization="광주AI", position="연구원",
-                sector="industry", consent_privacy=True,
+                forum=forum,
+                name="김광주",
+                email='"kim"@example.kr',
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=True,
             )
     assert list(caught.value.error_dict) == ["email"]
     assert Registration.objects.count() == 0
@@ -128,8 +139,13 @@ def test_the_service_takes_only_true_as_consent(consent):
     with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
         with pytest.raises(services.RegistrationError) as caught:
             services.registration_create(
-                forum=forum, name="김광주", email="kim@example.kr", organization="광주AI", position="연구원",
-                sector="industry", consent_privacy=consent,
+                forum=forum,
+                name="김광주",
+                email="kim@example.kr",
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=consent,
             )
     assert caught.value.code == "no_consent"
     assert Registration.objects.count() == 0

@@ -5,6 +5,7 @@ canonical form; hostile ones refused; none may ever give a server error.
 FUZZ_EXAMPLES sets the number of posts (`FUZZ_EXAMPLES=10000 pytest tests/attendees/test_properties.py`
 is the long fuzz run); the suite runs a few hundred.
 """
+
 import collections
 import itertools
 import os
@@ -99,13 +100,25 @@ def test_mutated_posts_are_stored_canonical_or_refused_never_a_server_error(clie
     outcomes = collections.Counter()
 
     @hypothesis_settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
-    @given(name=names, organization=names, position=names, changes=variations, attack=attacks,
-           bot=st.sampled_from([False] * 9 + [True]))
+    @given(
+        name=names,
+        organization=names,
+        position=names,
+        changes=variations,
+        attack=attacks,
+        bot=st.sampled_from([False] * 9 + [True]),
+    )
     def post_once(name, organization, position, changes, attack, bot):
         serial = next(SERIAL)
         post = {
-            "name": name, "email": f"person{serial}@example.kr", "phone": "", "organization": organization,
-            "position": position, "sector": "research", "consent_privacy": "on", "consent_marketing": "",
+            "name": name,
+            "email": f"person{serial}@example.kr",
+            "phone": "",
+            "organization": organization,
+            "position": position,
+            "sector": "research",
+            "consent_privacy": "on",
+            "consent_marketing": "",
             "homepage": " " if bot else "",
         }
         # An attacked field takes no variation: a variation could hide the attack or undo it.

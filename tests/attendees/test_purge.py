@@ -1,4 +1,5 @@
 """purge_personal_data keeps the retention promise of the consent notice."""
+
 import datetime
 import io
 
@@ -32,8 +33,13 @@ def history(settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 365
     with time_machine.travel(datetime.datetime(2020, 8, 1, 10, 0, tzinfo=SEOUL), tick=False):
         old = RegistrationFactory(
-            forum=ForumFactory(starts_at=seoul(2020, 8, 5)), name="김광주", email="kim@example.kr",
-            phone="01012345678", organization="광주AI", position="연구원", sector="research",
+            forum=ForumFactory(starts_at=seoul(2020, 8, 5)),
+            name="김광주",
+            email="kim@example.kr",
+            phone="01012345678",
+            organization="광주AI",
+            position="연구원",
+            sector="research",
         )
         post_office.send(recipients=["kim@example.kr"], sender="forum@localhost", subject="old", message="...")
     with time_machine.travel(datetime.datetime(2021, 5, 1, 10, 0, tzinfo=SEOUL), tick=False):
@@ -64,7 +70,13 @@ def test_purge_removes_personal_fields_keeps_statistics_and_old_mail_goes(client
         assert purge() == "Anonymised 0 registrations and deleted 0 mails (older than 365 days).\n" + NO_NEWS_LAPSED
 
     old.refresh_from_db()
-    assert (old.name, old.email, old.phone, old.organization, old.position) == ("-", f"removed-{old.pk}@invalid", "", "", "")
+    assert (old.name, old.email, old.phone, old.organization, old.position) == (
+        "-",
+        f"removed-{old.pk}@invalid",
+        "",
+        "",
+        "",
+    )
     assert (old.sector, old.status) == ("research", "confirmed")
     assert old.anonymized_at == datetime.datetime(2021, 8, 6, 10, 0, tzinfo=SEOUL)
     assert client.get(old_link).status_code == 404

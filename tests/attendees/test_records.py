@@ -1,5 +1,6 @@
 """Who did what: every state change names its actor with the state before and after;
 every staff look at personal data leaves an access record no one can edit or delete."""
+
 import datetime
 
 import pytest
@@ -25,8 +26,14 @@ def _before_the_forums():
 
 def register(forum, email, **extra):
     return services.registration_create(
-        forum=forum, name="김광주", email=email, organization="광주AI", position="연구원", sector="industry",
-        consent_privacy=True, **extra,
+        forum=forum,
+        name="김광주",
+        email=email,
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
+        consent_privacy=True,
+        **extra,
     )
 
 
@@ -94,11 +101,24 @@ def test_the_registration_history_is_in_korean(admin_client, staff_user):
 def test_content_edits_are_recorded_field_by_field_with_the_editor(admin_client):
     forum = ForumFactory(capacity=80, venue=None, starts_at=seoul(2030, 1, 8))
     data = {
-        "series": forum.series.pk, "number": forum.number, "title": "AI와 제조업", "slug": forum.slug,
-        "status": forum.status, "capacity": 80, "report": "", "venue": "",
-        "starts_at_0": "2030-01-08", "starts_at_1": "07:30:00", "ends_at_0": "2030-01-08", "ends_at_1": "09:30:00",
-        "cancellation_reason": "", "calendar_sequence": 0,
-        "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0, "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+        "series": forum.series.pk,
+        "number": forum.number,
+        "title": "AI와 제조업",
+        "slug": forum.slug,
+        "status": forum.status,
+        "capacity": 80,
+        "report": "",
+        "venue": "",
+        "starts_at_0": "2030-01-08",
+        "starts_at_1": "07:30:00",
+        "ends_at_0": "2030-01-08",
+        "ends_at_1": "09:30:00",
+        "cancellation_reason": "",
+        "calendar_sequence": 0,
+        "talks-TOTAL_FORMS": 0,
+        "talks-INITIAL_FORMS": 0,
+        "photos-TOTAL_FORMS": 0,
+        "photos-INITIAL_FORMS": 0,
     }
     assert admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data).status_code == 302
     edit = ContentEdit.objects.get_for_object(forum).filter(action=ContentEdit.Action.UPDATE).get()
@@ -114,7 +134,13 @@ def test_content_edits_are_recorded_field_by_field_with_the_editor(admin_client)
 def test_the_admin_index_puts_the_citys_work_first_and_libraries_last_in_korean(admin_client):
     apps = admin_client.get("/admin/").context["app_list"]
     assert [app["app_label"] for app in apps] == [
-        "events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog",
+        "events",
+        "speakers",
+        "attendees",
+        "auth",
+        "post_office",
+        "axes",
+        "auditlog",
     ]
     assert [str(model["name"]) for model in apps[0]["models"][:2]] == ["포럼 시리즈", "포럼"]
     assert str(apps[2]["models"][0]["name"]) == "참가 신청"
@@ -126,7 +152,8 @@ def test_permission_names_are_korean():
     assert Permission.objects.get(codename="change_forum").name == "포럼 변경"
     assert Permission.objects.get(codename="view_registration").name == "참가 신청 보기"
     assert set(Group.objects.get(name="접수 데스크").permissions.values_list("name", flat=True)) == {
-        "참가 신청 보기", "참가 신청 변경",
+        "참가 신청 보기",
+        "참가 신청 변경",
     }
 
 
@@ -141,8 +168,14 @@ def test_opening_listing_changing_and_acting_on_registrations_is_recorded(admin_
     admin_client.get(reverse("admin:attendees_registration_change", args=[first.pk]))
     admin_client.post(
         reverse("admin:attendees_registration_change", args=[first.pk]),
-        {"name": "새이름", "email": first.email, "phone": "", "organization": first.organization,
-         "position": first.position, "sector": first.sector},
+        {
+            "name": "새이름",
+            "email": first.email,
+            "phone": "",
+            "organization": first.organization,
+            "position": first.position,
+            "sector": first.sector,
+        },
     )
     admin_client.post(changelist, {"action": "check_in", "_selected_action": [first.pk, second.pk]})
     got = [
@@ -150,7 +183,11 @@ def test_opening_listing_changing_and_acting_on_registrations_is_recorded(admin_
         for r in AccessRecord.objects.order_by("pk")
     ]
     assert got[0] == (
-        "admin", "10.20.30.40", "list", sorted([first.pk, second.pk]), 2,
+        "admin",
+        "10.20.30.40",
+        "list",
+        sorted([first.pk, second.pk]),
+        2,
         {"filters": {"forum__id__exact": str(forum.pk)}, "searched": True},
     )
     assert got[1] == ("admin", "127.0.0.1", "view", [first.pk], 1, {})
@@ -166,9 +203,13 @@ def test_access_records_cannot_be_edited_or_deleted_even_by_the_superuser(admin_
     record = AccessRecord.objects.get()
     change_url = reverse("admin:attendees_accessrecord_change", args=[record.pk])
     assert admin_client.post(change_url, {"username": "someone-else"}).status_code == 403
-    assert admin_client.post(reverse("admin:attendees_accessrecord_delete", args=[record.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        admin_client.post(reverse("admin:attendees_accessrecord_delete", args=[record.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     bulk = admin_client.post(
-        reverse("admin:attendees_accessrecord_changelist"), {"action": "delete_selected", "_selected_action": [record.pk]}
+        reverse("admin:attendees_accessrecord_changelist"),
+        {"action": "delete_selected", "_selected_action": [record.pk]},
     )
     assert bulk.status_code == 200  # no such action is offered
     assert AccessRecord.objects.get(pk=record.pk).username == "admin"

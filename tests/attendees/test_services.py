@@ -1,18 +1,17 @@
 """The registration rules: seats, waiting list, cancellation, promotion, mail."""
+
 import datetime
 
 import pytest
 import time_machine
 from django.core import mail as django_mail
-from post_office.models import Email
 
 from attendees import services
-from attendees.models import ActorKind
 from attendees.consent import CONSENT_VERSION
-from attendees.models import Registration, RegistrationStatus, Sector
+from attendees.models import ActorKind, Registration, RegistrationStatus, Sector
 from events.models import ForumStatus
-from tests.mailbox import queued_mail
 from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
@@ -27,8 +26,13 @@ def _before_the_forum():
 
 def register(forum, email, **overrides):
     person = dict(
-        forum=forum, name="김광주", email=email, organization="광주AI", position="연구원",
-        sector=Sector.RESEARCH, consent_privacy=True,
+        forum=forum,
+        name="김광주",
+        email=email,
+        organization="광주AI",
+        position="연구원",
+        sector=Sector.RESEARCH,
+        consent_privacy=True,
     )
     return services.registration_create(**{**person, **overrides})
 
@@ -134,7 +138,11 @@ def test_cancelling_a_seat_promotes_the_first_person_waiting():
 
     assert promoted == [first_waiting]
     statuses = dict(Registration.objects.values_list("email", "status"))
-    assert statuses == {"holder@example.kr": "cancelled", "first@example.kr": "confirmed", "second@example.kr": "waitlisted"}
+    assert statuses == {
+        "holder@example.kr": "cancelled",
+        "first@example.kr": "confirmed",
+        "second@example.kr": "waitlisted",
+    }
     assert Registration.objects.get(email="holder@example.kr").cancelled_at == BEFORE_THE_FORUM
     assert queued_subjects("holder@example.kr")[-1].endswith("참가 신청이 취소되었습니다")
     assert queued_subjects("first@example.kr")[-1].endswith("참가가 확정되었습니다")
@@ -180,7 +188,15 @@ def test_raising_capacity_promotes_in_order_of_registration():
     promoted = services.forum_capacity_change(forum=forum, capacity=3, by=ActorKind.SYSTEM)
     assert [r.email for r in promoted] == ["p1@example.kr", "p2@example.kr"]
     assert forum.capacity == 3
-    assert list(Registration.objects.filter(forum=forum).confirmed().order_by("created_at", "pk").values_list("email", flat=True)) == emails[:3]
+    assert (
+        list(
+            Registration.objects.filter(forum=forum)
+            .confirmed()
+            .order_by("created_at", "pk")
+            .values_list("email", flat=True)
+        )
+        == emails[:3]
+    )
 
 
 def test_lowering_capacity_cancels_nobody():

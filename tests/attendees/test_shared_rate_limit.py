@@ -1,4 +1,5 @@
 """The registration limits hold across processes when they share Redis, as production's workers do."""
+
 import os
 import socket
 import subprocess
@@ -43,7 +44,11 @@ def run_worker(redis_url, forum_pk, address, tries):
     code = WORKER.format(forum_pk=forum_pk, address=address, tries=tries)
     return subprocess.Popen(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

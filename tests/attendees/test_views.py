@@ -1,16 +1,16 @@
 """The registration pages as a browser without JavaScript would use them."""
+
 import datetime
 import re
 
 import pytest
 import time_machine
 from django.test import Client
-from post_office.models import Email
 
 from attendees.models import Registration
 from events.models import ForumStatus
-from tests.mailbox import queued_mail
 from tests.factories import RegistrationFactory, seoul
+from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
@@ -47,7 +47,15 @@ def test_register_page_shows_the_form_and_the_consent_notice(client, forum_3):
     assert response.status_code == 200
     form = response.context["form"]
     assert list(form.fields) == [
-        "name", "email", "phone", "organization", "position", "sector", "consent_privacy", "consent_marketing", "homepage",
+        "name",
+        "email",
+        "phone",
+        "organization",
+        "position",
+        "sector",
+        "consent_privacy",
+        "consent_marketing",
+        "homepage",
     ]
     html = response.text
     assert "개인정보 수집·이용 동의" in html
@@ -69,7 +77,10 @@ def test_valid_registration_is_normalised_stored_and_confirmed(client, forum_3):
     assert response.status_code == 302
     assert response.url == SENT
     assert (registration.name, registration.email, registration.phone, registration.organization) == (
-        "김광주", "kim.gwangju@example.kr", "01012345678", "광주AI 주식회사",
+        "김광주",
+        "kim.gwangju@example.kr",
+        "01012345678",
+        "광주AI 주식회사",
     )
     assert (registration.status, registration.language, registration.consent_marketing) == ("confirmed", "ko", False)
     sent = client.get(response.url)
@@ -81,7 +92,9 @@ def test_valid_registration_is_normalised_stored_and_confirmed(client, forum_3):
 
 def test_english_name_and_international_phone(client, forum_3):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    client.post(REGISTER, {**VALID, "name": "Anne-Marie O'Neil", "phone": "+82 62-123-4567", "email": "anne@example.com"})
+    client.post(
+        REGISTER, {**VALID, "name": "Anne-Marie O'Neil", "phone": "+82 62-123-4567", "email": "anne@example.com"}
+    )
     registration = Registration.objects.get()
     assert (registration.name, registration.phone, registration.language) == ("Anne-Marie O'Neil", "0621234567", "en")
 
@@ -112,7 +125,9 @@ def test_errors_in_english_when_the_visitor_chose_english(client, forum_3):
 
 def test_without_privacy_consent_nothing_is_stored(client, forum_3):
     response = client.post(REGISTER, {**VALID, "consent_privacy": ""})
-    assert field_errors(response) == {"consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]}
+    assert field_errors(response) == {
+        "consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]
+    }
     assert Registration.objects.count() == 0
 
 
@@ -159,9 +174,7 @@ def test_form_errors_do_not_count_towards_the_limit(client, forum_3, settings):
 
 def test_repeated_registrations_count_towards_the_email_limit(client, forum_3, settings):
     settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "email": "2/h"}
-    statuses = [
-        client.post(REGISTER, VALID, REMOTE_ADDR=f"10.0.0.{i}").status_code for i in range(3)
-    ]
+    statuses = [client.post(REGISTER, VALID, REMOTE_ADDR=f"10.0.0.{i}").status_code for i in range(3)]
     assert statuses == [302, 302, 429]
     assert client.post(REGISTER, {**VALID, "email": "other@example.kr"}).status_code == 302
 
@@ -189,7 +202,9 @@ def test_rate_limit_explains_itself(client, forum_3, settings):
 
 
 def test_same_email_again_reveals_nothing_and_mails_the_link(client, forum_3):
-    existing = RegistrationFactory(forum=forum_3, name="이미신청", email="kim.gwangju@example.kr", organization="비밀기관")
+    existing = RegistrationFactory(
+        forum=forum_3, name="이미신청", email="kim.gwangju@example.kr", organization="비밀기관"
+    )
     fresh = client.post(REGISTER, {**VALID, "email": "someone.new@example.kr"}, follow=True)
     again = client.post(REGISTER, VALID, follow=True)
     assert again.redirect_chain == fresh.redirect_chain == [(SENT, 302)]
@@ -324,7 +339,9 @@ def test_management_pages_query_budget(client, forum_3, django_assert_num_querie
 def test_only_the_checkbox_own_value_is_consent(client, forum_3, value):
     response = client.post(REGISTER, {**VALID, "consent_privacy": value, "consent_marketing": value})
     assert response.status_code == 200
-    assert field_errors(response) == {"consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]}
+    assert field_errors(response) == {
+        "consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]
+    }
     assert Registration.objects.count() == 0
 
 

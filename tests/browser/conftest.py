@@ -1,4 +1,5 @@
 """A real browser: Python Playwright driving Debian's Chromium against a live server."""
+
 import datetime
 import os
 from pathlib import Path
@@ -20,6 +21,7 @@ CHROMIUM_ARGS = [
 ]
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
+
 
 @pytest.fixture(scope="session")
 def browser():

@@ -1,4 +1,5 @@
 """axe-core on every public page, in Korean and English; a screenshot of each at both sizes."""
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 

@@ -1,5 +1,6 @@
 """Staff cancel forum 3 in the admin; the registrant's mail arrives through a real SMTP
 server with a calendar file that removes the forum; their own page says it is cancelled."""
+
 import re
 
 import icalendar
@@ -21,8 +22,13 @@ def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, s
     use_smtp_server(settings, port)
     forum = Forum.objects.get(number=3)
     registrant = services.registration_create(
-        forum=forum, name="김광주", email="kim.gwangju@example.kr", organization="광주AI", position="연구원",
-        sector="industry", consent_privacy=True,
+        forum=forum,
+        name="김광주",
+        email="kim.gwangju@example.kr",
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
+        consent_privacy=True,
     )
     User.objects.create_superuser("city-staff", password="a-long-password-1")
 
@@ -56,7 +62,10 @@ def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, s
     calendar = icalendar.Calendar.from_ical(attachment.get_content())
     [event] = calendar.walk("VEVENT")
     assert (calendar["METHOD"], event["STATUS"], event["UID"], event["SEQUENCE"]) == (
-        "CANCEL", "CANCELLED", "gwangju-ai-3@forum-site", 1,
+        "CANCEL",
+        "CANCELLED",
+        "gwangju-ai-3@forum-site",
+        1,
     )
 
     # The registrant follows the link in that mail.

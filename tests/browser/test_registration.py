@@ -1,5 +1,6 @@
 """A person registers for forum 3 in Korean, keeps the link, downloads the calendar file,
 cancels, and the seat goes to the first person waiting."""
+
 import re
 
 import icalendar
@@ -60,8 +61,13 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
 
     # Someone else registers after the last seat went: they wait.
     waiting = services.registration_create(
-        forum=forum, name="이대기", email="wait@example.kr", organization="전남대", position="교수",
-        sector="academia", consent_privacy=True,
+        forum=forum,
+        name="이대기",
+        email="wait@example.kr",
+        organization="전남대",
+        position="교수",
+        sector="academia",
+        consent_privacy=True,
     )
     assert waiting.status == "waitlisted"
 
@@ -79,7 +85,9 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     expect(page.locator("h1")).to_have_text("참가 신청 취소")
     save_screenshot(page, f"cancel-confirm-{size}")
     page.get_by_role("button", name="네, 취소합니다").click()
-    expect(page.get_by_role("status").filter(has_text="비게 된 자리는 첫 번째 대기자에게 배정되었습니다.")).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text="비게 된 자리는 첫 번째 대기자에게 배정되었습니다.")
+    ).to_be_visible()
     expect(page.locator(".registration-details")).to_contain_text("취소됨")
     save_screenshot(page, f"cancelled-{size}")
 

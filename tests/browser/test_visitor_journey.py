@@ -1,5 +1,6 @@
 """A visitor finds the next forum, reads the archive and the Saltlux talk, switches to
 English and searches, on a phone and on a desktop."""
+
 import re
 
 import pytest

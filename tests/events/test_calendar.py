@@ -1,4 +1,5 @@
 """The .ics files, read back with icalendar as a calendar app would."""
+
 import datetime
 import zoneinfo
 

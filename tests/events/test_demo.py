@@ -1,4 +1,5 @@
 """The mission scenario: the series as it stood the morning after its second forum."""
+
 import datetime
 
 import pytest

@@ -1,4 +1,5 @@
 """The Atom feed of reports and the sitemap."""
+
 import xml.etree.ElementTree as ET
 
 import pytest

@@ -43,7 +43,9 @@ def test_forum_ending_before_start_rejected():
 
 
 def test_forum_ending_before_start_explained_by_validation():
-    forum = ForumFactory.build(series=SeriesFactory(), venue=None, starts_at=seoul(2030, 1, 8), ends_at=seoul(2030, 1, 8))
+    forum = ForumFactory.build(
+        series=SeriesFactory(), venue=None, starts_at=seoul(2030, 1, 8), ends_at=seoul(2030, 1, 8)
+    )
     with pytest.raises(ValidationError) as error:
         forum.full_clean()
     assert error.value.messages == ["포럼 종료 시각은 시작 시각보다 뒤여야 합니다."]
@@ -60,7 +62,9 @@ def test_published_hides_drafts_keeps_cancelled():
     assert set(Forum.objects.published()) == {published, cancelled}
 
 
-@time_machine.travel(datetime.datetime(2030, 3, 13, 8, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False)
+@time_machine.travel(
+    datetime.datetime(2030, 3, 13, 8, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False
+)
 def test_upcoming_and_past_split_on_the_end_of_the_forum():
     series = SeriesFactory()
     last_month = ForumFactory(series=series, number=1, starts_at=seoul(2030, 2, 12))
@@ -72,7 +76,9 @@ def test_upcoming_and_past_split_on_the_end_of_the_forum():
     assert list(Forum.objects.past()) == [last_month]
 
 
-@time_machine.travel(datetime.datetime(2030, 3, 13, 9, 31, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False)
+@time_machine.travel(
+    datetime.datetime(2030, 3, 13, 9, 31, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False
+)
 def test_forum_is_past_once_it_has_ended():
     forum = ForumFactory(starts_at=seoul(2030, 3, 13))
     assert forum.is_past is True
@@ -80,7 +86,9 @@ def test_forum_is_past_once_it_has_ended():
     assert list(Forum.objects.upcoming()) == []
 
 
-@time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False)
+@time_machine.travel(
+    datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9))), tick=False
+)
 @pytest.mark.parametrize(
     ("status", "opens", "closes", "expected"),
     [

@@ -1,4 +1,5 @@
 """No personal data of attendees on any public page."""
+
 import pytest
 
 from tests.factories import RegistrationFactory
@@ -21,7 +22,10 @@ PUBLIC_URLS = [
 
 def test_public_pages_show_no_attendee_data(client, demo, day_after_second_forum):
     RegistrationFactory(
-        forum=demo.forums.get(number=3), name="홍길동", email="hong.gildong@example.kr", phone="01098765432",
+        forum=demo.forums.get(number=3),
+        name="홍길동",
+        email="hong.gildong@example.kr",
+        phone="01098765432",
     )
     for url in PUBLIC_URLS:
         response = client.get(url)

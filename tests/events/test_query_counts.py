@@ -1,4 +1,5 @@
 """Every public page costs a fixed number of queries, however many forums there are."""
+
 import datetime
 
 import pytest
@@ -49,7 +50,11 @@ def add_forums(series, numbers):
         for order in (1, 2):
             speakers = [SpeakerFactory(slug=f"qc-speaker-{number}-{order}-{i}") for i in (1, 2)]
             talk = TalkFactory(
-                forum=forum, order=order, slug=f"talk-{number}-{order}", title=f"인공지능 강연 {number}-{order}", speakers=speakers
+                forum=forum,
+                order=order,
+                slug=f"talk-{number}-{order}",
+                title=f"인공지능 강연 {number}-{order}",
+                speakers=speakers,
             )
             PullQuoteFactory(talk=talk, speaker=speakers[0])
         ForumPhotoFactory.create_batch(2, forum=forum)
@@ -68,14 +73,16 @@ def one_forum():
 
 # The forums run from 2028-02 to 2030-05: one moment before all of them, one after.
 MOMENTS = {
-    "all-upcoming": datetime.datetime(2028, 1, 1, tzinfo=datetime.timezone.utc),
-    "all-past": datetime.datetime(2031, 1, 1, tzinfo=datetime.timezone.utc),
+    "all-upcoming": datetime.datetime(2028, 1, 1, tzinfo=datetime.UTC),
+    "all-past": datetime.datetime(2031, 1, 1, tzinfo=datetime.UTC),
 }
 
 
 @pytest.mark.parametrize("moment", MOMENTS)
 @pytest.mark.parametrize("page", PAGES)
-def test_public_page_query_count_is_the_same_for_1_and_30_forums(client, one_forum, django_assert_num_queries, page, moment):
+def test_public_page_query_count_is_the_same_for_1_and_30_forums(
+    client, one_forum, django_assert_num_queries, page, moment
+):
     url, queries = PAGES[page]
     with time_machine.travel(MOMENTS[moment], tick=False), django_assert_num_queries(queries):
         assert client.get(url).status_code == 200

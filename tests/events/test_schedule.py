@@ -33,7 +33,11 @@ def test_fifth_wednesday_exists_only_in_some_months(year, month, expected):
 
 @pytest.mark.parametrize(
     ("year", "month", "expected"),
-    [(2020, 7, datetime.date(2020, 7, 29)), (2020, 8, datetime.date(2020, 8, 26)), (2021, 2, datetime.date(2021, 2, 24))],
+    [
+        (2020, 7, datetime.date(2020, 7, 29)),
+        (2020, 8, datetime.date(2020, 8, 26)),
+        (2021, 2, datetime.date(2021, 2, 24)),
+    ],
 )
 def test_last_wednesday(year, month, expected):
     assert meeting_date(year, month, week_of_month=WeekOfMonth.LAST, weekday=Weekday.WEDNESDAY) == expected

@@ -1,4 +1,5 @@
 """Each time boundary of a forum, at the exact instant and one microsecond either side."""
+
 import datetime
 
 import pytest
@@ -47,9 +48,14 @@ def test_without_a_closing_time_registration_closes_when_the_forum_starts(offset
         assert subject.is_registration_open is is_open
 
 
-@pytest.mark.parametrize(("offset", "is_past", "upcoming", "desk_open"), [
-    (-1, False, True, True), (0, False, True, False), (1, True, False, False),
-])
+@pytest.mark.parametrize(
+    ("offset", "is_past", "upcoming", "desk_open"),
+    [
+        (-1, False, True, True),
+        (0, False, True, False),
+        (1, True, False, False),
+    ],
+)
 def test_the_forum_is_over_after_its_end(offset, is_past, upcoming, desk_open):
     subject = forum()
     with at(ENDS, offset):

@@ -1,4 +1,5 @@
 """Uploads are what their names say, checked by content; slides are only ever downloaded."""
+
 import io
 import zipfile
 
@@ -74,14 +75,24 @@ def test_the_admin_refuses_an_svg_as_slides(admin_client):
     response = admin_client.post(
         reverse("admin:events_talk_change", args=[talk.pk]),
         {
-            "title": talk.title, "slug": talk.slug, "forum": talk.forum.pk, "order": 1, "abstract": "", "summary": "",
-            "slides": SimpleUploadedFile("slides.svg", SVG, content_type="image/svg+xml"), "video_url": "",
-            "talk_speakers-TOTAL_FORMS": 0, "talk_speakers-INITIAL_FORMS": 0,
-            "quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0,
+            "title": talk.title,
+            "slug": talk.slug,
+            "forum": talk.forum.pk,
+            "order": 1,
+            "abstract": "",
+            "summary": "",
+            "slides": SimpleUploadedFile("slides.svg", SVG, content_type="image/svg+xml"),
+            "video_url": "",
+            "talk_speakers-TOTAL_FORMS": 0,
+            "talk_speakers-INITIAL_FORMS": 0,
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {"slides": ["발표 자료는 PDF, PPTX, HWP, HWPX 파일이어야 합니다."]}
+    assert response.context["adminform"].form.errors == {
+        "slides": ["발표 자료는 PDF, PPTX, HWP, HWPX 파일이어야 합니다."]
+    }
     assert not Talk.objects.get(pk=talk.pk).slides
 
 

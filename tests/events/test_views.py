@@ -1,4 +1,5 @@
 """Public pages: the right forums in the right places, drafts hidden, cancelled marked."""
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -38,14 +39,16 @@ def test_forum_list_splits_upcoming_and_past_grouped_by_year(client, demo, day_a
     upcoming, past = sections(client.get(reverse("events:forum-list")).text)
     assert "제3차" in upcoming and "제2차" not in upcoming
     assert "제3차" not in past
-    assert past.index("2020년") < past.index("제2차") < past.index("제1차") < past.index("2019년") < past.index("제99차")
+    assert (
+        past.index("2020년") < past.index("제2차") < past.index("제1차") < past.index("2019년") < past.index("제99차")
+    )
 
 
 def test_forum_detail_of_the_second_forum(client, demo, day_after_second_forum):
     response = client.get("/forums/gwangju-ai/2/")
     assert response.status_code == 200
     assert response.context["forum"].number == 2
-    assert '<h1>인공지능과 산업혁신</h1>' in response.text
+    assert "<h1>인공지능과 산업혁신</h1>" in response.text
     assert "2020년 8월 5일 (수) 오전 7:30</time> – 오전 9:30" in response.text
     assert "이경일" in response.text and "㈜솔트룩스 대표이사" in response.text
     assert "제3차 포럼은 9월 9일에 열립니다." in response.text  # the report
@@ -171,7 +174,10 @@ def test_server_error_page_renders_without_a_request():
 def test_open_graph_tags_name_theme_and_date(client, demo):
     html = client.get("/forums/gwangju-ai/2/").text
     assert '<meta property="og:title" content="인공지능 산업육성 조찬포럼 제2차 · 인공지능과 산업혁신">' in html
-    assert '<meta property="og:description" content="2020년 8월 5일 (수) 오전 7:30, 광주과학기술진흥원 12층 국제회의실">' in html
+    assert (
+        '<meta property="og:description" content="2020년 8월 5일 (수) 오전 7:30, 광주과학기술진흥원 12층 국제회의실">'
+        in html
+    )
     assert '<meta property="og:url" content="http://testserver/forums/gwangju-ai/2/">' in html
 
 

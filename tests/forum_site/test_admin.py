@@ -1,4 +1,5 @@
 """The staff admin: every page opens, lists stay cheap, roles hold."""
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 OUR_APPS = {"speakers", "events", "attendees"}
 OUR_MODELS = sorted(
-    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry if model._meta.app_label in OUR_APPS
+    (model._meta.app_label, model._meta.model_name)
+    for model in admin.site._registry
+    if model._meta.app_label in OUR_APPS
 )
 
 
@@ -154,5 +157,7 @@ def test_failures_from_one_address_never_lock_the_real_user_out_from_another(set
 
     # A failed try from a third address, after the lock-out, does not block the real user either.
     Client(REMOTE_ADDR="192.0.2.5").post("/admin/login/", {"username": "admin", "password": "guess"})
-    again = Client(REMOTE_ADDR="198.51.100.10").post("/admin/login/", {"username": "admin", "password": "the-right-password-1"})
+    again = Client(REMOTE_ADDR="198.51.100.10").post(
+        "/admin/login/", {"username": "admin", "password": "the-right-password-1"}
+    )
     assert again.status_code == 302

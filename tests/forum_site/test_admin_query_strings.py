@@ -1,5 +1,6 @@
 """Crafted admin query strings are the admin's "invalid lookup" answer, never a 500, on
 every changelist, the libraries' included."""
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse

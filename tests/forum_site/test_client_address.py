@@ -1,4 +1,5 @@
 """The client's address: believed from X-Forwarded-For only when a trusted proxy sent it."""
+
 import pytest
 from django.test import RequestFactory
 
@@ -56,8 +57,14 @@ def test_registration_posts_on_a_unix_socket_are_no_server_error(client, setting
     forum = ForumFactory()
     response = client.post(
         f"/forums/{forum.series.slug}/{forum.number}/register/",
-        {"name": "김광주", "email": "kim@example.kr", "organization": "광주AI", "position": "연구원",
-         "sector": "industry", "consent_privacy": "on"},
+        {
+            "name": "김광주",
+            "email": "kim@example.kr",
+            "organization": "광주AI",
+            "position": "연구원",
+            "sector": "industry",
+            "consent_privacy": "on",
+        },
         REMOTE_ADDR="",
     )
     assert response.status_code == 302
@@ -71,7 +78,13 @@ def test_the_rate_limit_counts_the_forwarded_client_not_the_proxy(client, settin
     settings.REGISTRATION_RATE_LIMITS = {**settings.REGISTRATION_RATE_LIMITS, "ip": "1/h"}
     forum = ForumFactory()
     url = f"/forums/{forum.series.slug}/{forum.number}/register/"
-    person = {"name": "김광주", "organization": "광주AI", "position": "연구원", "sector": "industry", "consent_privacy": "on"}
+    person = {
+        "name": "김광주",
+        "organization": "광주AI",
+        "position": "연구원",
+        "sector": "industry",
+        "consent_privacy": "on",
+    }
     first = client.post(url, {**person, "email": "a@example.kr"}, HTTP_X_FORWARDED_FOR="198.51.100.1")
     other_client = client.post(url, {**person, "email": "b@example.kr"}, HTTP_X_FORWARDED_FOR="198.51.100.2")
     same_client = client.post(url, {**person, "email": "c@example.kr"}, HTTP_X_FORWARDED_FOR="198.51.100.1")

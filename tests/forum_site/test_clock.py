@@ -23,7 +23,7 @@ def test_demo_day_moves_today_and_keeps_the_time_of_day(settings):
     assert clock.now() == datetime.datetime(2020, 8, 6, 8, 15, tzinfo=SEOUL)
 
 
-@time_machine.travel(datetime.datetime(2026, 11, 23, 23, 30, tzinfo=datetime.timezone.utc), tick=False)
+@time_machine.travel(datetime.datetime(2026, 11, 23, 23, 30, tzinfo=datetime.UTC), tick=False)
 def test_today_is_the_date_in_seoul_not_utc():
     assert clock.today() == datetime.date(2026, 11, 24)
 
@@ -39,7 +39,10 @@ def run_python(code, **env):
 
 
 def test_forum_site_today_environment_variable_sets_the_day():
-    result = run_python("import django; django.setup(); from forum_site import clock; print(clock.today())", FORUM_SITE_TODAY="2020-08-06")
+    result = run_python(
+        "import django; django.setup(); from forum_site import clock; print(clock.today())",
+        FORUM_SITE_TODAY="2020-08-06",
+    )
     assert result.stdout == "2020-08-06\n"
 
 

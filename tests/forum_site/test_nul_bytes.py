@@ -1,4 +1,5 @@
 """A NUL byte in a URL or a query string is a client error, on SQLite and PostgreSQL alike."""
+
 import pytest
 
 from tests.factories import ForumFactory, RegistrationFactory
@@ -33,8 +34,14 @@ def test_a_nul_byte_in_a_registration_post_is_a_field_error(client):
     forum = ForumFactory()
     response = client.post(
         f"/forums/{forum.series.slug}/{forum.number}/register/",
-        {"name": "김\x00광주", "email": "kim@example.kr\x00", "organization": "광주AI", "position": "연구원",
-         "sector": "industry", "consent_privacy": "on"},
+        {
+            "name": "김\x00광주",
+            "email": "kim@example.kr\x00",
+            "organization": "광주AI",
+            "position": "연구원",
+            "sector": "industry",
+            "consent_privacy": "on",
+        },
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"name", "email"}

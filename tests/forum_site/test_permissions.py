@@ -1,5 +1,6 @@
 """Who may open what: every admin page of every model, and every public page, for an
 anonymous visitor, a logged-in non-staff user, the desk, an editor and the superuser."""
+
 import datetime
 
 import pytest
@@ -73,7 +74,9 @@ def objects():
         "events.talk": talk,
         "events.forumphoto": ForumPhotoFactory(forum=forum),
         "attendees.registration": RegistrationFactory(forum=forum),
-        "attendees.actionrecord": ActionRecord.objects.create(actor_kind="system", action="capacity_changed", forum=forum),
+        "attendees.actionrecord": ActionRecord.objects.create(
+            actor_kind="system", action="capacity_changed", forum=forum
+        ),
         "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
         "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,

@@ -1,4 +1,5 @@
 """Every response tells the browser to run only the site's own files and to keep powerful features off."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db

@@ -29,8 +29,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_settings_pass_the_deploy_check():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="forum.gwangju.go.kr",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=PRODUCTION_KEY,
+        ALLOWED_HOSTS="forum.gwangju.go.kr",
         CACHE_URL="redis://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stderr
@@ -39,15 +44,23 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_the_deploy_check_asks_for_a_shared_cache():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="forum.gwangju.go.kr",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=PRODUCTION_KEY,
+        ALLOWED_HOSTS="forum.gwangju.go.kr",
     )
     assert result.returncode == 1
     assert "forum_site.W001" in result.stderr
 
 
 def test_redis_cache_url_loads_its_client():
-    code = "from django.core.cache import caches; cache = caches['default']; cache.set('probe', 1); print(type(cache).__name__, cache.get('probe'))"
+    code = (
+        "from django.core.cache import caches; cache = caches['default']; cache.set('probe', 1); "
+        "print(type(cache).__name__, cache.get('probe'))"
+    )
     result = manage("shell", "--no-imports", "-c", code, DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/15")
     assert result.stdout == "RedisCache 1\n", result.stderr
 
@@ -62,7 +75,9 @@ def test_language_and_time_zone():
 
 def test_sqlite_waits_for_the_write_lock(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
-    result = manage("shell", "--no-imports", "-c", code, DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    result = manage(
+        "shell", "--no-imports", "-c", code, DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    )
     assert result.stdout == "{'transaction_mode': 'IMMEDIATE', 'timeout': 20}\n"
 
 

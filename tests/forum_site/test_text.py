@@ -1,5 +1,6 @@
 """Staff-written text is stored harmless: one line where one line is meant, NFC, no
 control characters, whatever path writes it."""
+
 import unicodedata
 
 import pytest
@@ -69,7 +70,11 @@ def test_calendars_of_a_forum_with_a_line_break_in_its_title_still_open(client, 
 
     forum = forum_with_a_broken_title
     registration = RegistrationFactory(forum=forum)
-    for url in (f"/forums/{forum.series.slug}/3/calendar.ics", f"/registrations/{registration.token}/calendar.ics", "/forums.ics"):
+    for url in (
+        f"/forums/{forum.series.slug}/3/calendar.ics",
+        f"/registrations/{registration.token}/calendar.ics",
+        "/forums.ics",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "SUMMARY:조찬포럼" in response.content.decode()
@@ -86,16 +91,27 @@ def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(for
     from tests.mailbox import queued_mail
 
     forum = forum_with_a_broken_title
-    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))):
+    with time_machine.travel(
+        datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    ):
         people = [
             services.registration_create(
-                forum=forum, name=f"참가자{i}", email=f"p{i}@example.kr", organization="광주AI", position="연구원",
-                sector="industry", consent_privacy=True,
+                forum=forum,
+                name=f"참가자{i}",
+                email=f"p{i}@example.kr",
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=True,
             )
             for i in range(3)
         ]
-        assert [r.pk for r in services.forum_capacity_change(forum=forum, capacity=2, by=ActorKind.SYSTEM)] == [people[1].pk]
-        assert [r.pk for r in services.registration_cancel(registration=people[0], by=ActorKind.ATTENDEE)] == [people[2].pk]
+        assert [r.pk for r in services.forum_capacity_change(forum=forum, capacity=2, by=ActorKind.SYSTEM)] == [
+            people[1].pk
+        ]
+        assert [r.pk for r in services.registration_cancel(registration=people[0], by=ActorKind.ATTENDEE)] == [
+            people[2].pk
+        ]
     [_waitlisted, promoted] = queued_mail(to="p2@example.kr")
     assert promoted.subject == "[AI 조찬포럼] 빈자리가 생겨 제3차 포럼 참가가 확정되었습니다"
     [(_name, content, mimetype)] = promoted.email_message().attachments

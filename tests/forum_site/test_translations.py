@@ -1,4 +1,5 @@
 """Korean is complete, and the compiled catalogue in the repo matches its source."""
+
 import ast
 import gettext
 from pathlib import Path

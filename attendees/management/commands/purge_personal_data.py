@@ -1,4 +1,5 @@
 """purge_personal_data: keep the retention promise of the consent notice."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 

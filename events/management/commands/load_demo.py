@@ -1,4 +1,5 @@
 """load_demo: load the history of the Gwangju AI breakfast forum. Safe to run again."""
+
 from django.core.management.base import BaseCommand
 
 from events.demo import load_demo

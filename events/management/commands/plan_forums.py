@@ -1,4 +1,5 @@
 """plan_forums: create draft forums for the coming months from the series' rule."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Series

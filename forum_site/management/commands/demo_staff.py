@@ -1,4 +1,5 @@
 """demo_staff: make sure the demo has a staff login, and say what it is."""
+
 import os
 import secrets
 

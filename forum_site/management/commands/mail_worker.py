@@ -1,4 +1,5 @@
 """mail_worker: deliver the queued mail, again and again, until stopped."""
+
 import time
 
 from django.core.management.base import BaseCommand

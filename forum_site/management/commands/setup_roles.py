@@ -1,4 +1,5 @@
 """setup_roles: create the staff groups (forum editors, registration desk)."""
+
 from django.core.management.base import BaseCommand
 
 from forum_site.roles import roles_set_up
