@@ -1,5 +1,6 @@
-"""Benchmarks: public page latency with a year and a half of forums, and registration
-throughput under concurrency. Prints figures; asserts nothing (goals are in README).
+"""Benchmarks: public page latency with a year and a half of forums, registration
+throughput under concurrency, and the cost of cancelling a forum with 100 people
+registered. Prints figures; asserts nothing (goals are in README).
 
     make bench                                    # on SQLite
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/forum_site make bench
@@ -112,6 +113,50 @@ def time_registrations():
     print(f"  confirmed {confirmed} of {SEATS} seats, errors {len(errors)}")
 
 
+CANCEL_CONFIRMED = 80
+CANCEL_WAITING = 20
+
+
+def time_forum_cancel():
+    """A forum with 100 people registered is cancelled: the time the forum lock is held,
+    the queries inside it, and the rendering of the 100 mails after the commit."""
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+    from post_office.models import Email
+
+    from attendees.forum_changes import forum_cancel
+    from attendees.mail import pending_mail_render
+    from attendees.models import ActorKind, Registration
+    from tests.factories import ForumFactory, RegistrationFactory
+
+    forum = ForumFactory(capacity=CANCEL_CONFIRMED)
+    RegistrationFactory.create_batch(CANCEL_CONFIRMED, forum=forum)
+    RegistrationFactory.create_batch(CANCEL_WAITING, forum=forum, status="waitlisted")
+    pending_mail_render()
+    mails_before = Email.objects.count()
+    # The outer block holds the commit, so what runs inside it is what runs under the
+    # lock; the mails are rendered by the on-commit hook when it ends.
+    with CaptureQueriesContext(connection) as render_queries:
+        with CaptureQueriesContext(connection) as locked_queries:
+            start = time.perf_counter()
+            with transaction.atomic():
+                told = forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="bench")
+                locked = time.perf_counter()
+                locked_count = len(locked_queries)
+        committed_and_rendered = time.perf_counter()
+    mails = Email.objects.count() - mails_before
+    print(f"\nForum cancel, {CANCEL_CONFIRMED} confirmed + {CANCEL_WAITING} waiting ({connection.vendor}):")
+    print(
+        f"  people told {told}, mails queued {mails}, registrations left active "
+        f"{Registration.objects.filter(forum=forum).active().count()}"
+    )
+    print(f"  under the forum lock: {(locked - start) * 1000:.1f} ms, {locked_count} queries")
+    print(
+        f"  after the commit, rendering the mails: {(committed_and_rendered - locked) * 1000:.0f} ms, "
+        f"{len(render_queries) - locked_count} queries"
+    )
+
+
 def main():
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
@@ -123,6 +168,7 @@ def main():
         build_archive()
         time_pages(Client())
         time_registrations()
+        time_forum_cancel()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

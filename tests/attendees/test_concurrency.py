@@ -226,3 +226,60 @@ def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_for
     # never a 500, whether the first had committed before its form was checked or only
     # before its service took the forum lock.
     assert sorted(str(status) for status, _messages in outcomes) == ["302", "form error"]
+
+
+def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres_only):
+    from post_office.models import Email
+
+    from attendees.forum_changes import forum_cancel
+    from attendees.mail import pending_mail_render
+
+    forum = ForumFactory(capacity=5)
+    start_together = threading.Barrier(PEOPLE + 1)
+    outcomes, errors = [], []
+
+    def register(index):
+        try:
+            start_together.wait(timeout=30)
+            services.registration_create(
+                forum=forum,
+                name=f"참가자{index}",
+                email=f"person{index}@example.kr",
+                organization="광주AI",
+                position="연구원",
+                sector="industry",
+                consent_privacy=True,
+            )
+            outcomes.append("registered")
+        except services.RegistrationError as refusal:
+            outcomes.append(refusal.code)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    def cancel():
+        try:
+            start_together.wait(timeout=30)
+            outcomes.append(("told", forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")))
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(index,)) for index in range(PEOPLE)]
+    threads.append(threading.Thread(target=cancel))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    registered = outcomes.count("registered")
+    assert registered + outcomes.count("closed") == PEOPLE
+    [told] = [outcome[1] for outcome in outcomes if isinstance(outcome, tuple)]
+    # Everyone who got in before the cancellation took the lock was told; nobody got in after.
+    assert told == registered
+    assert not Registration.objects.filter(forum=forum).active().exists()
+    pending_mail_render()
+    assert Email.objects.filter(subject__contains="포럼이 취소되었습니다").count() == registered

@@ -85,3 +85,22 @@ def test_migrations_are_complete():
     result = manage("makemigrations", "--check", "--dry-run", DEBUG="true")
     assert result.returncode == 0, result.stdout
     assert result.stdout == "No changes detected\n"
+
+
+def test_access_records_cannot_be_kept_shorter_than_two_years():
+    result = manage("check", DEBUG="true", ACCESS_RECORD_RETENTION_DAYS="729")
+    assert result.returncode == 1
+    assert "ACCESS_RECORD_RETENTION_DAYS must be at least 730 (two years)." in result.stderr
+
+
+def test_a_bare_pytest_runs_without_the_makefiles_environment():
+    # No DATABASE_URL either: the child must not touch the test database this run is using.
+    base = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/forum_site/test_clock.py"],
+        env=base,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
