@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from . import services
 from .admin_forms import DeskRegistrationForm, RegistrationChangeForm
+from .check_in_words import check_in_message
 from .forum_admin import ForumAdmin  # noqa: F401 (registers the forum admin with its registration side)
 from .models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
 from .records import access_record, describe
@@ -184,8 +185,16 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
     def check_in(self, request, queryset):
         self._record_action(request, queryset, "check_in")
-        done = sum(services.registration_check_in(registration=r, by=request.user) for r in queryset)
-        self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
+        done = 0
+        for registration in queryset.select_related("checked_in_by"):
+            outcome = services.registration_check_in(registration=registration, by=request.user)
+            if outcome is services.CheckIn.CHECKED_IN:
+                done += 1
+            else:  # each refusal says why, per person
+                registration.refresh_from_db()
+                self.message_user(request, check_in_message(registration, outcome), messages.WARNING)
+        if done:
+            self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
 
     @admin.action(
         description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]

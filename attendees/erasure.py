@@ -22,7 +22,16 @@ from post_office.utils import cleanup_expired_mails
 
 from forum_site import clock
 
-from .models import AccessRecord, Action, ActorKind, PendingMail, Registration, RegistrationStatus, new_management_token
+from .models import (
+    AccessRecord,
+    Action,
+    ActorKind,
+    PendingMail,
+    Registration,
+    RegistrationStatus,
+    new_check_in_code,
+    new_management_token,
+)
 from .records import action_records_for_each
 from .services import locked_forum, news_consents_expire, promote_into_free_seats
 
@@ -82,12 +91,13 @@ def _anonymize(registrations: list[Registration]) -> None:
         registration.organization = ""
         registration.position = ""
         registration.token = new_management_token()
+        registration.check_in_code = new_check_in_code()  # a badge photographed earlier checks no one in
         registration.consent_marketing = False
         registration.marketing_confirmed_at = None
         registration.anonymized_at = now
     Registration.objects.bulk_update(
         registrations,
-        [*PERSONAL_FIELDS, "token", "consent_marketing", "marketing_confirmed_at", "anonymized_at"],
+        [*PERSONAL_FIELDS, "token", "check_in_code", "consent_marketing", "marketing_confirmed_at", "anonymized_at"],
     )
     PendingMail.objects.filter(registration__in=registrations).delete()
     content_type = ContentType.objects.get_for_model(Registration)

@@ -28,6 +28,7 @@ from post_office.utils import create_attachments
 from events.calendar import forum_calendar
 from events.models import Forum
 
+from .check_in_qr import check_in_qr_png
 from .models import MailKind, PendingMail, Registration
 
 # Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
@@ -38,6 +39,10 @@ CALENDAR_METHOD = {
     MailKind.FORUM_RESCHEDULED: "PUBLISH",
     MailKind.FORUM_CANCELLED: "CANCEL",
 }
+
+
+# Mails that give a seat carry the QR code to show at the door.
+WITH_QR_CODE = {MailKind.CONFIRMATION, MailKind.PROMOTED}
 
 
 def _absolute(path: str) -> str:
@@ -122,6 +127,7 @@ def _render(pending: PendingMail, calendars: dict) -> dict:
         "manage_url": _absolute(registration.management_path),
         "forum_url": _absolute(forum.get_absolute_url()),
         "news_confirm_url": _news_confirmation_url(registration),
+        "qr_url": _absolute(registration.check_in_qr_path),
     }
     if kind == MailKind.FORUM_CANCELLED:
         context["next_forum"] = _next_forum_after(forum)
@@ -138,6 +144,11 @@ def _render(pending: PendingMail, calendars: dict) -> dict:
             if key not in calendars:
                 calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method)
             attachments[f"{forum.slug}.ics"] = {"file": ContentFile(calendars[key]), "mimetype": "text/calendar"}
+        if kind in WITH_QR_CODE:
+            attachments["check-in-qr.png"] = {
+                "file": ContentFile(check_in_qr_png(registration)),
+                "mimetype": "image/png",
+            }
     return {"to": registration.email, "subject": subject, "message": message, "attachments": attachments}
 
 

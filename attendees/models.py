@@ -34,6 +34,12 @@ def new_management_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_check_in_code() -> str:
+    # 12 random bytes: 96 bits. What the QR code at the door carries; it can check a
+    # person in and nothing else, so a photo of a badge never lets anyone cancel.
+    return secrets.token_urlsafe(12)
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
@@ -66,6 +72,9 @@ class Registration(models.Model):
         _("management token"), max_length=64, unique=True, default=new_management_token, editable=False
     )
     language = models.CharField(_("language"), max_length=8, default="ko", help_text=_("Mails are written in it."))
+    check_in_code = models.CharField(
+        _("check-in code"), max_length=32, unique=True, default=new_check_in_code, editable=False
+    )
 
     consent_privacy = models.BooleanField(_("consent to the collection of personal data"), default=False)
     consent_marketing = models.BooleanField(_("consent to news of later forums"), default=False)
@@ -85,6 +94,15 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), default=clock.now, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     anonymized_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -103,6 +121,7 @@ class Registration(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["forum", "status", "created_at"], name="registration_queue_idx")]
+        permissions = [("use_desk", _("Can work the check-in desk"))]
 
     def __str__(self):
         # No name: this text is copied into the admin's log, which must hold no personal data.
@@ -113,6 +132,10 @@ class Registration(models.Model):
     @property
     def management_path(self) -> str:
         return reverse("attendees:manage", kwargs={"token": self.token})
+
+    @property
+    def check_in_qr_path(self) -> str:
+        return reverse("attendees:check-in-qr", kwargs={"code": self.check_in_code})
 
 
 class MailKind(models.TextChoices):
@@ -161,6 +184,7 @@ class Action(models.TextChoices):
     REGISTRATION_CANCELLED = "registration_cancelled", _("registration cancelled")
     REGISTRATION_PROMOTED = "registration_promoted", _("promoted from the waiting list")
     REGISTRATION_CHECKED_IN = "registration_checked_in", _("checked in")
+    CHECK_IN_UNDONE = "check_in_undone", _("check-in undone")
     MAIL_RESENT = "mail_resent", _("mail sent again")
     DETAILS_CORRECTED = "details_corrected", _("details corrected")
     NEWS_CONFIRMED = "news_confirmed", _("news confirmed by the mailbox")
@@ -226,6 +250,7 @@ class AccessKind(models.TextChoices):
     DELETE = "delete", _("deleted registrations")
     ACTION = "action", _("ran an action on registrations")
     EXPORT = "export", _("exported registrations")
+    DESK = "desk", _("opened the check-in desk")
 
 
 class AccessRecord(models.Model):

@@ -11,6 +11,7 @@ their link) or ActorKind.SYSTEM (a command).
 """
 
 import datetime
+import enum
 import logging
 
 from django.conf import settings
@@ -359,18 +360,49 @@ def news_consents_expire() -> int:
     ).update(consent_marketing=False)
 
 
-def registration_check_in(*, registration: Registration, by: Actor) -> bool:
-    """Mark a confirmed person as arrived. False when already checked in or not confirmed."""
+class CheckIn(enum.Enum):
+    """What checking a person in came to, for the desk and the admin to say per person."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY = "already"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+def registration_check_in(*, registration: Registration, by: Actor) -> CheckIn:
+    """Mark a confirmed person as arrived. Twice is one check-in (the second is ALREADY);
+    a waiting or cancelled registration is refused."""
     with transaction.atomic():
-        updated = Registration.objects.filter(
-            pk=registration.pk, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
-        ).update(checked_in_at=clock.now())
-        if updated:
-            action_record(
-                by=by,
-                action=Action.REGISTRATION_CHECKED_IN,
-                registration=registration,
-                before=RegistrationStatus.CONFIRMED,
-                after="checked_in",
-            )
-    return bool(updated)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == RegistrationStatus.WAITLISTED:
+            return CheckIn.WAITLISTED
+        if current.status == RegistrationStatus.CANCELLED:
+            return CheckIn.CANCELLED
+        if current.checked_in_at is not None:
+            return CheckIn.ALREADY
+        current.checked_in_at = clock.now()
+        current.checked_in_by = by if is_staff(by) else None
+        current.save(update_fields=["checked_in_at", "checked_in_by"])
+        action_record(
+            by=by,
+            action=Action.REGISTRATION_CHECKED_IN,
+            registration=current,
+            before=RegistrationStatus.CONFIRMED,
+            after="checked_in",
+        )
+    return CheckIn.CHECKED_IN
+
+
+def registration_check_in_undo(*, registration: Registration, by: Actor) -> bool:
+    """Take back a check-in made by mistake. False when the person was not checked in."""
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.checked_in_at is None:
+            return False
+        current.checked_in_at = None
+        current.checked_in_by = None
+        current.save(update_fields=["checked_in_at", "checked_in_by"])
+        action_record(
+            by=by, action=Action.CHECK_IN_UNDONE, registration=current, before="checked_in", after=current.status
+        )
+    return True

@@ -8,6 +8,7 @@ urlpatterns = [
     path("forums/<slug:series>/<int:number>/register/", views.RegisterView.as_view(), name="register"),
     path("forums/<slug:series>/<int:number>/register/sent/", views.registration_sent, name="sent"),
     path("registrations/deleted/", self_service.registration_erased, name="erased"),
+    path("registrations/check-in/<str:code>.png", views.check_in_qr, name="check-in-qr"),
     path("registrations/<str:token>/", views.registration_manage, name="manage"),
     path("registrations/<str:token>/news/", views.NewsConfirmView.as_view(), name="news-confirm"),
     path("registrations/<str:token>/news/withdraw/", self_service.news_withdraw, name="news-withdraw"),

@@ -1,6 +1,8 @@
 """Registration pages: the form, the confirmation, and the attendee's own management page."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -12,6 +14,7 @@ from events.calendar import forum_ics_download
 from events.models import Forum
 
 from . import services, throttle
+from .check_in_qr import check_in_qr_data_uri, check_in_qr_png
 from .consent import retention_days
 from .forms import RegistrationForm
 from .models import ActorKind, Registration
@@ -65,7 +68,8 @@ class RegisterView(View):
         if not form.is_valid():
             return self.render_form(request, forum, form)
         data = form.cleaned_data
-        if throttle.registration_limited(request, forum=forum, email=data["email"]):
+        reservation = throttle.registration_reserve(request, forum=forum, email=data["email"])
+        if reservation is None:
             form.add_error(None, _("Too many registrations from your network. Please try again in an hour."))
             return self.render_form(request, forum, form, status=429)
         try:
@@ -85,10 +89,14 @@ class RegisterView(View):
             # The same page as a new registration: whether an address is registered is
             # told only to its mailbox (the service has mailed the link again).
             pass
-        except services.RegistrationError as error:
-            form.add_error(None, error.message)
+        except (services.RegistrationError, ValidationError) as error:
+            reservation.give_back()  # refused: it does not count
+            for message in getattr(error, "messages", [getattr(error, "message", "")]):
+                form.add_error(None, message)
             return self.render_form(request, forum, form)
-        throttle.registration_counted(request, forum=forum, email=data["email"])
+        except BaseException:
+            reservation.give_back()
+            raise
         return redirect("attendees:sent", series=series, number=number)
 
 
@@ -115,6 +123,7 @@ def status_context(registration):
         "position": services.waitlist_position(registration),
         "cancellation_deadline": services.cancellation_deadline(registration.forum),
         "can_cancel": services.registration_cancellable(registration),
+        "check_in_qr": check_in_qr_data_uri(registration) if registration.status == "confirmed" else "",
     }
 
 
@@ -167,3 +176,12 @@ def registration_ics(request, token):
     registration = registration_by_token(token)
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
     return private_response(forum_ics_download(request, forum))
+
+
+@never_cache
+def check_in_qr(request, code):
+    """The QR code of a check-in code, as a PNG: it checks the person in at the desk and
+    gives no access to their registration."""
+    registration = get_object_or_404(Registration, check_in_code=code, anonymized_at__isnull=True)
+    response = HttpResponse(check_in_qr_png(registration, scale=8), content_type="image/png")
+    return private_response(response)

@@ -17,10 +17,13 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "events.pullquote": ALL_ACTIONS,
         "events.forumphoto": ALL_ACTIONS,
         "speakers.speaker": ALL_ACTIONS,
+        # Stands at the desk on the forum morning too.
+        "attendees.registration": ("use_desk",),
     },
     # Works the registration desk: sees and checks in registrations, nothing else.
     "접수 데스크": {
-        "attendees.registration": ("view", "change"),
+        "attendees.registration": ("view", "change", "use_desk"),
+        "events.forum": ("view",),  # the forum list with its seat counts
     },
 }
 
@@ -34,7 +37,8 @@ def roles_set_up() -> dict[str, int]:
             permissions = []
             for model_label, actions in models.items():
                 app_label, model = model_label.split(".")
-                codenames = [f"{action}_{model}" for action in actions]
+                # A model permission ("view") is named for its model; a custom one ("use_desk") is its own name.
+                codenames = [f"{action}_{model}" if action in ALL_ACTIONS else action for action in actions]
                 found = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
                 if len(found) != len(codenames):
                     raise LookupError(f"Missing permissions for {model_label}: run migrate first.")

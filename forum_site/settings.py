@@ -191,7 +191,7 @@ PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=3
 # Attendees can cancel online until this many hours before the forum starts.
 REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
 # Accepted registrations (new or repeated) per client address, per email address and
-# forum, and per forum, in django-ratelimit's syntax; counted in the default cache
+# forum, and per forum (count/period, e.g. 60/h or 5/10m); counted in the default cache
 # (attendees/throttle.py). Form errors do not count.
 REGISTRATION_RATE_LIMITS = {
     "ip": env.str("REGISTRATION_RATE_LIMIT_PER_IP", default="60/h"),

@@ -18,6 +18,7 @@ admin.site.index_title = _("Run the forum series")
 urlpatterns = [
     path("", include("events.urls")),
     path("", include("attendees.urls")),
+    path("desk/", include("attendees.desk_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

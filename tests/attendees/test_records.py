@@ -154,6 +154,8 @@ def test_permission_names_are_korean():
     assert set(Group.objects.get(name="접수 데스크").permissions.values_list("name", flat=True)) == {
         "참가 신청 보기",
         "참가 신청 변경",
+        "접수 데스크 사용",
+        "포럼 보기",
     }
 
 

@@ -67,9 +67,11 @@ def test_confirmation_mail_is_queued_in_korean_with_the_calendar(deliver_mail):
     assert sent.to == ["kim@example.kr"]
     assert "김광주 님" in sent.body
     assert f"http://127.0.0.1:8000/registrations/{registration.token}/" in sent.body
-    [(filename, content, mimetype)] = sent.attachments
+    [(filename, content, mimetype), (qr_name, qr_png, qr_type)] = sent.attachments
     assert (filename, mimetype) == (f"{forum.slug}.ics", "text/calendar")
     assert "DTSTART;TZID=Asia/Seoul:20300108T073000" in content
+    assert (qr_name, qr_type, qr_png[:8]) == ("check-in-qr.png", "image/png", b"\x89PNG\r\n\x1a\n")
+    assert f"http://127.0.0.1:8000/registrations/check-in/{registration.check_in_code}.png" in sent.body
 
 
 def test_mail_follows_the_language_of_registration(deliver_mail):
@@ -227,8 +229,8 @@ def test_promote_out_of_turn_only_into_a_free_seat():
 
 def test_check_in_once_and_only_when_confirmed():
     registration = RegistrationFactory()
-    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is True
-    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is False
+    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is services.CheckIn.CHECKED_IN
+    assert services.registration_check_in(registration=registration, by=ActorKind.SYSTEM) is services.CheckIn.ALREADY
     waiting = RegistrationFactory(status=RegistrationStatus.WAITLISTED)
-    assert services.registration_check_in(registration=waiting, by=ActorKind.SYSTEM) is False
+    assert services.registration_check_in(registration=waiting, by=ActorKind.SYSTEM) is services.CheckIn.WAITLISTED
     assert Registration.objects.get(pk=registration.pk).checked_in_at == BEFORE_THE_FORUM

@@ -107,10 +107,18 @@ def test_setup_roles_gives_each_group_exactly_its_permissions():
     call_command("setup_roles")
     call_command("setup_roles")  # idempotent
     desk = Group.objects.get(name="접수 데스크")
-    assert sorted(desk.permissions.values_list("codename", flat=True)) == ["change_registration", "view_registration"]
+    assert sorted(desk.permissions.values_list("codename", flat=True)) == [
+        "change_registration",
+        "use_desk",
+        "view_forum",
+        "view_registration",
+    ]
     editors = Group.objects.get(name="포럼 편집자")
-    assert editors.permissions.count() == 32
-    assert not editors.permissions.filter(content_type__app_label="attendees").exists()
+    assert editors.permissions.count() == 33
+    # Of the registrations, editors may work the desk, and nothing more.
+    assert list(editors.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)) == [
+        "use_desk"
+    ]
     assert Group.objects.count() == 2
 
 
@@ -118,7 +126,11 @@ def test_registration_desk_cannot_edit_forums(client):
     client.force_login(staff_in("접수 데스크"))
     forum = ForumFactory()
     registration = RegistrationFactory(forum=forum)
-    assert client.get(reverse("admin:events_forum_change", args=[forum.pk])).status_code == 403
+    # The desk sees the forums with their seat counts, and changes nothing.
+    assert client.get(reverse("admin:events_forum_changelist")).status_code == 200
+    page = client.get(reverse("admin:events_forum_change", args=[forum.pk]))
+    assert (page.status_code, 'name="title"' in page.text) == (200, False)
+    assert client.post(reverse("admin:events_forum_change", args=[forum.pk]), {"title": "x"}).status_code == 403
     assert client.get(reverse("admin:events_forum_add")).status_code == 403
     assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 200
     assert client.get(reverse("admin:attendees_registration_change", args=[registration.pk])).status_code == 200

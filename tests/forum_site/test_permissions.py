@@ -32,7 +32,10 @@ PAGES = ["changelist", "add", "change", "delete", "history"]
 CONTENT = ["events.series", "events.venue", "events.forum", "events.talk", "events.forumphoto", "speakers.speaker"]
 
 # The admin pages each staff role opens (200); every other admin page is refused (403).
-DESK_OPENS = {"attendees.registration": {"changelist", "change", "history"}}
+DESK_OPENS = {
+    "attendees.registration": {"changelist", "change", "history"},
+    "events.forum": {"changelist", "change", "history"},  # to read, with the seat counts
+}
 EDITOR_OPENS = {model: set(PAGES) for model in CONTENT}
 # The superuser opens everything but what a library never allows anyone.
 SUPERUSER_REFUSED = {

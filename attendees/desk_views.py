@@ -1,0 +1,196 @@
+"""The check-in desk at the door (/desk/), built for a phone first: find a person by name,
+organisation, the last four digits of their phone or the initial consonants of their
+name (초성), check them in with one tap (or by scanning the QR code from their mail),
+undo a mistake, and see the counts move as the other desk checks people in too.
+
+Every check-in goes through registration_check_in, so it is recorded with the account;
+opening the desk writes an access record, since it shows personal data."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from events.models import Forum
+from forum_site import clock
+
+from . import services
+from .check_in_words import check_in_message
+from .models import AccessKind, Registration, RegistrationStatus
+from .records import access_record
+
+desk_staff_only = permission_required("attendees.use_desk", login_url="admin:login")
+# The desk is the one page that may use the camera, to read QR codes.
+DESK_PERMISSIONS_POLICY = "camera=(self), geolocation=(), interest-cohort=(), microphone=(), payment=(), usb=()"
+# The 19 initial consonants of Hangul syllables, in Unicode order.
+INITIAL_CONSONANTS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+RESULT_COLOURS = {
+    services.CheckIn.CHECKED_IN: "green",
+    services.CheckIn.ALREADY: "amber",
+    services.CheckIn.WAITLISTED: "red",
+    services.CheckIn.CANCELLED: "red",
+}
+
+
+def initial_consonants(text: str) -> str:
+    """ "김영업" -> "ㄱㅇㅇ"; other characters stay as they are."""
+    return "".join(INITIAL_CONSONANTS[(ord(char) - 0xAC00) // 588] if "가" <= char <= "힣" else char for char in text)
+
+
+def desk_forums():
+    """The forums a desk may open: published ones from a week ago on, soonest first."""
+    since = clock.now() - datetime.timedelta(days=7)
+    return Forum.objects.published().filter(ends_at__gte=since).select_related("series").order_by("starts_at")
+
+
+def todays_forum(forums) -> Forum | None:
+    """Today's forum, or else the next one, or else the latest."""
+    today = clock.today()
+    forums = list(forums)
+    return (
+        next((forum for forum in forums if timezone.localdate(forum.starts_at) == today), None)
+        or next((forum for forum in forums if timezone.localdate(forum.starts_at) > today), None)
+        or (forums[-1] if forums else None)
+    )
+
+
+def desk_people(forum: Forum):
+    return (
+        Registration.objects.filter(forum=forum, anonymized_at__isnull=True)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("checked_in_by")
+        .order_by("name", "pk")
+    )
+
+
+def person_state(registration: Registration) -> dict:
+    checked_in = registration.checked_in_at is not None
+    when = timezone.localtime(registration.checked_in_at).strftime("%H:%M") if checked_in else ""
+    by = registration.checked_in_by.get_username() if registration.checked_in_by else ""
+    return {
+        "id": registration.pk,
+        "status": registration.status,
+        "checked_in": checked_in,
+        "checked_in_text": _("checked in %(time)s by %(by)s") % {"time": when, "by": by} if checked_in else "",
+    }
+
+
+def counts(forum: Forum) -> dict:
+    people = Registration.objects.filter(forum=forum).confirmed()
+    return {"confirmed": people.count(), "checked_in": people.filter(checked_in_at__isnull=False).count()}
+
+
+@never_cache
+@desk_staff_only
+@require_GET
+def desk_page(request):
+    forums = list(desk_forums())
+    chosen = request.GET.get("forum", "")
+    forum = next((f for f in forums if str(f.pk) == chosen), None) or todays_forum(forums)
+    people = list(desk_people(forum)) if forum else []
+    if forum:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in people], forum=forum.pk)
+    rows = [
+        {
+            "person": person,
+            "state": person_state(person),
+            "search": " ".join(
+                [person.name.lower(), person.organization.lower(), initial_consonants(person.name), person.phone[-4:]]
+            ),
+        }
+        for person in people
+    ]
+    context = {"forums": forums, "forum": forum, "rows": rows, "counts": counts(forum) if forum else None}
+    response = render(request, "attendees/desk/desk.html", context)
+    response._permissions_policy_override = DESK_PERMISSIONS_POLICY
+    return response
+
+
+@never_cache
+@desk_staff_only
+@require_GET
+def desk_state(request, forum_id):
+    """What the other desk has done meanwhile: polled every few seconds by the page."""
+    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    return JsonResponse({"counts": counts(forum), "people": [person_state(p) for p in desk_people(forum)]})
+
+
+def _answer(request, forum, registration, *, result: str, colour: str, message: str):
+    """JSON for the page's script; a redirect with a message for a plain form (no script)."""
+    if request.headers.get("Accept") != "application/json":
+        messages.info(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    body = {"result": result, "colour": colour, "message": message, "counts": counts(forum)}
+    if registration is not None:
+        registration.refresh_from_db()
+        body.update(person=person_state(registration), name=registration.name, organization=registration.organization)
+    return JsonResponse(body)
+
+
+def _checked_in_answer(request, forum, registration):
+    outcome = services.registration_check_in(registration=registration, by=request.user)
+    registration.refresh_from_db()
+    return _answer(
+        request,
+        forum,
+        registration,
+        result=outcome.value,
+        colour=RESULT_COLOURS[outcome],
+        message=check_in_message(registration, outcome),
+    )
+
+
+@desk_staff_only
+@require_POST
+def desk_check_in(request, forum_id):
+    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    registration = get_object_or_404(Registration, forum=forum, pk=_number(request.POST.get("registration")))
+    return _checked_in_answer(request, forum, registration)
+
+
+@desk_staff_only
+@require_POST
+def desk_undo(request, forum_id):
+    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    registration = get_object_or_404(Registration, forum=forum, pk=_number(request.POST.get("registration")))
+    undone = services.registration_check_in_undo(registration=registration, by=request.user)
+    message = (_("The check-in of %(name)s is undone.") if undone else _("%(name)s was not checked in.")) % {
+        "name": registration.name
+    }
+    return _answer(
+        request, forum, registration, result="undone" if undone else "not_checked_in", colour="amber", message=message
+    )
+
+
+@desk_staff_only
+@require_POST
+def desk_scan(request, forum_id):
+    """A code read from a QR code (the whole address, or the code alone): checks in the
+    person it belongs to, if they belong to this forum."""
+    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1]
+    registration = Registration.objects.filter(check_in_code=code, anonymized_at__isnull=True).first() if code else None
+    if registration is None or registration.forum_id != forum.pk:
+        message = _("Unknown code.") if registration is None else _("This code is for another forum.")
+        return _answer(request, forum, None, result="unknown", colour="red", message=message)
+    return _checked_in_answer(request, forum, registration)
+
+
+def _number(value) -> int:
+    return int(value) if str(value or "").isdigit() else 0
+
+
+@never_cache
+@desk_staff_only
+def desk_scan_link(request, code):
+    """The QR code's address, opened by a staff phone's own camera app: to the desk of the
+    person's forum, with the person shown, where one tap checks them in."""
+    registration = get_object_or_404(Registration, check_in_code=code, anonymized_at__isnull=True)
+    return redirect(reverse("desk:page") + f"?forum={registration.forum_id}#person-{registration.pk}")

@@ -1,0 +1,208 @@
+"""The check-in desk: who may open it, what it finds, what one tap or one scan does."""
+import datetime
+import json
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.urls import reverse
+
+from attendees import services
+from attendees.check_in_qr import check_in_qr_png, check_in_url
+from attendees.desk_views import initial_consonants
+from attendees.models import AccessRecord, ActionRecord, ActorKind, Registration
+from tests.factories import ForumFactory, RegistrationFactory, seoul
+
+pytestmark = pytest.mark.django_db
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+MORNING = datetime.datetime(2030, 1, 8, 7, 12, tzinfo=SEOUL)
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+@pytest.fixture(autouse=True)
+def _forum_morning():
+    with time_machine.travel(MORNING, tick=False):
+        yield
+
+
+@pytest.fixture
+def forum():
+    """Today's forum, with 김영업 confirmed, 이대기 waiting and 박취소 cancelled."""
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8), capacity=1)
+    ForumFactory(number=4, starts_at=seoul(2030, 2, 12))
+    RegistrationFactory(forum=forum, name="김영업", organization="광주AI", phone="01012345678")
+    RegistrationFactory(forum=forum, name="이대기", status="waitlisted")
+    RegistrationFactory(forum=forum, name="박취소", status="cancelled")
+    return forum
+
+
+def person(name):
+    return Registration.objects.get(name=name)
+
+
+def staff(role):
+    call_command("setup_roles")
+    user = User.objects.create_user(role, password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name={"desk": "접수 데스크", "editor": "포럼 편집자"}[role]))
+    return user
+
+
+@pytest.fixture
+def desk_client(client):
+    client.force_login(staff("desk"))
+    return client
+
+
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("member", 302), ("desk", 200), ("editor", 200)])
+def test_the_desk_is_for_the_desk_and_editor_roles(client, forum, role, status):
+    if role == "member":
+        client.force_login(User.objects.create_user("member", password="a-long-password-1"))
+    elif role != "anonymous":
+        client.force_login(staff(role))
+    response = client.get("/desk/")
+    assert response.status_code == status
+    if status == 302:
+        assert response.url.startswith("/admin/login/")
+
+
+def test_the_desk_opens_on_todays_forum_and_records_the_look(desk_client, forum):
+    response = desk_client.get("/desk/")
+    assert response.context["forum"] == forum
+    names = [row["person"].name for row in response.context["rows"]]
+    assert names == ["김영업", "이대기"]  # the cancelled are not at the door
+    record = AccessRecord.objects.get(kind="desk")
+    assert (record.username, record.row_count, record.details) == ("desk", 2, {"forum": forum.pk})
+    other = ForumFactory(number=5, starts_at=seoul(2030, 1, 9))
+    assert desk_client.get("/desk/", {"forum": other.pk}).context["forum"] == other
+
+
+def test_only_the_desk_page_may_use_the_camera(desk_client, forum, client):
+    assert desk_client.get("/desk/")["Permissions-Policy"].startswith("camera=(self)")
+    assert desk_client.get("/")["Permissions-Policy"].startswith("camera=()")
+
+
+def test_people_are_found_by_initial_consonants_and_the_last_four_digits(desk_client, forum):
+    assert initial_consonants("김영업") == "ㄱㅇㅇ"
+    [row] = [row for row in desk_client.get("/desk/").context["rows"] if row["person"].name == "김영업"]
+    assert row["search"] == "김영업 광주ai ㄱㅇㅇ 5678"
+
+
+def test_one_tap_checks_in_once_and_the_second_desk_hears_when_and_by_whom(desk_client, forum, client):
+    url = reverse("desk:check-in", args=[forum.pk])
+    first = desk_client.post(url, {"registration": person("김영업").pk}, **JSON).json()
+    assert (first["result"], first["colour"], first["message"]) == ("checked_in", "green", "김영업 님 현장 확인 완료.")
+    assert first["counts"] == {"confirmed": 1, "checked_in": 1}
+
+    second_desk = User.objects.create_user("desk-2", password="a-long-password-1", is_staff=True)
+    second_desk.groups.add(Group.objects.get(name="접수 데스크"))
+    client.force_login(second_desk)
+    again = client.post(url, {"registration": person("김영업").pk}, **JSON).json()
+    assert (again["result"], again["colour"], again["message"]) == (
+        "already", "amber", "김영업 님은 이미 07:12에 desk 님이 현장 확인했습니다.",
+    )
+    assert ActionRecord.objects.filter(action="registration_checked_in").count() == 1
+    state = client.get(reverse("desk:state", args=[forum.pk])).json()
+    [kim] = [p for p in state["people"] if p["id"] == person("김영업").pk]
+    assert (kim["checked_in"], kim["checked_in_text"]) == (True, "07:12 현장 확인 (desk)")
+
+
+def test_refusals_say_why_per_person(desk_client, forum):
+    url = reverse("desk:check-in", args=[forum.pk])
+    waiting = desk_client.post(url, {"registration": person("이대기").pk}, **JSON).json()
+    assert (waiting["colour"], waiting["message"]) == ("red", "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.")
+    cancelled = desk_client.post(url, {"registration": person("박취소").pk}, **JSON).json()
+    assert (cancelled["colour"], cancelled["message"]) == ("red", "박취소 님은 신청을 취소해 현장 확인하지 않았습니다.")
+    assert not Registration.objects.filter(checked_in_at__isnull=False).exists()
+
+
+def test_undo_takes_a_check_in_back_and_is_recorded(desk_client, forum):
+    kim = person("김영업")
+    desk_client.post(reverse("desk:check-in", args=[forum.pk]), {"registration": kim.pk}, **JSON)
+    undone = desk_client.post(reverse("desk:undo", args=[forum.pk]), {"registration": kim.pk}, **JSON).json()
+    assert undone["message"] == "김영업 님의 현장 확인을 되돌렸습니다."
+    assert person("김영업").checked_in_at is None
+    assert list(ActionRecord.objects.order_by("pk").values_list("action", flat=True)) == [
+        "registration_checked_in", "check_in_undone",
+    ]
+
+
+def test_without_a_script_the_buttons_still_work(desk_client, forum):
+    response = desk_client.post(
+        reverse("desk:check-in", args=[forum.pk]), {"registration": person("김영업").pk}, follow=True
+    )
+    assert response.redirect_chain == [(f"/desk/?forum={forum.pk}", 302)]
+    assert "김영업 님 현장 확인 완료." in response.text
+
+
+@pytest.mark.parametrize(
+    ("whose", "colour", "message"),
+    [
+        ("김영업", "green", "김영업 님 현장 확인 완료."),
+        ("이대기", "red", "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다."),
+        ("박취소", "red", "박취소 님은 신청을 취소해 현장 확인하지 않았습니다."),
+        ("other forum", "red", "다른 포럼의 코드입니다."),
+        ("nobody", "red", "알 수 없는 코드입니다."),
+    ],
+)
+def test_a_scanned_code_gives_a_clear_result(desk_client, forum, whose, colour, message):
+    if whose == "other forum":
+        code = check_in_url(RegistrationFactory(forum=ForumFactory(number=9)))
+    elif whose == "nobody":
+        code = "http://127.0.0.1:8000/desk/c/not-a-code/"
+    else:
+        code = check_in_url(person(whose))
+    answer = desk_client.post(reverse("desk:scan-code", args=[forum.pk]), {"code": code}, **JSON).json()
+    assert (answer["colour"], answer["message"]) == (colour, message)
+
+
+def test_the_check_in_code_is_its_own_secret_and_cannot_cancel(client, forum):
+    kim = person("김영업")
+    assert kim.check_in_code != kim.token
+    assert len(kim.check_in_code) >= 16  # 96 random bits, base64
+    assert client.get(f"/registrations/{kim.check_in_code}/").status_code == 404
+    assert client.post(f"/registrations/{kim.check_in_code}/cancel/").status_code == 404
+    image = client.get(kim.check_in_qr_path)
+    assert (image.status_code, image["Content-Type"], image.content[:4]) == (200, "image/png", b"\x89PNG")
+    assert check_in_url(kim) == f"http://127.0.0.1:8000/desk/c/{kim.check_in_code}/"
+    assert check_in_qr_png(kim)[:4] == b"\x89PNG"
+
+
+def test_the_management_page_shows_the_qr_code(client, forum):
+    page = client.get(person("김영업").management_path).text
+    assert '<img src="data:image/png;base64,' in page
+    assert f'href="/registrations/check-in/{person("김영업").check_in_code}.png"' in page
+
+
+def test_a_staff_phone_opening_the_qr_link_lands_on_the_desk(desk_client, client, forum):
+    kim = person("김영업")
+    response = desk_client.get(f"/desk/c/{kim.check_in_code}/")
+    assert response.url == f"/desk/?forum={forum.pk}#person-{kim.pk}"
+    client.logout()
+    assert client.get(f"/desk/c/{kim.check_in_code}/").url.startswith("/admin/login/")
+
+
+def test_the_purge_and_the_persons_deletion_rotate_the_check_in_code(client, forum):
+    from attendees.erasure import registration_erase
+
+    kim = person("김영업")
+    old_code = kim.check_in_code
+    registration_erase(registration=kim)
+    kim.refresh_from_db()
+    assert kim.check_in_code != old_code
+    assert client.get(f"/registrations/check-in/{old_code}.png").status_code == 404
+
+
+def test_the_admin_check_in_action_says_why_per_person(admin_client, forum):
+    services.registration_check_in(registration=person("김영업"), by=ActorKind.SYSTEM)
+    response = admin_client.post(
+        "/admin/attendees/registration/",
+        {"action": "check_in", "_selected_action": [person("김영업").pk, person("이대기").pk]},
+        follow=True,
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert sorted(texts) == sorted([
+        "김영업 님은 이미 07:12에 시스템 님이 현장 확인했습니다.",
+        "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.",
+    ])
+    assert "0명 현장 확인했습니다." not in json.dumps(texts, ensure_ascii=False)
