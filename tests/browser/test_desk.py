@@ -1,0 +1,122 @@
+"""The forum morning at the door, on a phone: a desk scans the QR code from a real
+confirmation mail through the camera; two desks see each other's check-ins."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from PIL import Image
+from playwright.sync_api import expect
+from post_office.models import Email
+
+from attendees import services
+from attendees.models import Registration
+from events.models import Forum
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SIZES, save_screenshot
+
+pytestmark = pytest.mark.browser
+FRAME = (640, 480)
+
+
+def y4m_video_of(png: bytes, path) -> None:
+    """A few frames of the QR code on white, as the YUV4MPEG2 file Chromium's fake camera plays."""
+    frame = Image.new("L", FRAME, 255)
+    qr_code = Image.open(io.BytesIO(png)).convert("L")
+    frame.paste(qr_code, ((FRAME[0] - qr_code.width) // 2, (FRAME[1] - qr_code.height) // 2))
+    luma = frame.tobytes()
+    chroma = bytes([128]) * (FRAME[0] // 2 * FRAME[1] // 2)  # grey: no colour
+    with open(path, "wb") as video:
+        video.write(f"YUV4MPEG2 W{FRAME[0]} H{FRAME[1]} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(10):
+            video.write(b"FRAME\n" + luma + chroma + chroma)
+
+
+def desk_user(username):
+    call_command("setup_roles")
+    user = User.objects.create_user(username, password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="접수 데스크"))
+    return user
+
+
+def log_in(page, site, username):
+    page.goto(site + "/admin/login/?next=/desk/")
+    page.get_by_label("사용자 이름").fill(username)
+    page.get_by_label("비밀번호").fill("a-long-password-1")
+    page.get_by_role("button", name="로그인").click()
+    expect(page.locator("h1")).to_have_text("접수 데스크")
+
+
+def register(forum, name, email):
+    return services.registration_create(
+        forum=forum,
+        name=name,
+        email=email,
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
+        consent_privacy=True,
+    )
+
+
+def test_a_desk_on_a_phone_scans_the_qr_code_from_the_confirmation_mail(demo_site, tmp_path, browser):
+    forum = Forum.objects.get(number=3)
+    registrant = register(forum, "김광주", "kim.gwangju@example.kr")
+    desk_user("desk-1")
+    [confirmation] = Email.objects.filter(to="kim.gwangju@example.kr")
+    [qr_attachment] = [a for a in confirmation.attachments.all() if a.name == "check-in-qr.png"]
+    video = tmp_path / "qr.y4m"
+    y4m_video_of(qr_attachment.file.read(), video)
+
+    # The session's browser has no camera: this one plays the video as its camera.
+    camera_args = [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    ]
+    with_camera = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + camera_args)
+    try:
+        context = with_camera.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
+        context.grant_permissions(["camera"], origin=demo_site)
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        blocked = []
+        page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
+        log_in(page, demo_site, "desk-1")
+        page.get_by_role("button", name="QR 코드 읽기").click()
+        expect(page.locator(".desk-result")).to_have_text("김광주 님 현장 확인 완료.")
+        expect(page.locator(".desk-result")).to_have_class(re.compile("result-green"))
+        expect(page.locator(f"#person-{registrant.pk}")).to_have_class(re.compile("is-checked-in"))
+        save_screenshot(page, "desk-phone-scanned")
+        assert blocked == []
+    finally:
+        with_camera.close()
+    checked = Registration.objects.get(pk=registrant.pk)
+    assert (checked.checked_in_at is not None, checked.checked_in_by.username) == (True, "desk-1")
+
+
+def test_two_desks_see_each_others_check_ins(demo_site, open_page):
+    forum = Forum.objects.get(number=3)
+    first = register(forum, "김영업", "kim.young@example.kr")
+    second = register(forum, "이나래", "lee.narae@example.kr")
+    desk_user("desk-1")
+    one, two = open_page("phone"), open_page("desktop")
+    second_user = User.objects.create_user("desk-2", password="a-long-password-1", is_staff=True)
+    second_user.groups.add(Group.objects.get(name="접수 데스크"))
+    log_in(one, demo_site, "desk-1")
+    log_in(two, demo_site, "desk-2")
+
+    one.get_by_role("searchbox", name=re.compile("초성")).fill("ㄱㅇㅇ")  # 김영업 by initial consonants
+    expect(one.locator(".desk-person:visible")).to_have_count(1)
+    one.locator(f"#person-{first.pk}").get_by_role("button", name="현장 확인").click()
+    two.get_by_role("searchbox", name=re.compile("초성")).fill("이나래")
+    two.locator(f"#person-{second.pk}").get_by_role("button", name="현장 확인").click()
+
+    for page in (one, two):
+        expect(page.locator(f"#person-{first.pk}")).to_have_class(re.compile("is-checked-in"), timeout=10_000)
+        expect(page.locator(f"#person-{second.pk}")).to_have_class(re.compile("is-checked-in"), timeout=10_000)
+        expect(page.locator("[data-count=checked_in]")).to_have_text("2", timeout=10_000)
+    expect(two.locator(f"#person-{first.pk} .desk-when")).to_contain_text("(desk-1)")
+    one.get_by_role("searchbox", name=re.compile("초성")).fill("")
+    save_screenshot(one, "desk-phone")
