@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from events.models import Forum
+from events.models import Forum, Guest
 from forum_site import clock
 
 from . import services
@@ -84,7 +84,24 @@ def person_state(registration: Registration) -> dict:
 
 def counts(forum: Forum) -> dict:
     people = Registration.objects.filter(forum=forum).confirmed()
-    return {"confirmed": people.count(), "checked_in": people.filter(checked_in_at__isnull=False).count()}
+    guests = Guest.objects.filter(forum=forum)
+    return {
+        "confirmed": people.count(),
+        "checked_in": people.filter(checked_in_at__isnull=False).count(),
+        "guests": guests.count(),
+        "guests_arrived": guests.filter(arrived_at__isnull=False).count(),
+    }
+
+
+def guest_state(guest: Guest) -> dict:
+    arrived = guest.arrived_at is not None
+    return {
+        "id": guest.pk,
+        "arrived": arrived,
+        "arrived_text": _("arrived %(time)s") % {"time": timezone.localtime(guest.arrived_at).strftime("%H:%M")}
+        if arrived
+        else "",
+    }
 
 
 @never_cache
@@ -107,7 +124,14 @@ def desk_page(request):
         }
         for person in people
     ]
-    context = {"forums": forums, "forum": forum, "rows": rows, "counts": counts(forum) if forum else None}
+    guests = list(forum.guests.all()) if forum else []
+    context = {
+        "forums": forums,
+        "forum": forum,
+        "rows": rows,
+        "guests": [{"guest": guest, "state": guest_state(guest)} for guest in guests],
+        "counts": counts(forum) if forum else None,
+    }
     response = render(request, "attendees/desk/desk.html", context)
     response._permissions_policy_override = DESK_PERMISSIONS_POLICY
     return response
@@ -119,7 +143,13 @@ def desk_page(request):
 def desk_state(request, forum_id):
     """What the other desk has done meanwhile: polled every few seconds by the page."""
     forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
-    return JsonResponse({"counts": counts(forum), "people": [person_state(p) for p in desk_people(forum)]})
+    return JsonResponse(
+        {
+            "counts": counts(forum),
+            "people": [person_state(p) for p in desk_people(forum)],
+            "guests": [guest_state(g) for g in forum.guests.all()],
+        }
+    )
 
 
 def _answer(request, forum, registration, *, result: str, colour: str, message: str):
@@ -194,3 +224,32 @@ def desk_scan_link(request, code):
     person's forum, with the person shown, where one tap checks them in."""
     registration = get_object_or_404(Registration, check_in_code=code, anonymized_at__isnull=True)
     return redirect(reverse("desk:page") + f"?forum={registration.forum_id}#person-{registration.pk}")
+
+
+@desk_staff_only
+@require_POST
+def desk_guest(request, forum_id):
+    """An invited guest arrived (arrived=1) or did not after all (arrived=0)."""
+    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    guest = get_object_or_404(Guest, forum=forum, pk=_number(request.POST.get("guest")))
+    arrived = request.POST.get("arrived") != "0"
+    services.guest_arrival(guest=guest, by=request.user, arrived=arrived)
+    message = (_("%(guest)s has arrived.") if arrived else _("The arrival of %(guest)s is undone.")) % {"guest": guest}
+    if request.headers.get("Accept") != "application/json":
+        messages.info(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    guest.refresh_from_db()
+    return JsonResponse(
+        {"result": "guest", "colour": "green", "message": message, "guest": guest_state(guest), "counts": counts(forum)}
+    )
+
+
+@never_cache
+@desk_staff_only
+@require_GET
+def guest_introduction(request, forum_id):
+    """For the MC: the invited guests who have arrived, in protocol order, in large type.
+    The page reloads itself every few seconds (no script), so late arrivals appear."""
+    forum = get_object_or_404(Forum.objects.published().select_related("series"), pk=forum_id)
+    guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
+    return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})

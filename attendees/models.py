@@ -185,6 +185,8 @@ class Action(models.TextChoices):
     REGISTRATION_PROMOTED = "registration_promoted", _("promoted from the waiting list")
     REGISTRATION_CHECKED_IN = "registration_checked_in", _("checked in")
     CHECK_IN_UNDONE = "check_in_undone", _("check-in undone")
+    GUEST_ARRIVED = "guest_arrived", _("invited guest arrived")
+    GUEST_ARRIVAL_UNDONE = "guest_arrival_undone", _("invited guest's arrival undone")
     MAIL_RESENT = "mail_resent", _("mail sent again")
     DETAILS_CORRECTED = "details_corrected", _("details corrected")
     NEWS_CONFIRMED = "news_confirmed", _("news confirmed by the mailbox")

@@ -406,3 +406,17 @@ def registration_check_in_undo(*, registration: Registration, by: Actor) -> bool
             by=by, action=Action.CHECK_IN_UNDONE, registration=current, before="checked_in", after=current.status
         )
     return True
+
+
+def guest_arrival(*, guest, by: Actor, arrived: bool = True) -> bool:
+    """Mark an invited guest as arrived (or take it back). False when nothing changed."""
+    with transaction.atomic():
+        updated = (
+            type(guest)
+            .objects.filter(pk=guest.pk, arrived_at__isnull=arrived)
+            .update(arrived_at=clock.now() if arrived else None)
+        )
+        if updated:
+            action = Action.GUEST_ARRIVED if arrived else Action.GUEST_ARRIVAL_UNDONE
+            action_record(by=by, action=action, forum=guest.forum, guest=guest.pk)
+    return bool(updated)

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .admin_forms import TalkInlineForm
-from .models import Forum, ForumPhoto, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .models import Forum, ForumPhoto, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -43,6 +43,12 @@ class TalkInline(admin.StackedInline):
         return super().get_queryset(request).prefetch_related("talk_speakers")
 
 
+class GuestInline(admin.TabularInline):
+    model = Guest
+    extra = 0
+    fields = ["protocol_order", "name", "title", "organization", "gives_greeting"]
+
+
 class ForumPhotoInline(admin.TabularInline):
     model = ForumPhoto
     extra = 0
@@ -59,7 +65,7 @@ class ForumAdmin(admin.ModelAdmin):
     ordering = ["-starts_at"]
     list_select_related = ["series"]
     autocomplete_fields = ["venue"]
-    inlines = [TalkInline, ForumPhotoInline]
+    inlines = [TalkInline, GuestInline, ForumPhotoInline]
     fieldsets = [
         (None, {"fields": ["series", "number", "title", "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),

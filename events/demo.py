@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from speakers.models import Speaker
 
-from .models import Forum, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
+from .models import Forum, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
 
 SERIES_SLUG = "gwangju-ai"
 
@@ -83,6 +83,15 @@ def _seoul(year, month, day, hour=7, minute=30) -> datetime.datetime:
     return datetime.datetime(year, month, day, hour, minute, tzinfo=timezone.get_default_timezone())
 
 
+FORUM_2_GUESTS = [
+    ("이용섭", "광주광역시장", "광주광역시", True),
+    ("김용집", "광주광역시의회 의장", "광주광역시의회", True),
+    ("정병석", "전남대학교 총장", "전남대학교", False),
+    ("김기선", "광주과학기술원 총장", "광주과학기술원(GIST)", False),
+    ("이경일", "㈜솔트룩스 대표이사", "㈜솔트룩스", False),
+]
+
+
 @transaction.atomic
 def load_demo() -> Series:
     venue, _ = Venue.objects.update_or_create(
@@ -139,6 +148,19 @@ def load_demo() -> Series:
     _speakers(talk_2, [lee])
     for order, text in enumerate(TALK_2_QUOTES, start=1):
         PullQuote.objects.update_or_create(talk=talk_2, order=order, defaults={"speaker": lee, "text": text})
+    # The guests the reports name, in protocol order: the host city, its council, the
+    # universities, then the invited speaker's company.
+    for order, (name, title, organization, greeting) in enumerate(FORUM_2_GUESTS, start=1):
+        Guest.objects.update_or_create(
+            forum=forum_2,
+            name=name,
+            defaults={
+                "title": title,
+                "organization": organization,
+                "protocol_order": order,
+                "gives_greeting": greeting,
+            },
+        )
 
     _forum(
         series,

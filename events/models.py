@@ -358,3 +358,26 @@ class ForumPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+
+class Guest(models.Model):
+    """An invited guest (내빈): the mayor, the council chair, university presidents. Guests
+    sit outside the public capacity; the MC introduces those who came, in protocol order."""
+
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="guests")
+    name = SingleLineCharField(_("name"), max_length=100)
+    title = SingleLineCharField(_("title"), max_length=100, help_text=_("e.g. 광주광역시장"))
+    organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
+    protocol_order = models.PositiveSmallIntegerField(
+        _("protocol order"), default=1, help_text=_("1 is introduced first.")
+    )
+    gives_greeting = models.BooleanField(_("gives a greeting"), default=False)
+    arrived_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["forum", "protocol_order", "pk"]
+        verbose_name = _("invited guest")
+        verbose_name_plural = _("invited guests")
+
+    def __str__(self):
+        return f"{self.title} {self.name}".strip()

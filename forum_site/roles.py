@@ -16,6 +16,7 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "events.talkspeaker": ALL_ACTIONS,
         "events.pullquote": ALL_ACTIONS,
         "events.forumphoto": ALL_ACTIONS,
+        "events.guest": ALL_ACTIONS,
         "speakers.speaker": ALL_ACTIONS,
         # Stands at the desk on the forum morning too.
         "attendees.registration": ("use_desk",),

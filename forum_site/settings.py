@@ -220,6 +220,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
         "events.TalkSpeaker",
         "events.PullQuote",
         "events.ForumPhoto",
+        "events.Guest",
         "speakers.Speaker",
     )
 )

@@ -77,6 +77,8 @@ def test_raising_capacity_in_the_forum_admin_promotes(admin_client):
         "talks-TOTAL_FORMS": 0,
         "talks-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
+        "guests-TOTAL_FORMS": 0,
+        "guests-INITIAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
     }
     assert local_start is not None

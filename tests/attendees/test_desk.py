@@ -1,4 +1,5 @@
 """The check-in desk: who may open it, what it finds, what one tap or one scan does."""
+
 import datetime
 import json
 
@@ -92,14 +93,16 @@ def test_one_tap_checks_in_once_and_the_second_desk_hears_when_and_by_whom(desk_
     url = reverse("desk:check-in", args=[forum.pk])
     first = desk_client.post(url, {"registration": person("김영업").pk}, **JSON).json()
     assert (first["result"], first["colour"], first["message"]) == ("checked_in", "green", "김영업 님 현장 확인 완료.")
-    assert first["counts"] == {"confirmed": 1, "checked_in": 1}
+    assert first["counts"] == {"confirmed": 1, "checked_in": 1, "guests": 0, "guests_arrived": 0}
 
     second_desk = User.objects.create_user("desk-2", password="a-long-password-1", is_staff=True)
     second_desk.groups.add(Group.objects.get(name="접수 데스크"))
     client.force_login(second_desk)
     again = client.post(url, {"registration": person("김영업").pk}, **JSON).json()
     assert (again["result"], again["colour"], again["message"]) == (
-        "already", "amber", "김영업 님은 이미 07:12에 desk 님이 현장 확인했습니다.",
+        "already",
+        "amber",
+        "김영업 님은 이미 07:12에 desk 님이 현장 확인했습니다.",
     )
     assert ActionRecord.objects.filter(action="registration_checked_in").count() == 1
     state = client.get(reverse("desk:state", args=[forum.pk])).json()
@@ -110,7 +113,10 @@ def test_one_tap_checks_in_once_and_the_second_desk_hears_when_and_by_whom(desk_
 def test_refusals_say_why_per_person(desk_client, forum):
     url = reverse("desk:check-in", args=[forum.pk])
     waiting = desk_client.post(url, {"registration": person("이대기").pk}, **JSON).json()
-    assert (waiting["colour"], waiting["message"]) == ("red", "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.")
+    assert (waiting["colour"], waiting["message"]) == (
+        "red",
+        "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.",
+    )
     cancelled = desk_client.post(url, {"registration": person("박취소").pk}, **JSON).json()
     assert (cancelled["colour"], cancelled["message"]) == ("red", "박취소 님은 신청을 취소해 현장 확인하지 않았습니다.")
     assert not Registration.objects.filter(checked_in_at__isnull=False).exists()
@@ -123,7 +129,8 @@ def test_undo_takes_a_check_in_back_and_is_recorded(desk_client, forum):
     assert undone["message"] == "김영업 님의 현장 확인을 되돌렸습니다."
     assert person("김영업").checked_in_at is None
     assert list(ActionRecord.objects.order_by("pk").values_list("action", flat=True)) == [
-        "registration_checked_in", "check_in_undone",
+        "registration_checked_in",
+        "check_in_undone",
     ]
 
 
@@ -201,8 +208,77 @@ def test_the_admin_check_in_action_says_why_per_person(admin_client, forum):
         follow=True,
     )
     texts = [str(message) for message in response.context["messages"]]
-    assert sorted(texts) == sorted([
-        "김영업 님은 이미 07:12에 시스템 님이 현장 확인했습니다.",
-        "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.",
-    ])
+    assert sorted(texts) == sorted(
+        [
+            "김영업 님은 이미 07:12에 시스템 님이 현장 확인했습니다.",
+            "이대기 님은 대기자로 참가가 확정되지 않아 현장 확인하지 않았습니다.",
+        ]
+    )
     assert "0명 현장 확인했습니다." not in json.dumps(texts, ensure_ascii=False)
+
+
+@pytest.fixture
+def guests(forum):
+    from events.models import Guest
+
+    return [
+        Guest.objects.create(
+            forum=forum, name="김용집", title="광주광역시의회 의장", protocol_order=2, gives_greeting=True
+        ),
+        Guest.objects.create(forum=forum, name="이용섭", title="광주광역시장", protocol_order=1, gives_greeting=True),
+        Guest.objects.create(forum=forum, name="정병석", title="전남대학교 총장", protocol_order=3),
+    ]
+
+
+def test_guests_are_checked_in_at_the_desk_and_the_mc_sees_who_came_in_protocol_order(desk_client, forum, guests):
+    council, mayor, president = guests
+    page = desk_client.get("/desk/")
+    assert [row["guest"].name for row in page.context["guests"]] == ["이용섭", "김용집", "정병석"]
+    intro_url = reverse("desk:guest-introduction", args=[forum.pk])
+    assert "아직 도착한 내빈이 없습니다." in desk_client.get(intro_url).text
+
+    for guest in (council, mayor):
+        answer = desk_client.post(reverse("desk:guest", args=[forum.pk]), {"guest": guest.pk}, **JSON).json()
+        assert answer["message"] == f"{guest} 님이 도착했습니다."
+    assert answer["counts"]["guests_arrived"] == 2
+    intro = desk_client.get(intro_url)
+    assert [guest.name for guest in intro.context["guests"]] == ["이용섭", "김용집"]  # protocol order, not arrival
+    assert '<meta http-equiv="refresh" content="5">' in intro.text
+    assert list(ActionRecord.objects.order_by("pk").values_list("action", "details")) == [
+        ("guest_arrived", {"guest": council.pk}),
+        ("guest_arrived", {"guest": mayor.pk}),
+    ]
+    desk_client.post(reverse("desk:guest", args=[forum.pk]), {"guest": council.pk, "arrived": "0"}, **JSON)
+    assert [guest.name for guest in desk_client.get(intro_url).context["guests"]] == ["이용섭"]
+
+
+def test_guests_sit_outside_the_capacity(desk_client, forum, guests):
+    assert desk_client.get("/desk/").context["counts"] == {
+        "confirmed": 1,
+        "checked_in": 0,
+        "guests": 3,
+        "guests_arrived": 0,
+    }
+
+
+def test_the_desk_cannot_open_the_guest_editor_but_an_editor_can(client, forum, guests):
+    from events.models import Guest
+
+    client.force_login(staff("desk"))
+    assert client.get(reverse("admin:events_forum_change", args=[forum.pk])).status_code == 200  # to read
+    assert 'name="guests-0-name"' not in client.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    client.force_login(User.objects.create_user("ed", password="a-long-password-1", is_staff=True))
+    User.objects.get(username="ed").groups.add(Group.objects.get(name="포럼 편집자"))
+    assert 'name="guests-0-name"' in client.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    assert Guest.objects.count() == 3
+
+
+def test_the_demo_has_the_guests_of_the_second_forum(demo):
+    forum_2 = demo.forums.get(number=2)
+    assert [(g.protocol_order, g.name, g.title, g.gives_greeting) for g in forum_2.guests.all()] == [
+        (1, "이용섭", "광주광역시장", True),
+        (2, "김용집", "광주광역시의회 의장", True),
+        (3, "정병석", "전남대학교 총장", False),
+        (4, "김기선", "광주과학기술원 총장", False),
+        (5, "이경일", "㈜솔트룩스 대표이사", False),
+    ]

@@ -191,6 +191,8 @@ def forum_form(forum, **overrides):
         "talks-TOTAL_FORMS": 0,
         "talks-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
+        "guests-TOTAL_FORMS": 0,
+        "guests-INITIAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
     }
     return {**data, **overrides}

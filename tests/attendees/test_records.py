@@ -118,6 +118,8 @@ def test_content_edits_are_recorded_field_by_field_with_the_editor(admin_client)
         "talks-TOTAL_FORMS": 0,
         "talks-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
+        "guests-TOTAL_FORMS": 0,
+        "guests-INITIAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
     }
     assert admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data).status_code == 302

@@ -13,7 +13,7 @@
   // Search: every word must appear in a row's name, organisation, initial consonants or phone digits.
   search.addEventListener("input", function () {
     const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    desk.querySelectorAll(".desk-person").forEach(function (row) {
+    desk.querySelectorAll(".desk-people .desk-person").forEach(function (row) {
       const text = row.dataset.search;
       row.hidden = !words.every(function (word) { return text.indexOf(word) !== -1; });
     });
@@ -38,6 +38,16 @@
     result.className = "desk-result result-" + answer.colour;
     if (answer.counts) showCounts(answer.counts);
     if (answer.person) showPerson(answer.person);
+    if (answer.guest) showGuest(answer.guest);
+  }
+
+  function showGuest(state) {
+    const row = document.getElementById("guest-" + state.id);
+    if (!row) return;
+    row.classList.toggle("is-checked-in", state.arrived);
+    row.querySelector(".desk-guest-arrived").hidden = state.arrived;
+    row.querySelector(".desk-guest-undo").hidden = !state.arrived;
+    row.querySelector(".desk-when").textContent = state.arrived_text;
   }
 
   function showCounts(counts) {
@@ -58,7 +68,7 @@
 
   desk.addEventListener("submit", function (event) {
     const form = event.target;
-    if (!form.matches(".desk-check-in, .desk-undo")) return;
+    if (!form.matches(".desk-check-in, .desk-undo, .desk-guest-arrived, .desk-guest-undo")) return;
     event.preventDefault();
     post(form.action, new FormData(form)).then(showResult);
   });
@@ -70,6 +80,7 @@
       .then(function (state) {
         showCounts(state.counts);
         state.people.forEach(showPerson);
+        state.guests.forEach(showGuest);
       })
       .catch(function () { /* offline for a moment: the next poll tries again */ })
       .finally(function () { window.setTimeout(poll, POLL_MS); });
