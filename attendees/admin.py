@@ -1,23 +1,70 @@
 """The staff admin of registrations, and of the two records (changes and access)."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
-from .admin_forms import DeskRegistrationForm, RegistrationChangeForm
+from . import exports, services
+from .admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
 from .check_in_words import check_in_message
 from .forum_admin import ForumAdmin  # noqa: F401 (registers the forum admin with its registration side)
 from .models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
 from .records import access_record, describe
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class CheckedInFilter(admin.SimpleListFilter):
+    title = _("checked in")
+    parameter_name = "checked_in"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("checked in")), ("no", _("not checked in"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(checked_in_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(checked_in_at__isnull=True)
+        return queryset
+
+
+def _queue_position():
+    """1 for the first waiting of their forum, in the same order as the queue; empty for others."""
+    ahead = (
+        Registration.objects.filter(forum=OuterRef("forum"), status=RegistrationStatus.WAITLISTED)
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("forum")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Case(
+        When(status=RegistrationStatus.WAITLISTED, then=Coalesce(Subquery(ahead), 0) + 1),
+        default=None,
+        output_field=IntegerField(),
+    )
+
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "organization", "sector", "forum", "status", "created_at", "checked_in_at"]
-    list_filter = ["forum", "status", "sector"]
+    list_display = [
+        "name",
+        "organization",
+        "sector",
+        "forum",
+        "status",
+        "queue_position",
+        "created_at",
+        "checked_in_at",
+    ]
+    list_filter = ["forum", "status", CheckedInFilter, "sector"]
     search_fields = ["name", "email", "organization"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
@@ -119,6 +166,53 @@ class RegistrationAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         if change:
             super().save_related(request, form, formsets, change)
+
+    class Media:
+        css = {"all": ["attendees/admin.css"]}  # names and organisations never wrap letter by letter
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(queue_position=_queue_position())
+
+    @admin.display(description=_("waiting list position"), ordering="queue_position")
+    def queue_position(self, registration):
+        return registration.queue_position
+
+    # --- The list for the forum morning: Excel or CSV, with a reason on record.
+    def get_urls(self):
+        export = path("export/", self.admin_site.admin_view(self.export_view), name="attendees_registration_export")
+        return [export, *super().get_urls()]
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = RegistrationExportForm(request.POST or None, initial={"forum": request.GET.get("forum")})
+        if request.method == "POST" and form.is_valid():
+            forum, file_format = form.cleaned_data["forum"], form.cleaned_data["file_format"]
+            masked = not request.user.has_perm("attendees.export_unmasked")
+            build = exports.registrations_xlsx if file_format == "xlsx" else exports.registrations_csv
+            content = build(forum, masked=masked)
+            ids = list(forum.registrations.filter(anonymized_at__isnull=True).values_list("pk", flat=True))
+            access_record(
+                request,
+                kind=AccessKind.EXPORT,
+                registration_ids=ids,
+                forum=forum.pk,
+                reason=form.cleaned_data["reason"],
+                format=file_format,
+                masked=masked,
+            )
+            content_type = XLSX_TYPE if file_format == "xlsx" else "text/csv; charset=utf-8"
+            response = HttpResponse(content, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{forum.slug}-registrations.{file_format}"'
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Export registrations"),
+            "opts": self.opts,
+            "form": form,
+            "masked": not request.user.has_perm("attendees.export_unmasked"),
+        }
+        return TemplateResponse(request, "attendees/admin/export.html", context)
 
     # --- Every look at personal data leaves an access record.
     def changelist_view(self, request, extra_context=None):

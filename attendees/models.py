@@ -121,7 +121,10 @@ class Registration(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["forum", "status", "created_at"], name="registration_queue_idx")]
-        permissions = [("use_desk", _("Can work the check-in desk"))]
+        permissions = [
+            ("use_desk", _("Can work the check-in desk")),
+            ("export_unmasked", _("Can export registrations with whole emails and phones")),
+        ]
 
     def __str__(self):
         # No name: this text is copied into the admin's log, which must hold no personal data.

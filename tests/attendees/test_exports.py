@@ -1,0 +1,173 @@
+"""The registration list in Excel and CSV: exact rows and headers, a reason on record,
+and masked contact details for the desk."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from attendees.models import AccessRecord
+from tests.factories import ForumFactory, RegistrationFactory, seoul
+
+pytestmark = pytest.mark.django_db
+EXPORT = "/admin/attendees/registration/export/"
+HEADERS = [
+    "번호",
+    "이름",
+    "소속",
+    "직위",
+    "분야",
+    "이메일",
+    "전화번호",
+    "상태",
+    "대기 순번",
+    "신청 시각 (KST)",
+    "현장 확인 시각 (KST)",
+]
+
+
+@pytest.fixture
+def forum():
+    forum = ForumFactory(number=3, capacity=1)
+    RegistrationFactory(
+        forum=forum,
+        name="이대기",
+        email="lee@example.kr",
+        phone="01098765432",
+        status="waitlisted",
+        sector="academia",
+        organization="전남대학교",
+        position="교수",
+        created_at=seoul(2020, 8, 7, 10, 0),
+    )
+    RegistrationFactory(
+        forum=forum,
+        name="김광주",
+        email="kim.gwangju@example.kr",
+        phone="01012345678",
+        sector="industry",
+        organization="광주AI",
+        position="연구원",
+        created_at=seoul(2020, 8, 6, 9, 15),
+        checked_in_at=seoul(2020, 9, 9, 7, 12),
+    )
+    RegistrationFactory(
+        forum=forum, name="박취소", email="park@example.kr", status="cancelled", created_at=seoul(2020, 8, 6, 11, 0)
+    )
+    return forum
+
+
+def test_the_excel_list_has_exact_headers_and_rows_and_its_reason_is_recorded(admin_client, forum):
+    response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "xlsx", "reason": "참석자 명단 출력"})
+    assert response["Content-Disposition"] == f'attachment; filename="{forum.slug}-registrations.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows == [
+        HEADERS,
+        [
+            1,
+            "김광주",
+            "광주AI",
+            "연구원",
+            "산업",
+            "kim.gwangju@example.kr",
+            "01012345678",
+            "참가 확정",
+            None,
+            datetime.datetime(2020, 8, 6, 9, 15),
+            datetime.datetime(2020, 9, 9, 7, 12),
+        ],
+        [
+            2,
+            "이대기",
+            "전남대학교",
+            "교수",
+            "학계",
+            "lee@example.kr",
+            "01098765432",
+            "대기자",
+            1,
+            datetime.datetime(2020, 8, 7, 10, 0),
+            None,
+        ],
+        [
+            3,
+            "박취소",
+            "광주AI",
+            "연구원",
+            "산업",
+            "park@example.kr",
+            None,  # Excel keeps no empty text
+            "취소됨",
+            None,
+            datetime.datetime(2020, 8, 6, 11, 0),
+            None,
+        ],
+    ]
+    record = AccessRecord.objects.get(kind="export")
+    assert (record.username, record.row_count, record.details["reason"], record.details["masked"]) == (
+        "admin",
+        3,
+        "참석자 명단 출력",
+        False,
+    )
+
+
+def test_the_csv_opens_in_excel_with_korean_and_the_desk_gets_it_masked(client, forum):
+    call_command("setup_roles")
+    desk = User.objects.create_user("desk", password="a-long-password-1", is_staff=True)
+    desk.groups.add(Group.objects.get(name="접수 데스크"))
+    client.force_login(desk)
+    response = client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "현장 명단"})
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == HEADERS
+    assert rows[1][5:7] == ["k***@example.kr", "010-****-5678"]
+    assert rows[2][5:9] == ["l***@example.kr", "010-****-5432", "대기자", "1"]
+    assert rows[1][9:] == ["2020-08-06 09:15", "2020-09-09 07:12"]
+    assert AccessRecord.objects.get(kind="export").details["masked"] is True
+
+
+def test_an_export_needs_a_reason(admin_client, forum):
+    response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "xlsx", "reason": ""})
+    assert response.context["form"].errors == {"reason": ["내려받는 이유를 입력해 주세요."]}
+    assert not AccessRecord.objects.filter(kind="export").exists()
+
+
+def test_an_editor_cannot_export_registrations(client, forum):
+    call_command("setup_roles")
+    editor = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    editor.groups.add(Group.objects.get(name="포럼 편집자"))
+    client.force_login(editor)
+    assert client.get(EXPORT).status_code == 403
+    assert client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "x"}).status_code == 403
+
+
+def test_the_list_shows_queue_positions_and_filters_by_check_in(admin_client, forum):
+    for minute in (1, 2):
+        RegistrationFactory(forum=forum, status="waitlisted", created_at=seoul(2020, 8, 8, 9, minute))
+    response = admin_client.get(
+        "/admin/attendees/registration/", {"forum__id__exact": forum.pk, "status__exact": "waitlisted"}
+    )
+    assert [r.queue_position for r in response.context["cl"].result_list] == [3, 2, 1]  # newest first, as listed
+    checked = admin_client.get("/admin/attendees/registration/", {"checked_in": "yes"})
+    assert [r.name for r in checked.context["cl"].result_list] == ["김광주"]
+    not_yet = admin_client.get("/admin/attendees/registration/", {"checked_in": "no"})
+    assert "김광주" not in [r.name for r in not_yet.context["cl"].result_list]
+
+
+def test_the_list_costs_the_same_queries_with_more_people(admin_client, forum):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            admin_client.get("/admin/attendees/registration/")
+        return len(captured)
+
+    before = queries()
+    RegistrationFactory.create_batch(20, forum=forum, status="waitlisted")
+    assert queries() == before
