@@ -8,6 +8,7 @@ from auditlog.models import LogEntry as ContentEdit
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,9 +18,10 @@ from django.utils.translation import ngettext
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.models import Forum, ForumStatus
 
-from . import services
+from . import printables, services
 from .forum_changes import forum_cancel, forum_reschedule
-from .records import describe
+from .models import AccessKind
+from .records import access_record, describe
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 
@@ -74,10 +76,34 @@ class ForumAdmin(EventsForumAdmin):
     actions = ["cancel_forum"]
 
     def get_urls(self):
-        cancel = path(
-            "<path:object_id>/cancel/", self.admin_site.admin_view(self.cancel_view), name="events_forum_cancel"
-        )
-        return [cancel, *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/cancel/", view(self.cancel_view), name="events_forum_cancel"),
+            path(
+                "<path:object_id>/sign-in-sheet.pdf",
+                view(self.printable_view),
+                {"kind": "sign-in-sheet"},
+                name="events_forum_sign_in_sheet",
+            ),
+            path(
+                "<path:object_id>/badges.pdf", view(self.printable_view), {"kind": "badges"}, name="events_forum_badges"
+            ),
+            *super().get_urls(),
+        ]
+
+    def printable_view(self, request, object_id, kind):
+        """The sign-in sheet or the name badges of a forum, as a PDF to print: personal data,
+        so only for those who may see registrations, and on record."""
+        if not request.user.has_perm("attendees.view_registration"):
+            raise PermissionDenied
+        forum = get_object_or_404(Forum.objects.select_related("series", "venue"), pk=object_id)
+        build = printables.sign_in_sheet_pdf if kind == "sign-in-sheet" else printables.badges_pdf
+        content = build(forum)
+        ids = list(printables.confirmed_attendees(forum).values_list("pk", flat=True))
+        access_record(request, kind=AccessKind.EXPORT, registration_ids=ids, forum=forum.pk, printable=kind)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{forum.slug}-{kind}.pdf"'
+        return response
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -94,7 +94,19 @@ class ForumAdmin(admin.ModelAdmin):
         # By URL name, so this app still imports nothing from the attendees app.
         url = reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}"
         export = reverse("admin:attendees_registration_export") + f"?forum={forum.pk}"
-        return format_html('<a href="{}">{}</a> · <a href="{}">{}</a>', url, _("list"), export, _("Excel / CSV"))
+        sheet = reverse("admin:events_forum_sign_in_sheet", args=[forum.pk])
+        badges = reverse("admin:events_forum_badges", args=[forum.pk])
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            url,
+            _("list"),
+            export,
+            _("Excel / CSV"),
+            sheet,
+            _("sign-in sheet"),
+            badges,
+            _("name badges"),
+        )
 
 
 class TalkSpeakerInline(admin.TabularInline):
