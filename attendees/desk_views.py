@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -23,6 +24,8 @@ from forum_site import clock
 
 from . import services
 from .check_in_words import check_in_message
+from .consent import retention_days
+from .forms import WalkInForm
 from .models import AccessKind, Registration, RegistrationStatus
 from .records import access_record
 
@@ -87,6 +90,7 @@ def counts(forum: Forum) -> dict:
     guests = Guest.objects.filter(forum=forum)
     return {
         "confirmed": people.count(),
+        "walk_ins": people.filter(walk_in=True).count(),
         "checked_in": people.filter(checked_in_at__isnull=False).count(),
         "guests": guests.count(),
         "guests_arrived": guests.filter(arrived_at__isnull=False).count(),
@@ -253,3 +257,44 @@ def guest_introduction(request, forum_id):
     forum = get_object_or_404(Forum.objects.published().select_related("series"), pk=forum_id)
     guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
     return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
+
+
+@never_cache
+@desk_staff_only
+def desk_walk_in(request, forum_id):
+    """Register a person at the door through registration_create, like every registration."""
+    forum = get_object_or_404(Forum.objects.published().select_related("series", "venue"), pk=forum_id)
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                forum=forum,
+                name=data["name"],
+                email=data["email"] or "",
+                phone=data["phone"],
+                organization=data["organization"],
+                position=data["position"],
+                sector=data["sector"],
+                consent_privacy=data["consent_privacy"],
+                by=request.user,
+                walk_in=True,
+                admit_over_capacity=data["admit_over_capacity"],
+                language=get_language(),
+            )
+        except services.AlreadyRegistered:
+            form.add_error("email", _("This email address is already registered for this forum."))
+        except services.RegistrationError as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(
+                    request, _("The forum is full: %(name)s is on the waiting list.") % {"name": registration.name}
+                )
+            else:
+                services.registration_check_in(registration=registration, by=request.user)
+                messages.success(request, _("%(name)s is registered and checked in.") % {"name": registration.name})
+            return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    full = counts(forum)["confirmed"] >= forum.capacity
+    context = {"forum": forum, "form": form, "full": full, "retention_days": retention_days()}
+    return render(request, "attendees/desk/walk_in.html", context)

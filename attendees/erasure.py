@@ -63,7 +63,8 @@ def _mails_to(addresses: set[str]):
 def _erase_traces(people: list[dict]) -> int:
     """Remove every copy of these people's values outside their registration rows.
     Returns the number of mails deleted."""
-    addresses = {person["email"].lower() for person in people}
+    # A walk-in may have no address: an empty one must never match every mail.
+    addresses = {person["email"].lower() for person in people if person["email"]}
     mails = _mails_to(addresses)
     deleted_mails = mails.count()
     mails.delete()  # their delivery log goes with them

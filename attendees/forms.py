@@ -41,6 +41,12 @@ class PersonFieldsForm(forms.ModelForm):
         fields = ["name", "email", "phone", "organization", "position", "sector"]
         field_classes = {"email": EmailAddressField}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "email" in self.fields:
+            # The model allows an empty address for walk-ins alone (WalkInForm says so).
+            self.fields["email"].required = True
+
     def clean_name(self):
         return normalize.person_text(self.cleaned_data["name"])
 
@@ -142,3 +148,35 @@ class SelfServiceDetailsForm(PersonFieldsForm):
         self.fields["sector"].choices = self.fields["sector"].choices[1:]
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class WalkInForm(PersonFieldsForm):
+    """A person registering at the door, on the desk's screen: they tick the consent
+    themselves; an email address is optional there."""
+
+    consent_privacy = ConsentField(
+        label=_("I agree to the collection and use of my personal data as described above. (required)"),
+        error_messages={"required": _("Registration needs your consent to the use of your personal data.")},
+    )
+    admit_over_capacity = forms.BooleanField(
+        required=False,
+        label=_("If the forum is full, admit this person over capacity (for staff)"),
+        help_text=_("Recorded as such; it takes no seat from anyone on the waiting list."),
+    )
+
+    class Meta(PersonFieldsForm.Meta):
+        fields = ["name", "email", "phone", "organization", "position", "sector"]
+        widgets = {"sector": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+        self.fields["email"].help_text = _(
+            "Optional at the door: with it, the person gets the confirmation and the QR code."
+        )
+        self.fields["sector"].choices = self.fields["sector"].choices[1:]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def validate_unique(self):
+        pass  # the service answers a repeated address

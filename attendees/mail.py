@@ -50,6 +50,8 @@ def _absolute(path: str) -> str:
 
 
 def _queue(registration: Registration, kind: MailKind, *, position: int | None = None) -> None:
+    if not registration.email:
+        return  # a walk-in who gave no address
     PendingMail.objects.create(registration=registration, kind=kind, waitlist_position=position)
     _render_after_commit()
 
@@ -63,7 +65,9 @@ def _render_after_commit() -> None:
 def queue_for_each(registrations, kind: MailKind, *, details: dict | None = None) -> None:
     """The same mail to each of these people, decided in one query (a forum's change)."""
     PendingMail.objects.bulk_create(
-        PendingMail(registration=registration, kind=kind, details=details or {}) for registration in registrations
+        PendingMail(registration=registration, kind=kind, details=details or {})
+        for registration in registrations
+        if registration.email  # a walk-in who gave no address
     )
     _render_after_commit()
 

@@ -60,7 +60,7 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="registrations")
     name = models.CharField(_("name"), max_length=100)
-    email = models.EmailField(_("email"), max_length=254)
+    email = models.EmailField(_("email"), max_length=254, blank=True, help_text=_("May be left out only at the door."))
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     organization = models.CharField(_("organization"), max_length=150)
     position = models.CharField(_("position"), max_length=100)
@@ -93,6 +93,12 @@ class Registration(models.Model):
     # The project clock, so a demo day (FORUM_SITE_TODAY) shows registrations on that day.
     created_at = models.DateTimeField(_("registered at"), default=clock.now, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    walk_in = models.BooleanField(_("walk-in"), default=False, help_text=_("Registered at the door."))
+    over_capacity = models.BooleanField(
+        _("admitted over capacity"),
+        default=False,
+        help_text=_("A walk-in let in although the forum was full: holds no seat of the waiting list."),
+    )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -115,7 +121,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "forum",
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="registration_one_active_per_email",
                 violation_error_message=_("This email address is already registered for this forum."),
             ),

@@ -64,7 +64,9 @@ def locked_forum(forum: Forum) -> Forum:
 
 
 def _confirmed_count(forum: Forum) -> int:
-    return Registration.objects.filter(forum=forum).confirmed().count()
+    """Seats taken. A walk-in admitted over capacity holds none: a seat freed later still
+    goes to the first person waiting."""
+    return Registration.objects.filter(forum=forum, over_capacity=False).confirmed().count()
 
 
 def cancellation_deadline(forum: Forum) -> datetime.datetime:
@@ -114,6 +116,8 @@ def registration_create(
     phone: str = "",
     consent_marketing: bool = False,
     language: str = "ko",
+    walk_in: bool = False,
+    admit_over_capacity: bool = False,
 ) -> Registration:
     """Register a person: confirmed while seats are free, otherwise on the waiting list.
     Staff registering someone at the desk are bound not by the online window but by
@@ -122,18 +126,30 @@ def registration_create(
     Input is made canonical here as in the forms (ValidationError when it cannot be).
     Consent counts only as True itself: a truthy "no" or "0" is not consent.
     An address already registered raises AlreadyRegistered after its link is mailed again.
+
+    A walk-in (staff only) may come without an email address; when the forum is full,
+    staff may admit them over capacity, which confirms them without taking a seat.
     """
+    if (walk_in or admit_over_capacity) and not is_staff(by):
+        raise ValueError("Only staff register walk-ins.")
     if consent_privacy is not True:
         raise RegistrationError(
             _("Registration needs your consent to the use of your personal data."), code="no_consent"
         )
-    person = normalize.person_details(name=name, email=email, phone=phone, organization=organization, position=position)
+    details = {"name": name, "phone": phone, "organization": organization, "position": position}
+    if email.strip() or not walk_in:
+        details["email"] = email
+    person = {"email": "", **normalize.person_details(**details)}
     with transaction.atomic():
         forum = locked_forum(forum)
         allowed = desk_registration_open(forum) if is_staff(by) else forum.is_registration_open
         if not allowed:
             raise RegistrationError(_("Registration for this forum is closed."), code="closed")
-        existing = Registration.objects.filter(forum=forum, email=person["email"]).active().first()
+        existing = (
+            Registration.objects.filter(forum=forum, email=person["email"]).active().first()
+            if person["email"]
+            else None
+        )
         if existing is not None:
             _management_link_resend(existing)
         else:
@@ -143,6 +159,8 @@ def registration_create(
                 sector=sector,
                 consent_marketing=consent_marketing is True,
                 language=language,
+                walk_in=walk_in,
+                admit_over_capacity=admit_over_capacity,
                 **person,
             )
     if existing is not None:
@@ -163,24 +181,28 @@ def _management_link_resend(registration: Registration) -> None:
     mail.queue_management_link(registration)
 
 
-def _registration_insert(*, forum, by, consent_marketing, **person) -> Registration:
+def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_capacity, **person) -> Registration:
     """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
     has_seat = _confirmed_count(forum) < forum.capacity
+    over_capacity = not has_seat and walk_in and admit_over_capacity
     registration = Registration.objects.create(
         forum=forum,
         **person,
-        status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITLISTED,
+        status=RegistrationStatus.CONFIRMED if has_seat or over_capacity else RegistrationStatus.WAITLISTED,
+        walk_in=walk_in,
+        over_capacity=over_capacity,
         consent_privacy=True,
         consent_marketing=consent_marketing,
         consent_version=CONSENT_VERSION,
         consented_at=clock.now(),
     )
-    if has_seat:
+    if registration.status == RegistrationStatus.CONFIRMED:
         mail.queue_confirmation(registration)
     else:
         mail.queue_waitlisted(registration, position=waitlist_position(registration))
     action = Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED
-    action_record(by=by, action=action, registration=registration, after=registration.status)
+    details = {"walk_in": True, "over_capacity": over_capacity} if walk_in else {}
+    action_record(by=by, action=action, registration=registration, after=registration.status, **details)
     return registration
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from attendees import services
 from attendees.check_in_qr import check_in_qr_png, check_in_url
 from attendees.desk_views import initial_consonants
-from attendees.models import AccessRecord, ActionRecord, ActorKind, Registration
+from attendees.models import AccessRecord, ActionRecord, ActorKind, PendingMail, Registration
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_one_tap_checks_in_once_and_the_second_desk_hears_when_and_by_whom(desk_
     url = reverse("desk:check-in", args=[forum.pk])
     first = desk_client.post(url, {"registration": person("김영업").pk}, **JSON).json()
     assert (first["result"], first["colour"], first["message"]) == ("checked_in", "green", "김영업 님 현장 확인 완료.")
-    assert first["counts"] == {"confirmed": 1, "checked_in": 1, "guests": 0, "guests_arrived": 0}
+    assert first["counts"] == {"confirmed": 1, "walk_ins": 0, "checked_in": 1, "guests": 0, "guests_arrived": 0}
 
     second_desk = User.objects.create_user("desk-2", password="a-long-password-1", is_staff=True)
     second_desk.groups.add(Group.objects.get(name="접수 데스크"))
@@ -255,6 +255,7 @@ def test_guests_are_checked_in_at_the_desk_and_the_mc_sees_who_came_in_protocol_
 def test_guests_sit_outside_the_capacity(desk_client, forum, guests):
     assert desk_client.get("/desk/").context["counts"] == {
         "confirmed": 1,
+        "walk_ins": 0,
         "checked_in": 0,
         "guests": 3,
         "guests_arrived": 0,
@@ -282,3 +283,57 @@ def test_the_demo_has_the_guests_of_the_second_forum(demo):
         (4, "김기선", "광주과학기술원 총장", False),
         (5, "이경일", "㈜솔트룩스 대표이사", False),
     ]
+
+
+WALK_IN = {
+    "name": "최현장",
+    "email": "",
+    "phone": "",
+    "organization": "광주광역시",
+    "position": "주무관",
+    "sector": "government",
+    "consent_privacy": "on",
+}
+
+
+def test_a_walk_in_without_an_email_is_registered_checked_in_and_recorded(desk_client, forum):
+    forum.capacity = 5
+    forum.save()
+    response = desk_client.post(reverse("desk:walk-in", args=[forum.pk]), WALK_IN, follow=True)
+    assert "최현장 님을 등록하고 현장 확인했습니다." in response.text
+    walk_in = person("최현장")
+    assert (walk_in.status, walk_in.walk_in, walk_in.email, walk_in.checked_in_at is not None) == (
+        "confirmed",
+        True,
+        "",
+        True,
+    )
+    assert walk_in.consent_version != "" and walk_in.consented_at is not None
+    assert not PendingMail.objects.filter(registration=walk_in).exists()  # no address, no mail
+    record = ActionRecord.objects.get(action="desk_registration")
+    assert (record.actor.username, record.details) == ("desk", {"walk_in": True, "over_capacity": False})
+    second = desk_client.post(reverse("desk:walk-in", args=[forum.pk]), {**WALK_IN, "name": "윤현장"})
+    assert second.status_code == 302  # two walk-ins without an address are two people
+    assert response.context["counts"]["walk_ins"] == 1
+
+
+def test_the_person_ticks_the_consent_themselves(desk_client, forum):
+    response = desk_client.post(reverse("desk:walk-in", args=[forum.pk]), {**WALK_IN, "consent_privacy": ""})
+    assert response.context["form"].errors == {
+        "consent_privacy": ["참가 신청을 하려면 개인정보 수집·이용에 동의해 주셔야 합니다."]
+    }
+    assert not Registration.objects.filter(name="최현장").exists()
+
+
+def test_a_full_forum_admits_a_walk_in_over_capacity_without_taking_a_waiting_seat(desk_client, forum):
+    url = reverse("desk:walk-in", args=[forum.pk])
+    assert "정원이 찼습니다." in desk_client.get(url).text
+    desk_client.post(url, {**WALK_IN, "name": "대기현장"})
+    assert person("대기현장").status == "waitlisted"
+    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on", "email": "choi@example.kr"})
+    admitted = person("최현장")
+    assert (admitted.status, admitted.over_capacity) == ("confirmed", True)
+    # A seat freed later goes to the first person waiting, not to the walk-in's count.
+    services.registration_cancel(registration=person("김영업"), by=User.objects.get(username="desk"))
+    assert person("이대기").status == "confirmed"
+    assert person("대기현장").status == "waitlisted"
