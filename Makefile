@@ -47,6 +47,7 @@ messages: $(VENV)/.runtime-installed
 clean:
 	rm -rf $(VENV) var .pytest_cache
 
-# Performance figures (public pages, concurrent registrations); honours DATABASE_URL.
+# Performance figures (public pages, concurrent registrations, forum cancel, desk search); honours DATABASE_URL.
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
+	$(PY) bench/desk_search.py

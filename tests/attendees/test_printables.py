@@ -69,6 +69,21 @@ def test_name_badges_carry_every_name_and_mark_the_guests(admin_client, forum, t
     assert "Württemberg-Hohenlohe" in text.replace("\n", " ")  # a long name wraps, it is not cut
     assert text.count("내빈") == 1
     assert pages_of(pdf, tmp_path) == 1  # 5 badges on one sheet of 8
+    save_first_page(pdf, tmp_path, "badges")
+
+
+def save_first_page(pdf: bytes, tmp_path, name: str) -> None:
+    """The first page as a picture beside the browser screenshots, for people to look at."""
+    from django.conf import settings
+
+    screenshots = settings.BASE_DIR / "var" / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path), str(screenshots / name)],
+        check=True,
+    )
 
 
 def test_the_desk_prints_and_an_editor_cannot(client, forum):

@@ -120,3 +120,24 @@ def test_two_desks_see_each_others_check_ins(demo_site, open_page):
     expect(two.locator(f"#person-{first.pk} .desk-when")).to_contain_text("(desk-1)")
     one.get_by_role("searchbox", name=re.compile("초성")).fill("")
     save_screenshot(one, "desk-phone")
+
+
+def test_the_registration_list_stays_readable_at_1280_px(demo_site, open_page):
+    forum = Forum.objects.get(number=3)
+    for index, name in enumerate(["남궁민수", "황보혜정", "Alexandra Konstantinopoulou"]):
+        register(forum, name, f"long{index}@example.kr")
+    User.objects.create_superuser("city-staff", password="a-long-password-1")
+    page = open_page("desktop")
+    page.goto(demo_site + "/admin/login/?next=/admin/attendees/registration/")
+    page.get_by_label("사용자 이름").fill("city-staff")
+    page.get_by_label("비밀번호").fill("a-long-password-1")
+    page.get_by_role("button", name="로그인").click()
+    names = page.locator("#result_list .field-name, #result_list td.field-status")
+    expect(names).to_have_count(6)
+    # Lines of text in each name and status cell: one, never a word broken letter by letter.
+    lines = names.evaluate_all(
+        "cells => cells.map(cell => { const range = document.createRange(); range.selectNodeContents(cell);"
+        " return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; })"
+    )
+    assert lines == [1] * 6
+    save_screenshot(page, "admin-registrations-1280")
