@@ -280,5 +280,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # The mail worker polls every few seconds; only problems are worth a line. (Having a
     # handler here also stops post_office from installing a second one of its own.)
-    "loggers": {"post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "loggers": {
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint and its font library narrate every PDF step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
