@@ -15,7 +15,7 @@ from .admin_forms import DeskRegistrationForm, RegistrationChangeForm, Registrat
 from .check_in_words import check_in_message
 from .forum_admin import ForumAdmin  # noqa: F401 (registers the forum admin with its registration side)
 from .models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
-from .records import access_record, describe
+from .records import access_record, describe, history_row
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -131,12 +131,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         data = form.cleaned_data
         registration = services.registration_create(
             forum=data["forum"],
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            organization=data["organization"],
-            position=data["position"],
-            sector=data["sector"],
+            **form.person(),
             consent_privacy=data["consent_privacy"],
             consent_marketing=data["consent_marketing"],
             language=data["language"],
@@ -248,10 +243,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             "title": _("History of %(registration)s") % {"registration": registration},
             "opts": self.opts,
             "object": registration,
-            "rows": [
-                {"at": r.at, "who": r.actor_display, "what": r.get_action_display(), "details": describe(r)}
-                for r in records
-            ],
+            "rows": [history_row(record) for record in records],
         }
         return TemplateResponse(request, "attendees/admin/history.html", context)
 

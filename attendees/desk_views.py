@@ -270,12 +270,7 @@ def desk_walk_in(request, forum_id):
         try:
             registration = services.registration_create(
                 forum=forum,
-                name=data["name"],
-                email=data["email"] or "",
-                phone=data["phone"],
-                organization=data["organization"],
-                position=data["position"],
-                sector=data["sector"],
+                **form.person(),
                 consent_privacy=data["consent_privacy"],
                 by=request.user,
                 walk_in=True,

@@ -47,6 +47,12 @@ class PersonFieldsForm(forms.ModelForm):
             # The model allows an empty address for walk-ins alone (WalkInForm says so).
             self.fields["email"].required = True
 
+    PERSON = ("name", "email", "phone", "organization", "position", "sector")
+
+    def person(self) -> dict:
+        """The person's fields of a valid form, as registration_create takes them."""
+        return {field: self.cleaned_data.get(field) or "" for field in self.PERSON}
+
     def clean_name(self):
         return normalize.person_text(self.cleaned_data["name"])
 

@@ -21,7 +21,7 @@ from events.models import Forum, ForumStatus
 from . import printables, services
 from .forum_changes import forum_cancel, forum_reschedule
 from .models import AccessKind
-from .records import access_record, describe
+from .records import access_record, history_row
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 
@@ -204,13 +204,7 @@ class ForumAdmin(EventsForumAdmin):
         if forum is None or not self.has_view_or_change_permission(request, forum):
             return super().history_view(request, object_id, extra_context)
         rows = [
-            {
-                "at": record.at,
-                "who": record.actor_display,
-                "what": record.get_action_display(),
-                "details": describe(record),
-            }
-            for record in forum.action_records.filter(registration=None).select_related("actor")
+            history_row(record) for record in forum.action_records.filter(registration=None).select_related("actor")
         ]
         for edit in ContentEdit.objects.get_for_object(forum).select_related("actor"):
             changes = "; ".join(f"{field}: {old} → {new}" for field, (old, new) in edit.changes_display_dict.items())

@@ -73,6 +73,16 @@ def state_label(value: str) -> str:
     return _("checked in") if value == "checked_in" else value
 
 
+def history_row(record: ActionRecord) -> dict:
+    """A record as a row of an admin history page (attendees/admin/history.html)."""
+    return {
+        "at": record.at,
+        "who": record.actor_display,
+        "what": record.get_action_display(),
+        "details": describe(record),
+    }
+
+
 def describe(record: ActionRecord) -> str:
     """What a record says, for staff, in the active language: states by their labels,
     fields by their verbose names."""

@@ -75,12 +75,7 @@ class RegisterView(View):
         try:
             services.registration_create(
                 forum=forum,
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                organization=data["organization"],
-                position=data["position"],
-                sector=data["sector"],
+                **form.person(),
                 consent_privacy=data["consent_privacy"],
                 consent_marketing=data["consent_marketing"],
                 language=get_language(),
