@@ -1,11 +1,12 @@
 """The mails a registration sends.
 
 A service decides a mail inside its transaction, under the forum lock, by writing a
-PendingMail row (queue_*). Once the transaction commits, the row is rendered from
-attendees/templates/attendees/mail/ in the language the person registered in and stored
-as a django-post-office Email, which the mail_worker command delivers, retrying while
-the server is down. A process that dies between the commit and the rendering leaves
-the row behind, and the worker renders it on its next round: no mail is lost.
+PendingMail row (queue_*): the lock is held for that small insert only. Once the
+transaction commits, a task is enqueued for the background worker, which renders the row
+from attendees/templates/attendees/mail/ in the language the person registered in, stores
+it as a django-post-office Email and sends it (attendees/delivery.py). A process that dies
+between the commit and the enqueue leaves the row behind for the scheduled round: no mail
+is lost.
 
 The rendered text is stored as it is. post_office.mail.send() would run it through the
 template engine a second time, turning an attendee's name such as "{% debug %}" into
@@ -14,6 +15,7 @@ code; Email rows are therefore written here directly.
 
 import datetime
 from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -22,7 +24,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from post_office.models import PRIORITY, STATUS, Email
-from post_office.settings import get_message_id_fqdn
 from post_office.utils import create_attachments
 
 from events.calendar import forum_calendar
@@ -49,27 +50,37 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+# One task sends this many mails; a forum's change to 100 people is shared among workers.
+MAILS_PER_TASK = 20
+
+
 def _queue(registration: Registration, kind: MailKind, *, position: int | None = None) -> None:
     if not registration.email:
         return  # a walk-in who gave no address
-    PendingMail.objects.create(registration=registration, kind=kind, waitlist_position=position)
-    _render_after_commit()
+    pending = PendingMail.objects.create(
+        registration=registration, recipient=registration.email, kind=kind, waitlist_position=position
+    )
+    _deliver_after_commit([pending.pk])
 
 
-def _render_after_commit() -> None:
-    # robust: a failure to render must not turn a committed change into an error page;
-    # the rows stay for the worker.
-    transaction.on_commit(pending_mail_render, robust=True)
+def _deliver_after_commit(pks: list[int]) -> None:
+    # robust: a failure to enqueue must not turn a committed change into an error page;
+    # the rows stay for the scheduled round (tasks.mail_deliver_due).
+    from .tasks import mail_deliver
+
+    for start in range(0, len(pks), MAILS_PER_TASK):
+        chunk = pks[start : start + MAILS_PER_TASK]
+        transaction.on_commit(lambda chunk=chunk: mail_deliver.enqueue(chunk), robust=True)
 
 
 def queue_for_each(registrations, kind: MailKind, *, details: dict | None = None) -> None:
     """The same mail to each of these people, decided in one query (a forum's change)."""
-    PendingMail.objects.bulk_create(
-        PendingMail(registration=registration, kind=kind, details=details or {})
+    created = PendingMail.objects.bulk_create(
+        PendingMail(registration=registration, recipient=registration.email, kind=kind, details=details or {})
         for registration in registrations
         if registration.email  # a walk-in who gave no address
     )
-    _render_after_commit()
+    _deliver_after_commit([pending.pk for pending in created])
 
 
 def queue_confirmation(registration: Registration) -> None:
@@ -96,29 +107,8 @@ def queue_news_withdrawn(registration: Registration) -> None:
     _queue(registration, MailKind.NEWS_WITHDRAWN)
 
 
-def pending_mail_render() -> int:
-    """Render every pending mail into post_office's queue, oldest first; returns how many.
-    Each row is taken under a row lock (skipped if another process holds it) and deleted
-    in the same transaction as the Email it becomes, so each mail is stored once."""
-    rendered = 0
-    calendars = {}  # a forum's change mails 100 people the same file: build it once
-    for pk in list(PendingMail.objects.values_list("pk", flat=True)):
-        with transaction.atomic():
-            pending = (
-                PendingMail.objects.select_for_update(skip_locked=True)
-                .select_related("registration")
-                .filter(pk=pk)
-                .first()
-            )
-            if pending is None:
-                continue  # rendered meanwhile, or being rendered by another process
-            _store(_render(pending, calendars))
-            pending.delete()
-            rendered += 1
-    return rendered
-
-
-def _render(pending: PendingMail, calendars: dict) -> dict:
+def render(pending: PendingMail, calendars: dict) -> dict:
+    """The mail's subject, text and attachments, in the language of the registration."""
     registration = pending.registration
     # The programme in fixed queries, not one per talk.
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
@@ -174,7 +164,7 @@ def _news_confirmation_url(registration: Registration) -> str:
     return _absolute(reverse("attendees:news-confirm", kwargs={"token": registration.token}))
 
 
-def _store(rendered: dict) -> Email:
+def store(rendered: dict) -> Email:
     email = Email.objects.create(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[rendered["to"]],
@@ -182,7 +172,8 @@ def _store(rendered: dict) -> Email:
         message=rendered["message"],
         status=STATUS.queued,
         priority=PRIORITY.medium,  # queued; never sent inside the web request
-        message_id=make_msgid(domain=get_message_id_fqdn()),
+        # The site's own domain, not the name of whichever host the worker runs on.
+        message_id=make_msgid(domain=urlsplit(settings.SITE_URL).hostname),
     )
     if rendered["attachments"]:
         email.attachments.add(*create_attachments(rendered["attachments"]))

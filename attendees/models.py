@@ -158,21 +158,45 @@ class MailKind(models.TextChoices):
     NEWS_WITHDRAWN = "news_withdrawn", _("news withdrawn")
 
 
+class PendingMailQuerySet(models.QuerySet):
+    def due(self, now):
+        """Waiting for its (next) attempt, and not held by a worker that is sending it."""
+        return self.filter(next_attempt_at__lte=now).filter(
+            models.Q(claimed_until__isnull=True) | models.Q(claimed_until__lte=now)
+        )
+
+
 class PendingMail(models.Model):
-    """A mail decided inside a registration's transaction, under the forum lock, and
-    rendered after it commits (attendees/mail.py): the lock is held only to write this
-    small row, and a crash before rendering leaves the row for the mail worker."""
+    """The outbox: a mail from the moment a service decides it until it is delivered.
+
+    The service writes this small row inside its transaction, under the forum lock; a
+    worker renders it into a django-post-office Email and sends it (attendees/delivery.py),
+    then deletes the row. The row's id is the order of queuing, which mails to one address
+    keep; `claimed_until` keeps two workers from sending it at once and frees it again
+    when its worker dies mid-send."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=MailKind.choices)
+    # Copied from the registration when queued: mails to one address go out in queue order.
+    recipient = models.EmailField()
     waitlist_position = models.PositiveIntegerField(null=True, blank=True)
     # What the mail must say that the rows will no longer tell once it is rendered, e.g. a
     # rescheduled forum's former date. Never personal data.
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=clock.now)
+    # The rendered message, once a worker has rendered it (kept while it is retried).
+    email = models.OneToOneField(
+        "post_office.Email", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=clock.now)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    objects = PendingMailQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
+        indexes = [models.Index(fields=["recipient", "id"], name="pendingmail_recipient_order")]
 
     def __str__(self):
         return f"{self.kind} #{self.registration_id}"

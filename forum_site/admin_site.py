@@ -9,7 +9,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
 
 # The order of the admin index: the city's work first, then accounts, then the libraries.
-APP_ORDER = ["events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog"]
+APP_ORDER = ["events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog", "django_tasks_database"]
 MODEL_ORDER = {
     "events": ["Series", "Forum", "Talk", "Venue", "ForumPhoto"],
     "attendees": ["Registration", "ActionRecord", "AccessRecord"],
@@ -40,6 +40,15 @@ class StrictChangeListMixin:
 
 
 class ForumAdminSite(admin.AdminSite):
+    # Django's index with a warning on top when mail has waited in the outbox over a day.
+    index_template = "admin/forum_site_index.html"
+
+    def index(self, request, extra_context=None):
+        from attendees.delivery import overdue_mail
+
+        extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
         for app in apps:

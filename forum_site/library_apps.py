@@ -4,6 +4,7 @@ our translations), their models too. Listed in INSTALLED_APPS in place of the li
 from auditlog.apps import AuditlogConfig
 from axes.apps import AppConfig as AxesAppConfig
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 from post_office.apps import PostOfficeConfig
 
 
@@ -53,3 +54,12 @@ class ContentHistoryConfig(AuditlogConfig):
     def ready(self):
         super().ready()
         _relabel(self, {"logentry": (_("content edit"), _("content edits"))})
+
+
+class BackgroundTasksConfig(TasksAppConfig):
+    default = False
+    verbose_name = _("Background tasks")
+
+    def ready(self):
+        super().ready()
+        _relabel(self, {"dbtaskresult": (_("background task"), _("background tasks"))})

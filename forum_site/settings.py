@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "forum_site.library_apps.LoginLockoutConfig",  # django-axes
     "forum_site.library_apps.ContentHistoryConfig",  # django-auditlog
     "csp",
+    "django_tasks",
+    "forum_site.library_apps.BackgroundTasksConfig",  # django-tasks' database backend
     "forum_site",
     "speakers",
     "events",
@@ -103,6 +105,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock at BEGIN, and the timeout makes a
     # second writer wait for it instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+# Connections are kept between requests and jobs, and checked before reuse: a connection
+# the server dropped (restart, fail-over) is replaced instead of failing a request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://forum-site")}
@@ -160,11 +166,18 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Background work ------------------------------------------------------------------
+# Jobs are django-tasks tasks kept in the database (django_tasks_db): `manage.py run_worker`
+# runs them on one host or many (PostgreSQL hands each task to one worker with SELECT ...
+# FOR UPDATE SKIP LOCKED); `manage.py run_scheduler` enqueues the periodic ones
+# (forum_site/schedule.py). No broker to run: SQLite in development, PostgreSQL in production.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # --- Mail --------------------------------------------------------------------------------
 # EMAIL_URL=smtp+tls://user:password@host:587 for a real server; the console by default.
-# The site's mails are queued in the database with django-post-office (attendees/mail.py)
-# in the same transaction as the change they report; the `mail_worker` command hands them
-# to this backend and retries while the server is down.
+# The site's mails are decided in the same transaction as the change they report, into
+# the outbox (attendees.PendingMail); the worker renders them into django-post-office's
+# mail log and sends them, retrying while the server is down (attendees/delivery.py).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST", "")
@@ -178,11 +191,14 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="AI 조찬포럼 <for
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 POST_OFFICE = {
     "DEFAULT_PRIORITY": "medium",  # queued; never sent inside the web request
-    "MAX_RETRIES": 8,
-    "RETRY_INTERVAL": datetime.timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
 }
+# How long a worker holds a mail it is sending; if it dies, the mail is sent again after this.
+MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=120)
+# The wait before the first retry of a mail the server did not take; it doubles each time,
+# up to six hours, for as long as it takes (attendees/delivery.py).
+MAIL_FIRST_RETRY_SECONDS = env.int("MAIL_FIRST_RETRY_SECONDS", default=60)
 
 # --- Registration -------------------------------------------------------------------------
 # How long personal data of attendees is kept after their forum; stated in the consent
@@ -236,6 +252,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Security: on by default outside development ------------------------------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The load balancer asks for /healthz over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

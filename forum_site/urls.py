@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.sitemaps import SITEMAPS
 
-from . import views
+from . import health, views
 
 admin.site.site_header = _("AI Breakfast Forum administration")
 admin.site.site_title = _("AI Breakfast Forum")
@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

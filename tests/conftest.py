@@ -39,8 +39,8 @@ def _empty_cache():
 
 @pytest.fixture
 def deliver_mail():
-    """Run one round of the mail worker, as production's worker would."""
-    return lambda: call_command("mail_worker", "--once")
+    """One round of mail delivery, as the worker does it."""
+    return lambda: call_command("deliver_mail")
 
 
 @pytest.fixture

@@ -1,12 +1,27 @@
-"""The mail queue as the mail worker's next round finds it."""
+"""The mail queue as the worker's next round finds it."""
 
 from post_office.models import Email
 
-from attendees.mail import pending_mail_render
+from attendees.mail import render, store
+from attendees.models import PendingMail
+
+
+def outbox_render():
+    """Render the outbox into post_office's mail log as the worker would, without sending."""
+    calendars = {}
+    for pending in PendingMail.objects.filter(email__isnull=True).select_related("registration"):
+        pending.email = store(render(pending, calendars))
+        pending.save(update_fields=["email"])
 
 
 def queued_mail(**filters):
-    """post_office's queued mail, after rendering what the services decided. Tests run
-    inside one transaction that never commits, so the on-commit rendering never fires."""
-    pending_mail_render()
+    """The mail the services have decided, rendered. Tests run inside one transaction that
+    never commits, so no task is enqueued: this renders what a worker would."""
+    outbox_render()
     return Email.objects.filter(**filters).order_by("id")
+
+
+def outbox_clear():
+    """Forget the mail decided so far, rendered or not (so a test counts only what follows)."""
+    PendingMail.objects.all().delete()
+    Email.objects.all().delete()

@@ -9,6 +9,7 @@ from django.db import connection
 from attendees import services
 from attendees.models import ActorKind, Registration
 from tests.factories import ForumFactory
+from tests.mailbox import queued_mail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -229,10 +230,7 @@ def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_for
 
 
 def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres_only):
-    from post_office.models import Email
-
     from attendees.forum_changes import forum_cancel
-    from attendees.mail import pending_mail_render
 
     forum = ForumFactory(capacity=5)
     start_together = threading.Barrier(PEOPLE + 1)
@@ -281,5 +279,4 @@ def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres
     # Everyone who got in before the cancellation took the lock was told; nobody got in after.
     assert told == registered
     assert not Registration.objects.filter(forum=forum).active().exists()
-    pending_mail_render()
-    assert Email.objects.filter(subject__contains="포럼이 취소되었습니다").count() == registered
+    assert queued_mail(subject__contains="포럼이 취소되었습니다").count() == registered

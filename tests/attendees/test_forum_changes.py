@@ -12,7 +12,7 @@ from attendees.forum_changes import forum_cancel, forum_reschedule
 from attendees.models import Action, ActionRecord, ActorKind, Registration
 from events.models import Forum
 from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, VenueFactory, seoul
-from tests.mailbox import queued_mail
+from tests.mailbox import outbox_clear, queued_mail
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
@@ -44,7 +44,7 @@ def forum_with_people():
         for name, language in (("kim", "ko"), ("lee", "ko"), ("park", "en"))
     ]
     RegistrationFactory(forum=forum, email="gone@example.kr", status="cancelled")
-    queued_mail().delete()  # the registration mails: only the forum's own mails count below
+    outbox_clear()  # the registration mails: only the forum's own mails count below
     return forum, people
 
 

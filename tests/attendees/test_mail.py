@@ -7,10 +7,11 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import connection, transaction
-from post_office.models import Email
+from django_tasks_db.models import DBTaskResult
+from post_office.models import STATUS, Email
 
 from attendees import services
-from attendees.mail import pending_mail_render
+from attendees.delivery import outbox_deliver
 from attendees.models import ActorKind, PendingMail, Registration
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
 from tests.mailbox import queued_mail
@@ -81,62 +82,78 @@ def test_every_field_at_its_longest_still_makes_a_small_mail():
     assert len(mail.subject) < 300
 
 
-def test_mail_is_decided_in_the_transaction_and_rendered_after_it_commits(django_capture_on_commit_callbacks):
+def test_mail_is_decided_in_the_transaction_and_sent_by_the_worker_after_it_commits(
+    django_capture_on_commit_callbacks, mailoutbox
+):
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
             registration = register(forum)
             # Inside the transaction (and so under the forum lock) only the decision is written.
-            assert list(PendingMail.objects.values_list("registration_id", "kind")) == [
-                (registration.pk, "confirmation")
+            assert list(PendingMail.objects.values_list("registration_id", "recipient", "kind")) == [
+                (registration.pk, "kim@example.kr", "confirmation")
             ]
-            assert Email.objects.count() == 0
+            assert DBTaskResult.objects.count() == 0
     assert len(callbacks) == 1
+    # After the commit, a task for the worker; nothing rendered or sent by the web process.
+    [task] = DBTaskResult.objects.all()
+    pending = PendingMail.objects.get()
+    assert (task.task_path, task.args_kwargs["args"]) == ("attendees.tasks.mail_deliver", [[pending.pk]])
+    assert (Email.objects.count(), len(mailoutbox)) == (0, 0)
+
+    call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
+
     assert PendingMail.objects.count() == 0
-    assert list(Email.objects.values_list("to", "subject")) == [
-        (["kim@example.kr"], "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다")
+    assert list(Email.objects.values_list("to", "subject", "status")) == [
+        (["kim@example.kr"], "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다", STATUS.sent)
     ]
+    assert [message.to for message in mailoutbox] == [["kim@example.kr"]]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
 def test_a_mail_left_unrendered_by_a_crash_is_rendered_by_the_worker(mailoutbox):
     registration = RegistrationFactory(forum=ForumFactory(number=3, starts_at=seoul(2030, 1, 8)))
-    PendingMail.objects.create(registration=registration, kind="confirmation")  # as a died process leaves it
-    call_command("mail_worker", "--once")
+    PendingMail.objects.create(
+        registration=registration, recipient=registration.email, kind="confirmation"
+    )  # as a died process leaves it
+    call_command("deliver_mail")
     assert PendingMail.objects.count() == 0
     [sent] = mailoutbox
     assert (sent.to, sent.subject) == ([registration.email], "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다")
 
 
-def test_rendering_twice_stores_each_mail_once():
+def test_delivering_twice_sends_each_mail_once(mailoutbox):
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     register(forum)
-    assert pending_mail_render() == 1
-    assert pending_mail_render() == 0
+    assert outbox_deliver() == 1
+    assert outbox_deliver() == 0
     assert Email.objects.count() == 1
+    assert len(mailoutbox) == 1
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_processes_rendering_at_once_store_each_mail_once(postgres_only):
+def test_two_workers_delivering_at_once_send_each_mail_once(postgres_only, mailoutbox):
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     for index in range(20):
         RegistrationFactory(forum=forum, email=f"p{index}@example.kr")
     PendingMail.objects.bulk_create(
-        PendingMail(registration=registration, kind="confirmation") for registration in Registration.objects.all()
+        PendingMail(registration=registration, recipient=registration.email, kind="confirmation")
+        for registration in Registration.objects.all()
     )
     start_together = threading.Barrier(2)
     counts, errors = [], []
 
-    def render():
+    def deliver():
         try:
             start_together.wait(timeout=30)
-            counts.append(pending_mail_render())
+            counts.append(outbox_deliver())
         except Exception as error:
             errors.append(repr(error))
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=render) for _ in range(2)]
+    threads = [threading.Thread(target=deliver) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -144,3 +161,4 @@ def test_two_processes_rendering_at_once_store_each_mail_once(postgres_only):
     assert errors == []
     assert sum(counts) == 20
     assert sorted(Email.objects.values_list("to", flat=True)) == sorted([[f"p{i}@example.kr"] for i in range(20)])
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(f"p{i}@example.kr" for i in range(20))

@@ -10,9 +10,11 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
-from attendees.models import Registration
+from attendees import services
+from attendees.delivery import outbox_deliver
+from attendees.models import PendingMail, Registration
 from tests.factories import ForumFactory
-from tests.smtp import Inbox, free_port, use_smtp_server
+from tests.smtp import Inbox, free_port, running_smtp_server, use_smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +65,73 @@ def test_registration_mail_waits_out_an_smtp_outage_and_is_delivered_once(client
     # A folded header decodes with the folding space in front of it.
     assert delivered["Subject"].strip() == f"[AI 조찬포럼] 제{forum.number}차 포럼 참가가 확정되었습니다"
     assert Email.objects.get().status == STATUS.sent
+
+
+def register_kim(forum):
+    return services.registration_create(
+        forum=forum,
+        name="김광주",
+        email="kim@example.kr",
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
+        consent_privacy=True,
+    )
+
+
+def test_an_outage_of_four_days_loses_nothing_and_is_told_after_a_day(client, admin_client, smtp_settings, settings):
+    settings.SITE_URL = "https://forum.gwangju.go.kr"
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        register_kim(ForumFactory(starts_at=timezone.now() + datetime.timedelta(days=30)))
+        waits = []
+        while timezone.now() - start < datetime.timedelta(days=4):
+            assert outbox_deliver() == 0  # nobody listens on the port
+            pending = PendingMail.objects.get()
+            waits.append(pending.next_attempt_at - timezone.now())
+            clock.move_to(pending.next_attempt_at)
+            if datetime.timedelta(days=1, hours=6) < timezone.now() - start < datetime.timedelta(days=1, hours=12):
+                # A day on: staff see it on the admin index, and the monitoring on /healthz.
+                assert "1 mail has not been delivered for more than a day" in admin_client.get("/admin/").text
+                health = client.get("/healthz")
+                assert health.status_code == 503
+                assert health.json()["mail"]["status"] == "failing"
+        minutes = [round(wait.total_seconds() / 60) for wait in waits]
+        assert minutes[:9] == [1, 2, 4, 8, 16, 32, 64, 128, 256]
+        assert set(minutes[9:]) == {360}  # then every six hours, for as long as it takes
+        assert Email.objects.get().status == STATUS.requeued
+
+        with running_smtp_server(smtp_settings) as inbox:
+            assert outbox_deliver() == 1
+            assert outbox_deliver() == 0
+
+    assert inbox.recipients() == ["kim@example.kr"]
+    [delivered] = inbox.parsed()
+    assert delivered["Message-ID"].endswith("@forum.gwangju.go.kr>")
+    assert Email.objects.get().status == STATUS.sent
+    assert not PendingMail.objects.exists()
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "mail": {"status": "ok", "oldest_waiting_seconds": 0},
+    }
+    assert "has not been delivered" not in admin_client.get("/admin/").text
+
+
+class RefusingInbox:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such mailbox"
+
+
+def test_an_address_the_server_refuses_for_good_is_marked_failed_and_frees_the_queue(smtp_settings):
+    register_kim(ForumFactory(starts_at=timezone.now() + datetime.timedelta(days=30)))
+    server = Controller(RefusingInbox(), hostname="127.0.0.1", port=smtp_settings)
+    server.start()
+    try:
+        assert outbox_deliver() == 0
+    finally:
+        server.stop()
+    assert Email.objects.get().status == STATUS.failed
+    assert "550" in Email.objects.get().logs.get().message
+    assert not PendingMail.objects.exists()  # not retried for ever

@@ -143,10 +143,16 @@ def test_the_admin_index_puts_the_citys_work_first_and_libraries_last_in_korean(
         "post_office",
         "axes",
         "auditlog",
+        "django_tasks_database",
     ]
     assert [str(model["name"]) for model in apps[0]["models"][:2]] == ["포럼 시리즈", "포럼"]
     assert str(apps[2]["models"][0]["name"]) == "참가 신청"
-    assert [str(app["name"]) for app in apps[4:]] == ["메일 발송 기록", "로그인 잠금", "콘텐츠 수정 기록"]
+    assert [str(app["name"]) for app in apps[4:]] == [
+        "메일 발송 기록",
+        "로그인 잠금",
+        "콘텐츠 수정 기록",
+        "백그라운드 작업",
+    ]
 
 
 def test_permission_names_are_korean():

@@ -51,7 +51,7 @@ def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, s
     expect(staff.locator(".messagelist")).to_contain_text("포럼을 취소했습니다. 1명에게 메일로 알립니다.")
 
     with running_smtp_server(port) as inbox:
-        call_command("mail_worker", "--once")
+        call_command("deliver_mail")
     delivered = {message["Subject"].strip(): message for message in inbox.parsed()}
     cancellation = delivered["[AI 조찬포럼] 제3차 포럼이 취소되었습니다"]
     assert cancellation["To"] == "kim.gwangju@example.kr"

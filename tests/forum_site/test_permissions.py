@@ -16,6 +16,7 @@ from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
 from attendees.models import AccessRecord, ActionRecord, Registration
+from attendees.tasks import mail_deliver_due
 from events.models import Forum
 from tests.factories import (
     ForumFactory,
@@ -43,6 +44,9 @@ SUPERUSER_REFUSED = {
     ("axes.accesslog", "add"),
     ("axes.accessfailurelog", "add"),
     ("post_office.email", "add"),
+    # Tasks are enqueued by the site and kept as its record of them.
+    ("django_tasks_database.dbtaskresult", "add"),
+    ("django_tasks_database.dbtaskresult", "delete"),
     # The records are written by the site and never edited or deleted, by anyone.
     ("attendees.actionrecord", "add"),
     ("attendees.actionrecord", "delete"),
@@ -83,6 +87,7 @@ def objects():
         "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
         "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,
+        "django_tasks_database.dbtaskresult": mail_deliver_due.enqueue().db_result,
     }
 
 

@@ -1,0 +1,27 @@
+"""The background jobs of attendees, run by the task worker (django-tasks' database
+backend: `manage.py run_worker`), on any number of hosts."""
+
+from django_tasks import task
+
+from . import delivery
+
+
+@task()
+def mail_deliver(pks: list[int]) -> int:
+    """Send these just-queued mails; enqueued when the transaction that queued them commits."""
+    return delivery.outbox_deliver(pks)
+
+
+@task()
+def mail_deliver_due() -> int:
+    """Send whatever is due: retries, and mail whose enqueue or worker was lost. Scheduled."""
+    return delivery.outbox_deliver()
+
+
+@task()
+def personal_data_purge() -> dict:
+    """The retention promise of the consent notice (erasure.personal_data_purge). Scheduled."""
+    from .erasure import personal_data_purge as purge
+
+    report = purge(dry_run=False)
+    return {"registrations": report.registrations, "mails": report.mails}

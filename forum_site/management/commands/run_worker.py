@@ -1,0 +1,30 @@
+"""run_worker: the background worker. django-tasks' database worker, kept alive across a
+lost database connection (a restart or fail-over of PostgreSQL)."""
+
+import logging
+import time
+
+from django.db import connections
+from django.db.utils import InterfaceError, OperationalError
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+logger = logging.getLogger(__name__)
+
+RECONNECT_AFTER_SECONDS = 2
+
+
+class Command(DatabaseWorkerCommand):
+    help = "Run the site's background tasks (mail delivery, scheduled jobs) until stopped."
+
+    def handle(self, *args, **options):
+        options["reload"] = False  # a reload would drop the mail in hand
+        while True:
+            try:
+                return super().handle(*args, **options)
+            except (OperationalError, InterfaceError) as error:
+                # A mail in hand keeps its claim until it runs out; the scheduled round sends it then.
+                logger.warning("database connection lost (%s); reconnecting", error)
+                for connection in connections.all():
+                    connection.close_if_unusable_or_obsolete()
+                    connection.close()
+                time.sleep(RECONNECT_AFTER_SECONDS)

@@ -1,0 +1,17 @@
+"""The periodic jobs, and how often each runs. `manage.py run_scheduler` enqueues them
+for the worker.
+
+Every job here is safe to run twice at once (mail is claimed one by one; the purge
+deletes what is due), so a second scheduler, say on a second host, only repeats work.
+"""
+
+import datetime
+
+from attendees import tasks
+
+SCHEDULE = [
+    # Retries, and mail whose enqueue or worker was lost.
+    (tasks.mail_deliver_due, datetime.timedelta(seconds=30)),
+    # Personal data past its retention period, and lapsed news requests.
+    (tasks.personal_data_purge, datetime.timedelta(hours=1)),
+]

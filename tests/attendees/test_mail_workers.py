@@ -1,0 +1,148 @@
+"""Mail delivery by real worker processes (`manage.py run_worker`) through a real SMTP
+server, against the faults of production: two hosts, kill -9, a lost database
+connection, a server that answers unevenly. PostgreSQL only: it is what several hosts share."""
+
+import collections
+import os
+import signal
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from attendees import tasks
+from attendees.mail import MAILS_PER_TASK
+from attendees.models import MailKind, PendingMail, Registration
+from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.processes import start_manage, stop, wait_until
+from tests.smtp import free_port, running_smtp_server
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def outbox_of(count, *, kinds=(MailKind.CONFIRMATION,)):
+    """`count` people, each with these mails queued one after the other."""
+    forum = ForumFactory(starts_at=seoul(2030, 1, 8))
+    people = [RegistrationFactory(forum=forum, email=f"p{index:03}@example.kr") for index in range(count)]
+    pending = PendingMail.objects.bulk_create(
+        PendingMail(registration=person, recipient=person.email, kind=kind) for person in people for kind in kinds
+    )
+    pks = [mail.pk for mail in pending]
+    for start in range(0, len(pks), MAILS_PER_TASK):
+        tasks.mail_deliver.enqueue(pks[start : start + MAILS_PER_TASK])
+    return people
+
+
+def worker(tmp_path, name, smtp_port, **env):
+    return start_manage(
+        "run_worker",
+        "--interval",
+        "0.2",
+        "--no-startup-delay",
+        "--worker-id",
+        name,
+        log_path=tmp_path / f"{name}.log",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
+        MAIL_CLAIM_SECONDS=env.pop("claim_seconds", 120),
+        MAIL_FIRST_RETRY_SECONDS=1,
+        **env,
+    )
+
+
+def test_two_workers_as_two_hosts_deliver_200_mails_once_each(postgres_only, tmp_path):
+    outbox_of(200)
+    tasks.mail_deliver_due.enqueue()  # the scheduled round racing the per-mail tasks
+    port = free_port()
+    with running_smtp_server(port) as inbox:
+        workers = [worker(tmp_path, f"host-{name}", port) for name in "ab"]
+        try:
+            wait_until(lambda: not PendingMail.objects.exists(), timeout=120, what="the outbox to empty")
+        finally:
+            for process in workers:
+                stop(process)
+    received = collections.Counter(inbox.recipients())
+    assert len(received) == 200
+    assert set(received.values()) == {1}
+    # Both hosts did part of the work.
+    assert {worker_id for ids in DBTaskResult.objects.values_list("worker_ids", flat=True) for worker_id in ids} == {
+        "host-a",
+        "host-b",
+    }
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_the_mail_in_hand(postgres_only, tmp_path):
+    outbox_of(30)
+    port = free_port()
+    with running_smtp_server(port, delays=[0.1]) as inbox:
+        doomed = worker(tmp_path, "doomed", port, claim_seconds=2)
+        wait_until(lambda: len(inbox.messages) >= 8, timeout=60, what="the first mails")
+        os.killpg(doomed.pid, signal.SIGKILL)
+        doomed.wait(timeout=10)
+        stop(doomed)
+        tasks.mail_deliver_due.enqueue()  # as the scheduler does every 30 s
+        survivor = worker(tmp_path, "survivor", port)
+        try:
+            wait_until(lambda: not PendingMail.objects.exists(), timeout=60, what="the outbox to empty")
+        finally:
+            stop(survivor)
+    received = collections.Counter(inbox.recipients())
+    assert len(received) == 30  # nothing lost
+    # One sending thread per worker: at most the one mail in flight arrives twice.
+    assert sum(received.values()) - 30 <= 1
+
+
+def worker_connections_terminated() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.rowcount
+
+
+def test_a_worker_survives_a_dropped_database_connection(postgres_only, tmp_path):
+    port = free_port()
+    with running_smtp_server(port) as inbox:
+        process = worker(tmp_path, "steadfast", port)
+        try:
+            outbox_of(5)
+            wait_until(lambda: len(inbox.messages) == 5, timeout=60, what="the first five mails")
+            # As a PostgreSQL restart or fail-over does: the worker's connection is cut.
+            wait_until(worker_connections_terminated, timeout=10, what="the worker's connection")
+            forum = ForumFactory(starts_at=seoul(2030, 2, 12))
+            later = RegistrationFactory(forum=forum, email="later@example.kr")
+            tasks.mail_deliver.enqueue(
+                [PendingMail.objects.create(registration=later, recipient=later.email, kind="confirmation").pk]
+            )
+            wait_until(lambda: len(inbox.messages) == 6, timeout=60, what="the mail queued after the drop")
+            assert process.poll() is None  # still running
+        finally:
+            stop(process)
+    assert inbox.recipients()[-1] == "later@example.kr"
+
+
+def test_mails_to_one_person_arrive_in_the_order_queued(postgres_only, tmp_path):
+    kinds = (MailKind.WAITLISTED, MailKind.PROMOTED, MailKind.CANCELLED)
+    people = outbox_of(5, kinds=kinds)
+    # One task per mail, so that the two workers take one person's mails at the same time.
+    DBTaskResult.objects.all().delete()
+    for pending in PendingMail.objects.order_by("pk"):
+        tasks.mail_deliver.enqueue([pending.pk])
+    port = free_port()
+    with running_smtp_server(port, delays=[0.3, 0.0, 0.1, 0.0, 0.2]) as inbox:
+        workers = [worker(tmp_path, f"racer-{name}", port) for name in "ab"]
+        try:
+            wait_until(lambda: not PendingMail.objects.exists(), timeout=120, what="the outbox to empty")
+        finally:
+            for process in workers:
+                stop(process)
+    subjects = collections.defaultdict(list)
+    for message in inbox.parsed():
+        subjects[message["To"]].append(" ".join(message["Subject"].split()))
+    assert sorted(subjects) == sorted(person.email for person in people)
+    for person in Registration.objects.all():
+        received = subjects[person.email]
+        assert len(received) == 3
+        assert "대기" in received[0]  # waiting list
+        assert "확정" in received[1]  # a seat after all
+        assert "취소" in received[2]  # cancelled

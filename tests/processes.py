@@ -1,0 +1,66 @@
+"""The site's own commands as real processes (workers, gunicorn) on the test database."""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_database_url() -> str:
+    """DATABASE_URL of the database this test runs on (PostgreSQL: other processes can share it)."""
+    assert connection.vendor == "postgresql", "other processes can share only a PostgreSQL test database"
+    params = connection.settings_dict
+    host = params["HOST"] or "127.0.0.1"
+    port = params["PORT"] or 5432
+    return f"postgres://{params['USER']}@{host}:{port}/{params['NAME']}"
+
+
+def site_environment(**extra) -> dict:
+    env = {**os.environ, "DATABASE_URL": shared_database_url(), "DEBUG": "true", "PYTHONUNBUFFERED": "1"}
+    env.pop("FORUM_SITE_TODAY", None)
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def start_manage(*arguments, log_path: Path, **env) -> subprocess.Popen:
+    """`manage.py <arguments>` in the background, its output in log_path."""
+    log = open(log_path, "ab")  # noqa: SIM115 (closed by stop())
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *arguments],
+        cwd=ROOT,
+        env=site_environment(**env),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    process.log = log
+    return process
+
+
+def stop(process: subprocess.Popen, *, kill: bool = False) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL if kill else signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+    process.log.close()
+
+
+def wait_until(condition, *, timeout: float, what: str, interval: float = 0.1):
+    """Poll until condition() is true; fail the test with `what` after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
