@@ -1,20 +1,27 @@
 from django.urls import path
 
+from forum_site.page_cache import public_page
+
 from . import views
 from .feeds import ForumReportsFeed
 
 app_name = "events"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("forums/", views.ForumListView.as_view(), name="forum-list"),
-    path("forums.ics", views.calendar_feed, name="calendar"),
-    path("forums/feed/", ForumReportsFeed(), name="feed"),
-    path("forums/<slug:series>/<int:number>/", views.ForumDetailView.as_view(), name="forum-detail"),
-    path("forums/<slug:series>/<int:number>/calendar.ics", views.forum_ics, name="forum-ics"),
-    path("forums/<slug:series>/<int:number>/talks/<str:slug>/", views.TalkDetailView.as_view(), name="talk-detail"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("forums/", public_page(views.ForumListView.as_view()), name="forum-list"),
+    path("forums/<int:year>/", public_page(views.ForumListView.as_view()), name="forum-year"),
+    path("forums.ics", public_page(views.calendar_feed), name="calendar"),
+    path("forums/feed/", public_page(ForumReportsFeed()), name="feed"),
+    path("forums/<slug:series>/<int:number>/", public_page(views.ForumDetailView.as_view()), name="forum-detail"),
+    path("forums/<slug:series>/<int:number>/calendar.ics", public_page(views.forum_ics), name="forum-ics"),
+    path(
+        "forums/<slug:series>/<int:number>/talks/<str:slug>/",
+        public_page(views.TalkDetailView.as_view()),
+        name="talk-detail",
+    ),
     path("forums/<slug:series>/<int:number>/talks/<str:slug>/slides/", views.talk_slides, name="talk-slides"),
-    path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),
-    path("speakers/<str:slug>/", views.SpeakerDetailView.as_view(), name="speaker-detail"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("speakers/", public_page(views.SpeakerListView.as_view()), name="speaker-list"),
+    path("speakers/<str:slug>/", public_page(views.SpeakerDetailView.as_view()), name="speaker-detail"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
 ]

@@ -1,5 +1,6 @@
 """The public pages: home, forum archive, forums, talks, speakers, search, calendars."""
 
+import datetime
 import os
 
 from django.db.models import Count, Prefetch
@@ -8,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from forum_site import clock
+from forum_site.visitors import visitor
 from speakers.models import Speaker
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
@@ -15,6 +18,9 @@ from .models import Forum, Talk
 from .search import search_site, search_words
 
 LATEST_PAST_ON_HOME = 3
+UPCOMING_LISTED = 12
+SPEAKERS_PER_PAGE = 60
+CALENDAR_FEED_PAST = datetime.timedelta(days=365)
 
 
 class HomeView(TemplateView):
@@ -34,12 +40,22 @@ class HomeView(TemplateView):
 
 
 class ForumListView(TemplateView):
+    """The upcoming forums, and the archive one year at a time (the latest by default),
+    with a link to every year: the page stays the same size however long the series runs."""
+
     template_name = "events/forum_list.html"
 
     def get_context_data(self, **kwargs):
+        past_forums = Forum.objects.published().past()
+        years = [moment.year for moment in past_forums.datetimes("starts_at", "year", order="DESC")]
+        kwargs.setdefault("year", years[0] if years else None)
+        year = kwargs["year"]
+        if year is not None and year not in years:
+            raise Http404
         return super().get_context_data(
-            upcoming=Forum.objects.published().upcoming().with_programme().with_seat_counts(),
-            past=Forum.objects.published().past().with_programme(),
+            upcoming=Forum.objects.published().upcoming().with_programme().with_seat_counts()[:UPCOMING_LISTED],
+            past=past_forums.filter(starts_at__year=year).with_programme() if year else [],
+            years=years,
             **kwargs,
         )
 
@@ -47,7 +63,7 @@ class ForumListView(TemplateView):
 def forum_lookup(request, series: str, number: int):
     """The forum named by a URL, if this visitor may see it (staff may preview drafts)."""
     return get_object_or_404(
-        Forum.objects.visible_to(request.user).with_programme().with_seat_counts().prefetch_related("photos"),
+        Forum.objects.visible_to(visitor(request)).with_programme().with_seat_counts().prefetch_related("photos"),
         series__slug=series,
         number=number,
     )
@@ -64,7 +80,7 @@ class ForumDetailView(DetailView):
 def talk_lookup(request, series: str, number: int, slug: str, talks=None) -> Talk:
     """The talk named by a URL, if this visitor may see its forum."""
     talks = (talks if talks is not None else Talk.objects.all()).filter(
-        forum__in=Forum.objects.visible_to(request.user)
+        forum__in=Forum.objects.visible_to(visitor(request))
     )
     return get_object_or_404(talks, forum__series__slug=series, forum__number=number, slug=slug)
 
@@ -98,6 +114,7 @@ def public_speakers():
 class SpeakerListView(ListView):
     template_name = "events/speaker_list.html"
     context_object_name = "speakers"
+    paginate_by = SPEAKERS_PER_PAGE
 
     def get_queryset(self):
         return public_speakers().annotate(talk_count=Count("talks", distinct=True)).order_by("name")
@@ -130,7 +147,9 @@ def forum_ics(request, series: str, number: int):
 
 
 def calendar_feed(request):
-    """Every published forum, for calendar apps to subscribe to."""
-    forums = Forum.objects.published().with_programme().order_by("starts_at")
+    """The published forums to come and those of the last twelve months, for calendar apps
+    to subscribe to: what a calendar needs, of a bounded size however long the series runs."""
+    since = clock.now() - CALENDAR_FEED_PAST
+    forums = Forum.objects.published().filter(ends_at__gte=since).with_programme().order_by("starts_at")
     content = forums_calendar(forums, base_url=base_url_of(request), name=_("AI Breakfast Forum"), subscription=True)
     return ics_response(content, "forums.ics", disposition="inline")

@@ -16,6 +16,25 @@ class ForumSiteConfig(AppConfig):
         from .permission_names import permissions_named_in_the_site_language
 
         post_migrate.connect(permissions_named_in_the_site_language, dispatch_uid="permissions-in-korean")
+        _public_content_watched()
+
+
+# Every row a public page shows: forums, talks, speakers, venues, photos, and the
+# registrations behind the seat counts.
+PUBLIC_CONTENT_APPS = ("events", "speakers")
+
+
+def _public_content_watched() -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    from .page_cache import content_changed
+
+    models = [model for label in PUBLIC_CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    models.append(apps.get_model("attendees", "Registration"))
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}")
 
 
 class ForumAdminConfig(admin_apps.AdminConfig):

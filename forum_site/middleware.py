@@ -1,7 +1,11 @@
-"""Site-wide request guards."""
+"""Site-wide request guards, and the edit history's view of each request."""
 
+from auditlog.middleware import AuditlogMiddleware
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
+
+from .client_address import client_ip
 
 
 class RejectNulBytesMiddleware:
@@ -17,3 +21,44 @@ class RejectNulBytesMiddleware:
         ):
             return HttpResponseBadRequest(_("The address contains a character that is not allowed."))
         return self.get_response(request)
+
+
+class ContentEditActorMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware, naming the staff account behind each content edit,
+    with two changes. The account is looked up only for a request that carries a session
+    cookie: an anonymous visitor's page never opens the session (no `Vary: Cookie`, so
+    shared caches can keep it). The address is the one forum_site.client_address trusts,
+    not whatever X-Forwarded-For a client sends."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request)
+
+    @staticmethod
+    def _get_actor(request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return AuditlogMiddleware._get_actor(request)
+
+
+class LanguageInAddressMiddleware:
+    """A public page's language is in its address (/… Korean, /en/… English), yet Django's
+    LocaleMiddleware marks the Korean pages `Vary: Accept-Language`, which would make a
+    shared cache keep one copy per browser language. Pages served by page_cache.public_page
+    say their language does not vary; this takes the header back for them. Sits just
+    above LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(response, "language_in_address", False) and response.has_header("Vary"):
+            kept = [
+                field.strip() for field in response["Vary"].split(",") if field.strip().lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

@@ -61,17 +61,21 @@ MIDDLEWARE = [
     # First: a NUL byte in a URL is refused before anything hands it to the database.
     "forum_site.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the views below write; then ETag and 304 on the uncompressed page.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "forum_site.middleware.LanguageInAddressMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Names the staff account behind each content edit in the edit history.
-    "auditlog.middleware.AuditlogMiddleware",
+    "forum_site.middleware.ContentEditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it locks out repeated failed admin logins.
     "axes.middleware.AxesMiddleware",
@@ -135,6 +139,9 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Messages travel in a cookie of their own, so that showing them (on every page) never
+# opens the session: a public page stays free of cookies and `Vary: Cookie`.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 USE_I18N = True
 TIME_ZONE = "Asia/Seoul"
 USE_TZ = True

@@ -1,29 +1,42 @@
 """The site's URLs: the public site, the registration pages and the staff admin."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from events.sitemaps import SITEMAPS
 
 from . import health, views
+from .page_cache import public_page
 
 admin.site.site_header = _("AI Breakfast Forum administration")
 admin.site.site_title = _("AI Breakfast Forum")
 admin.site.index_title = _("Run the forum series")
 
 urlpatterns = [
-    path("", include("events.urls")),
-    path("", include("attendees.urls")),
     path("desk/", include("attendees.desk_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
+    # An index of one sitemap per section, each paged (?p=2) past Sitemap.limit addresses.
+    path(
+        "sitemap.xml",
+        public_page(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", public_page(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("robots.txt", public_page(views.robots_txt), name="robots-txt"),
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+# The public site in Korean at /…, in English at /en/…: the language is in the address.
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("attendees.urls")),
+    prefix_default_language=False,
+)
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 
 from events.models import ForumStatus
-from tests.factories import ForumFactory
+from tests.factories import ForumFactory, seoul
 
 pytestmark = pytest.mark.django_db
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
@@ -45,9 +45,10 @@ def test_ics_lists_the_talks(client, demo):
     assert str(event["DESCRIPTION"]).splitlines()[0] == "인공지능과 산업혁신 (이경일)"
 
 
-def test_calendar_feed_holds_every_published_forum(client, demo):
+def test_calendar_feed_holds_the_published_forums_of_the_last_year_and_to_come(client, demo, day_after_second_forum):
     ForumFactory(series=demo, number=4, status=ForumStatus.DRAFT)
-    cancelled = ForumFactory(series=demo, number=5, status=ForumStatus.CANCELLED)
+    cancelled = ForumFactory(series=demo, number=5, status=ForumStatus.CANCELLED, starts_at=seoul(2020, 11, 11))
+    ForumFactory(series=demo, number=10, starts_at=seoul(2019, 8, 5))  # a year and a day ago
     events = events_in(client.get("/forums.ics"))
     assert [str(event["UID"]) for event in events] == [
         "gwangju-ai-1@forum-site",

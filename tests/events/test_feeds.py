@@ -23,19 +23,32 @@ def test_feed_lists_past_forums_with_a_report(client, demo, day_after_second_for
     assert entries[0].find(f"{ATOM}summary").text.startswith("제2차 포럼은 2020년 8월 5일")
 
 
-def test_sitemap_lists_public_pages(client, demo):
+def test_sitemap_lists_public_pages_in_both_languages_section_by_section(client, demo):
     ForumFactory(series=demo, number=9, status=ForumStatus.DRAFT)
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    locations = {url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")}
-    assert locations == {
-        "http://testserver/",
-        "http://testserver/forums/",
-        "http://testserver/speakers/",
-        "http://testserver/forums/gwangju-ai/1/",
-        "http://testserver/forums/gwangju-ai/2/",
-        "http://testserver/forums/gwangju-ai/3/",
-        "http://testserver/forums/gwangju-ai/1/talks/founding-lecture/",
-        "http://testserver/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/",
-        "http://testserver/speakers/park-young-sun/",
-        "http://testserver/speakers/lee-kyung-il/",
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [sitemap.find(f"{SITEMAP}loc").text for sitemap in index.findall(f"{SITEMAP}sitemap")]
+    assert sections == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-forums.xml",
+        "http://testserver/sitemap-talks.xml",
+        "http://testserver/sitemap-speakers.xml",
+    ]
+    locations = set()
+    for section in sections:
+        root = ET.fromstring(client.get(section.removeprefix("http://testserver")).content)
+        locations |= {url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")}
+    korean = {
+        "/",
+        "/forums/",
+        "/speakers/",
+        "/forums/gwangju-ai/1/",
+        "/forums/gwangju-ai/2/",
+        "/forums/gwangju-ai/3/",
+        "/forums/gwangju-ai/1/talks/founding-lecture/",
+        "/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/",
+        "/speakers/park-young-sun/",
+        "/speakers/lee-kyung-il/",
+    }
+    assert locations == {f"http://testserver{path}" for path in korean} | {
+        f"http://testserver/en{path}" for path in korean
     }

@@ -34,14 +34,20 @@ def test_home_without_upcoming_forum_says_so(client, db):
     assert "아직 예정된 포럼이 없습니다." in client.get("/").text
 
 
-def test_forum_list_splits_upcoming_and_past_grouped_by_year(client, demo, day_after_second_forum):
+def test_forum_list_splits_upcoming_and_past_one_year_at_a_time(client, demo, day_after_second_forum):
     ForumFactory(series=demo, number=99, title="지난해 포럼", starts_at=seoul(2019, 12, 11))
     upcoming, past = sections(client.get(reverse("events:forum-list")).text)
     assert "제3차" in upcoming and "제2차" not in upcoming
     assert "제3차" not in past
-    assert (
-        past.index("2020년") < past.index("제2차") < past.index("제1차") < past.index("2019년") < past.index("제99차")
-    )
+    # The latest year, newest first, with a link to every year of the archive.
+    assert past.index("제2차") < past.index("제1차")
+    assert "제99차" not in past
+    assert '<a class="page-link" href="/forums/2020/" aria-current="page">2020년</a>' in past
+    assert '<a class="page-link" href="/forums/2019/">2019년</a>' in past
+
+    _upcoming, earlier = sections(client.get("/forums/2019/").text)
+    assert "제99차" in earlier and "제2차" not in earlier
+    assert client.get("/forums/2018/").status_code == 404
 
 
 def test_forum_detail_of_the_second_forum(client, demo, day_after_second_forum):
@@ -188,10 +194,11 @@ def test_page_titles_and_descriptions(client, demo):
 
 
 def test_language_switch_keeps_the_page_and_speaks_english(client, demo):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/forums/gwangju-ai/2/"})
-    assert response.status_code == 302
-    assert response.url == "/forums/gwangju-ai/2/"
-    page = client.get(response.url)
+    korean = client.get("/forums/gwangju-ai/2/").text
+    # A link, not a form: a public page needs no CSRF cookie, and its address says its language.
+    assert '<a href="/en/forums/gwangju-ai/2/" hreflang="en" lang="en"' in korean
+    page = client.get("/en/forums/gwangju-ai/2/")
+    assert '<a href="/forums/gwangju-ai/2/" hreflang="ko" lang="ko"' in page.text
     assert page.headers["Content-Language"] == "en"
     assert "Wednesday, August 5, 2020, 7:30 AM" in page.text
     assert "No. 2" in page.text

@@ -1,0 +1,90 @@
+"""Public pages for anonymous visitors, kept in the shared cache (Redis in production)
+until the content they show changes.
+
+One small mechanism invalidates them all: a content version in the cache, part of every
+page's key, bumped whenever a row that any public page shows is saved or deleted
+(content_changed, connected in forum_site/apps.py). Every process that shares the cache
+sees the new version on its next request, so an edit in the admin shows at once,
+everywhere. The key also holds the minute, so that what the clock alone changes (a forum
+becoming past, registration closing) is at most a minute late.
+
+Staff (who carry a session cookie) and visitors with a message waiting always get a
+fresh page. Responses are revalidated on every visit (ETag, 304: ConditionalGetMiddleware)
+and may be kept by shared caches, as they carry no cookie and no `Vary: Cookie`.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.cache import patch_cache_control
+
+from forum_site import clock
+
+VERSION_KEY = "content-version"
+# How long an unchanged page is kept; the minute in the key renews it anyway.
+PAGE_SECONDS = 120
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new or emptied cache: start from the clock, never from a number used before.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache (yet, or any more)
+        content_version()
+
+
+def content_changed(**kwargs) -> None:
+    """A public row was saved or deleted: every cached page is stale. Bumped at once, for
+    the request making the change, and again after its transaction commits, because a page
+    rendered by another process in between would show the old rows under the new version."""
+    _bump()
+    transaction.on_commit(_bump, robust=True)
+
+
+def _may_use_cache(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # staff see drafts and live counts
+        and CookieStorage.cookie_name not in request.COOKIES  # a message to show once
+    )
+
+
+def _key(request) -> str:
+    minute = int(clock.now().timestamp() // 60)
+    # The path holds the language (/en/...), the query string the page or search words.
+    return f"page:{content_version()}:{minute}:{request.get_full_path()}"
+
+
+def public_page(view):
+    """Serve this view's page from the shared cache to anonymous visitors."""
+
+    @functools.wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response = response.render()
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                cache.set(key, response, PAGE_SECONDS)
+        # Anyone may keep it, but must ask again before showing it (a 304 when unchanged).
+        patch_cache_control(response, public=True, no_cache=True)
+        response.language_in_address = True  # forum_site.middleware.LanguageInAddressMiddleware
+        return response
+
+    return cached_view
