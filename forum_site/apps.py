@@ -18,6 +18,12 @@ class ForumSiteConfig(AppConfig):
         post_migrate.connect(permissions_named_in_the_site_language, dispatch_uid="permissions-in-korean")
         _public_content_watched()
 
+        from django_tasks.signals import task_finished
+
+        from .request_log import task_finished_logged
+
+        task_finished.connect(task_finished_logged, dispatch_uid="task-log-line")
+
 
 # Every row a public page shows: forums, talks, speakers, venues, photos, and the
 # registrations behind the seat counts.

@@ -29,6 +29,13 @@ def _is_trusted(address, networks) -> bool:
     return address is not None and any(address in network for network in networks)
 
 
+def from_trusted_proxy(request) -> bool:
+    """Did this request reach us through one of TRUSTED_PROXIES (or a unix socket)?"""
+    networks = _trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    peer = _parse(request.META.get("REMOTE_ADDR") or "")
+    return _is_trusted(peer, networks) or (peer is None and bool(networks))
+
+
 def client_ip(request) -> str | None:
     """The address of the client, or None when it cannot be known (a unix socket with no
     proxy header). Never raises, whatever the headers say."""

@@ -5,7 +5,21 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-from .client_address import client_ip
+from .client_address import client_ip, from_trusted_proxy
+
+
+class UntrustedProxyHeadersMiddleware:
+    """X-Forwarded-Proto says whether the visitor came over HTTPS (SECURE_PROXY_SSL_HEADER),
+    which decides secure redirects and cookies. Django believes it from anyone; here it is
+    dropped unless the request came through one of TRUSTED_PROXIES. First in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_X_FORWARDED_PROTO" in request.META and not from_trusted_proxy(request):
+            del request.META["HTTP_X_FORWARDED_PROTO"]
+        return self.get_response(request)
 
 
 class RejectNulBytesMiddleware:

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything asks request.is_secure(): a forwarded scheme counts only from the proxy.
+    "forum_site.middleware.UntrustedProxyHeadersMiddleware",
+    # One structured log line per request, timed around everything below.
+    "forum_site.request_log.RequestLogMiddleware",
     # First: a NUL byte in a URL is refused before anything hands it to the database.
     "forum_site.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -81,7 +85,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "forum_site.urls"
+ROOT_URLCONF = env.str("ROOT_URLCONF", default="forum_site.urls")  # bench/ adds a bare view
 WSGI_APPLICATION = "forum_site.wsgi.application"
 
 TEMPLATES = [
@@ -156,7 +160,7 @@ if env.str("FORUM_SITE_TODAY", default=""):
 
 # --- Static and uploaded files ---------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
@@ -172,6 +176,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded photos and slides are served by nginx in production (deploy/nginx.conf); Django
+# serves them itself in development and in `make serve`, which has no nginx in front.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 # --- Background work ------------------------------------------------------------------
 # Jobs are django-tasks tasks kept in the database (django_tasks_db): `manage.py run_worker`
@@ -298,10 +305,23 @@ PERMISSIONS_POLICY = {
     "interest-cohort": [],
 }
 
+# One JSON object per line in production (LOG_FORMAT=json, the default when DEBUG is off),
+# for the log collector: each request (forum_site/request_log.py), each background task,
+# each problem. Plain text for a person reading a terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "timestamp": True,  # ISO 8601, UTC
+            "rename_fields": {"levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # The mail worker polls every few seconds; only problems are worth a line. (Having a
     # handler here also stops post_office from installing a second one of its own.)
@@ -309,6 +329,26 @@ LOGGING = {
         "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # WeasyPrint and its font library narrate every PDF step at INFO.
         "weasyprint": {"level": "WARNING"},
+        # Its "Not Found: /registrations/<token>/" would write tokens into the log; the
+        # request line (forum_site.request) says the same by route.
+        "django.request": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Error reports ----------------------------------------------------------------------
+# SENTRY_DSN=https://...@sentry.example.kr/1 sends every unhandled error of the site and its
+# worker to Sentry. Never personal data: no request bodies, cookies or user details.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=0,
+    )

@@ -64,3 +64,47 @@ def wait_until(condition, *, timeout: float, what: str, interval: float = 0.1):
             return result
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+PRODUCTION_SECRET_KEY = "test-only-" + "k" * 60
+
+
+def production_environment(*, static_root: Path, cache_db: int, **extra) -> dict:
+    """Settings as production has them (DEBUG off), on the test database and a Redis
+    database of the test's own."""
+    return {
+        "DEBUG": "false",
+        "SECRET_KEY": PRODUCTION_SECRET_KEY,
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "STATIC_ROOT": static_root,
+        "CACHE_URL": f"redis://127.0.0.1:6379/{cache_db}",
+        "LOG_FORMAT": "json",
+        **extra,
+    }
+
+
+def collectstatic(static_root: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "false", "SECRET_KEY": PRODUCTION_SECRET_KEY, "STATIC_ROOT": str(static_root)},
+        check=True,
+    )
+
+
+def start_gunicorn(*binds, log_path: Path, workers: int = 2, **env) -> subprocess.Popen:
+    arguments = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "-w", str(workers)]
+    for bind in binds:
+        arguments += ["-b", bind]
+    log = open(log_path, "ab")  # noqa: SIM115 (closed by stop())
+    process = subprocess.Popen(
+        arguments, cwd=ROOT, env=site_environment(**env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    process.log = log
+    return process
+
+
+def redis_flush(db: int) -> None:
+    import redis
+
+    redis.Redis(host="127.0.0.1", port=6379, db=db).flushdb()

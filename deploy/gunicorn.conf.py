@@ -1,0 +1,26 @@
+"""gunicorn's settings for the site (`gunicorn -c deploy/gunicorn.conf.py`), read from the
+same environment as Django's settings (deploy/forum-site.env)."""
+
+import multiprocessing
+import os
+
+wsgi_app = "forum_site.wsgi:application"
+# A unix socket for nginx in production (deploy/nginx.conf), or host:port.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: each request runs start to finish in one process; the database and the
+# cache are the only shared state. Two per core and one more, as gunicorn advises.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 30
+# Recycle workers now and then, so that a slow leak never grows.
+max_requests = 2000
+max_requests_jitter = 200
+# Queue connections while every worker is busy (a registration burst), not refuse them.
+backlog = 2048
+# Only nginx, on this host, may say the scheme and address of the client.
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").replace(" ", "")
+# Each request is logged by the site itself, one JSON line (forum_site/request_log.py).
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
