@@ -7,7 +7,7 @@ export DEBUG ?= true
 # The day the demo lives on: the morning after the second forum. `make run DEMO_DAY=` for the real clock.
 DEMO_DAY ?= 2020-08-06
 
-.PHONY: run test lint bench messages clean
+.PHONY: run serve test lint bench messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,34 @@ run: $(VENV)/.runtime-installed
 	$(PY) manage.py load_demo
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
-	@echo "Mail is delivered by the mail worker started beside the server (console mail by default)."
-	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py mail_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Mail is sent by the background worker started beside the server (console mail by default)."
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py run_worker --no-reload & worker=$$!; \
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production-like, on the same embedded SQLite: DEBUG off, collected static files, gunicorn,
+# the worker and the scheduler; a file cache shared by the web processes (production: Redis).
+# Plain HTTP on 127.0.0.1, so no HTTPS redirect or HSTS; everything else as in production.
+SERVE_CACHE_URL ?= filecache://$(CURDIR)/var/cache
+SERVE_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+	SERVE_MEDIA=true CACHE_URL=$(SERVE_CACHE_URL) FORUM_SITE_TODAY=$(DEMO_DAY)
+
+var/secret-key:
+	mkdir -p var
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: $(VENV)/.runtime-installed var/secret-key
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py setup_roles
+	$(PY) manage.py demo_staff
+	env $(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	env $(SERVE_ENV) $(PY) manage.py run_worker & worker=$$!; \
+	env $(SERVE_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	env $(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py -b 127.0.0.1:8000 -w 3
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest
@@ -45,7 +69,7 @@ messages: $(VENV)/.runtime-installed
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache staticfiles
 
 # Performance figures (public pages, concurrent registrations, forum cancel, desk search); honours DATABASE_URL.
 bench: $(VENV)/.dev-installed
