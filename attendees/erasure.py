@@ -33,6 +33,7 @@ from .models import (
     new_management_token,
 )
 from .records import action_records_for_each
+from .seat_counts import seat_counts_move
 from .services import locked_forum, news_consents_expire, promote_into_free_seats
 
 ANONYMOUS_NAME = "-"
@@ -160,6 +161,7 @@ def registration_erase(*, registration: Registration) -> list[Registration]:
             registration.status = RegistrationStatus.CANCELLED
             registration.cancelled_at = clock.now()
             registration.save(update_fields=["status", "cancelled_at"])
+            seat_counts_move(forum, registration, before=before)
             promoted = promote_into_free_seats(forum, by=ActorKind.ATTENDEE)
         _erase_traces(_people([registration]))
         _anonymize([registration])

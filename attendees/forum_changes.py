@@ -17,6 +17,7 @@ from forum_site import clock
 from . import mail
 from .models import Action, Registration, RegistrationStatus
 from .records import Actor, action_record, action_records_for_each
+from .seat_counts import seat_counts_recount
 from .services import RegistrationError, locked_forum
 
 
@@ -46,6 +47,7 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
         Registration.objects.filter(pk__in=[registration.pk for registration in active]).update(
             status=RegistrationStatus.CANCELLED, cancelled_at=now
         )
+        seat_counts_recount(forum)
         mail.queue_for_each(active, mail.MailKind.FORUM_CANCELLED)
         action_record(
             by=by,

@@ -27,6 +27,7 @@ from . import mail, normalize
 from .consent import CONSENT_VERSION
 from .models import Action, ActorKind, Registration, RegistrationStatus
 from .records import Actor, action_record
+from .seat_counts import seat_counts_move
 
 logger = logging.getLogger(__name__)
 
@@ -61,12 +62,6 @@ def locked_forum(forum: Forum) -> Forum:
     """The lock that serialises every seat count of this forum (a no-op on SQLite, where
     IMMEDIATE transactions already serialise writers). Call inside transaction.atomic()."""
     return Forum.objects.select_for_update().get(pk=forum.pk)
-
-
-def _confirmed_count(forum: Forum) -> int:
-    """Seats taken. A walk-in admitted over capacity holds none: a seat freed later still
-    goes to the first person waiting."""
-    return Registration.objects.filter(forum=forum, over_capacity=False).confirmed().count()
 
 
 def cancellation_deadline(forum: Forum) -> datetime.datetime:
@@ -183,7 +178,7 @@ def _management_link_resend(registration: Registration) -> None:
 
 def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_capacity, **person) -> Registration:
     """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
-    has_seat = _confirmed_count(forum) < forum.capacity
+    has_seat = forum.seats_taken < forum.capacity
     over_capacity = not has_seat and walk_in and admit_over_capacity
     registration = Registration.objects.create(
         forum=forum,
@@ -196,10 +191,12 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
         consent_version=CONSENT_VERSION,
         consented_at=clock.now(),
     )
+    seat_counts_move(forum, registration, before=None)
     if registration.status == RegistrationStatus.CONFIRMED:
         mail.queue_confirmation(registration)
     else:
-        mail.queue_waitlisted(registration, position=waitlist_position(registration))
+        # Last in line: the position is the length of the line, no count needed.
+        mail.queue_waitlisted(registration, position=forum.waiting_count)
     action = Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED
     details = {"walk_in": True, "over_capacity": over_capacity} if walk_in else {}
     action_record(by=by, action=action, registration=registration, after=registration.status, **details)
@@ -208,18 +205,19 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
 
 def promote_into_free_seats(forum: Forum, *, by: Actor) -> list[Registration]:
     """Move people from the head of the waiting list into free seats. Caller holds the lock."""
-    free = forum.capacity - _confirmed_count(forum)
+    free = forum.capacity - forum.seats_taken
     if free <= 0:
         return []
     promoted = list(Registration.objects.filter(forum=forum).waitlisted()[:free])
     for registration in promoted:
-        _promote(registration, by=by)
+        _promote(forum, registration, by=by)
     return promoted
 
 
-def _promote(registration: Registration, *, by: Actor) -> None:
+def _promote(forum: Forum, registration: Registration, *, by: Actor) -> None:
     registration.status = RegistrationStatus.CONFIRMED
     registration.save(update_fields=["status"])
+    seat_counts_move(forum, registration, before=RegistrationStatus.WAITLISTED)
     mail.queue_promoted(registration)
     action_record(
         by=by,
@@ -247,6 +245,7 @@ def registration_cancel(*, registration: Registration, by: Actor) -> list[Regist
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at"])
+        seat_counts_move(forum, registration, before=before)
         mail.queue_cancelled(registration)
         action_record(
             by=by,
@@ -267,9 +266,9 @@ def registration_promote(*, registration: Registration, by: Actor) -> None:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != RegistrationStatus.WAITLISTED:
             raise RegistrationError(_("Only people on the waiting list can be promoted."), code="not_waitlisted")
-        if _confirmed_count(forum) >= forum.capacity:
+        if forum.seats_taken >= forum.capacity:
             raise RegistrationError(_("The forum is full: raise its capacity first."), code="full")
-        _promote(registration, by=by)
+        _promote(forum, registration, by=by)
 
 
 def forum_capacity_change(*, forum: Forum, capacity: int, by: Actor) -> list[Registration]:

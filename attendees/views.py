@@ -43,7 +43,7 @@ class RegisterView(View):
 
     def get_forum(self):
         return get_object_or_404(
-            Forum.objects.published().with_programme().with_seat_counts(),
+            Forum.objects.published().with_programme(),
             series__slug=self.kwargs["series"],
             number=self.kwargs["number"],
         )

@@ -73,21 +73,18 @@ class ForumAdmin(admin.ModelAdmin):
         (_("After the forum"), {"fields": ["report"]}),
     ]
 
-    def get_queryset(self, request):
-        # One query for the whole changelist, counts included.
-        return super().get_queryset(request).with_seat_counts()
-
     @admin.display(description=_("number"), ordering="number")
     def display_number(self, forum):
         return forum.display_number
 
     @admin.display(description=_("confirmed / capacity"))
     def seats(self, forum):
-        return f"{forum.confirmed_count} / {forum.capacity}"
+        # The forum's own counters: no registration is counted for the changelist.
+        return f"{forum.seats_taken} / {forum.capacity}"
 
     @admin.display(description=_("waiting list"))
     def waitlisted(self, forum):
-        return forum.waitlisted_count
+        return forum.waiting_count
 
     @admin.display(description=_("registrations"))
     def registrations_link(self, forum):

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -135,17 +135,6 @@ class ForumQuerySet(models.QuerySet):
         """Over, most recent first."""
         return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
 
-    def with_seat_counts(self):
-        """Annotate confirmed_count and waitlisted_count in the same query.
-
-        The registrations are reached by their relation name, so this app still
-        imports nothing from the attendees app that builds on it.
-        """
-        return self.annotate(
-            confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
-            waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
-        )
-
 
 class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
@@ -174,6 +163,11 @@ class Forum(models.Model):
     # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
     # imported the forum replace it rather than keep the old one.
     calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    # Kept by the registration services under the forum's row lock (attendees/seat_counts.py),
+    # so that a free seat is one read of the locked row, however many people registered.
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    waiting_count = models.PositiveIntegerField(_("waiting list"), default=0, editable=False)
+    COUNTERS = ("seats_taken", "waiting_count")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -209,6 +203,17 @@ class Forum(models.Model):
     def __str__(self):
         return f"{self.display_number} {self.title}"
 
+    def save(self, *args, **kwargs):
+        # An edit in the admin saves what its form loaded, maybe seconds ago: the seat
+        # counters, moved meanwhile under the lock by registrations, are never written back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.COUNTERS
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
 
@@ -230,12 +235,10 @@ class Forum(models.Model):
 
     @property
     def seats_left(self) -> int:
-        """Needs with_seat_counts()."""
-        return max(self.capacity - self.confirmed_count, 0)
+        return max(self.capacity - self.seats_taken, 0)
 
     @property
     def registration_state(self) -> str:
-        """Needs with_seat_counts()."""
         if self.is_cancelled:
             return RegistrationState.CANCELLED
         if self.is_registration_open:

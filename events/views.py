@@ -27,7 +27,7 @@ class HomeView(TemplateView):
     template_name = "events/home.html"
 
     def get_context_data(self, **kwargs):
-        upcoming = list(Forum.objects.published().upcoming().with_programme().with_seat_counts())
+        upcoming = list(Forum.objects.published().upcoming().with_programme())
         latest_past = Forum.objects.published().past().with_programme()[:LATEST_PAST_ON_HOME]
         # "The next forum" is one that takes place; a cancelled one stays in the list, marked.
         next_forum = next((forum for forum in upcoming if not forum.is_cancelled), None)
@@ -53,7 +53,7 @@ class ForumListView(TemplateView):
         if year is not None and year not in years:
             raise Http404
         return super().get_context_data(
-            upcoming=Forum.objects.published().upcoming().with_programme().with_seat_counts()[:UPCOMING_LISTED],
+            upcoming=Forum.objects.published().upcoming().with_programme()[:UPCOMING_LISTED],
             past=past_forums.filter(starts_at__year=year).with_programme() if year else [],
             years=years,
             **kwargs,
@@ -63,7 +63,7 @@ class ForumListView(TemplateView):
 def forum_lookup(request, series: str, number: int):
     """The forum named by a URL, if this visitor may see it (staff may preview drafts)."""
     return get_object_or_404(
-        Forum.objects.visible_to(visitor(request)).with_programme().with_seat_counts().prefetch_related("photos"),
+        Forum.objects.visible_to(visitor(request)).with_programme().prefetch_related("photos"),
         series__slug=series,
         number=number,
     )

@@ -8,6 +8,7 @@ from django.db import connection
 
 from attendees import services
 from attendees.models import ActorKind, Registration
+from attendees.seat_counts import seat_counts_true
 from tests.factories import ForumFactory
 from tests.mailbox import queued_mail
 
@@ -52,6 +53,9 @@ def test_concurrent_registrations_never_overbook(postgres_only):
     stored = Registration.objects.filter(forum=forum)
     assert stored.confirmed().count() == SEATS
     assert [services.waitlist_position(r) for r in stored.waitlisted()] == list(range(1, PEOPLE - SEATS + 1))
+    # The counters kept under the lock agree with the rows.
+    forum.refresh_from_db()
+    assert (forum.seats_taken, forum.waiting_count) == seat_counts_true(forum) == (SEATS, PEOPLE - SEATS)
 
 
 def test_concurrent_cancellations_promote_each_waiting_person_once(postgres_only):

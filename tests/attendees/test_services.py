@@ -9,6 +9,7 @@ from django.core import mail as django_mail
 from attendees import services
 from attendees.consent import CONSENT_VERSION
 from attendees.models import ActorKind, Registration, RegistrationStatus, Sector
+from attendees.seat_counts import seat_counts_recount
 from events.models import ForumStatus
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
@@ -222,7 +223,9 @@ def test_promote_out_of_turn_only_into_a_free_seat():
     services.forum_capacity_change(forum=forum, capacity=1, by=ActorKind.SYSTEM)
     with pytest.raises(services.RegistrationError):
         services.registration_promote(registration=second, by=ActorKind.SYSTEM)
+    # A seat freed behind the services' back (no one promoted), then counted again.
     Registration.objects.filter(email="first@example.kr").update(status=RegistrationStatus.CANCELLED)
+    seat_counts_recount(forum)
     services.registration_promote(registration=second, by=ActorKind.SYSTEM)
     assert Registration.objects.get(pk=second.pk).status == "confirmed"
 
