@@ -65,9 +65,12 @@ class RegistrationAdmin(admin.ModelAdmin):
         "checked_in_at",
     ]
     list_filter = ["forum", "status", CheckedInFilter, "sector"]
+    # Answered by trigram indexes on PostgreSQL (migration 0012), at any number of rows.
     search_fields = ["name", "email", "organization"]
-    date_hierarchy = "created_at"
-    ordering = ["-created_at"]
+    # Registrations are found by forum, not by the day they came in: no date hierarchy,
+    # whose queries would scan every registration. Nor a second count of all of them.
+    show_full_result_count = False
+    ordering = ["-created_at", "-pk"]
     list_select_related = ["forum"]
     actions = ["check_in", "cancel", "promote", "resend_confirmation"]
     form = RegistrationChangeForm

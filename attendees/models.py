@@ -126,7 +126,11 @@ class Registration(models.Model):
                 violation_error_message=_("This email address is already registered for this forum."),
             ),
         ]
-        indexes = [models.Index(fields=["forum", "status", "created_at"], name="registration_queue_idx")]
+        indexes = [
+            models.Index(fields=["forum", "status", "created_at"], name="registration_queue_idx"),
+            # The admin's newest-first list, a page at a time (ordering -created_at, -pk).
+            models.Index(fields=["created_at", "id"], name="registration_created_idx"),
+        ]
         permissions = [
             ("use_desk", _("Can work the check-in desk")),
             ("export_unmasked", _("Can export registrations with whole emails and phones")),
