@@ -92,7 +92,7 @@ def test_an_outage_of_four_days_loses_nothing_and_is_told_after_a_day(client, ad
             clock.move_to(pending.next_attempt_at)
             if datetime.timedelta(days=1, hours=6) < timezone.now() - start < datetime.timedelta(days=1, hours=12):
                 # A day on: staff see it on the admin index, and the monitoring on /healthz.
-                assert "1 mail has not been delivered for more than a day" in admin_client.get("/admin/").text
+                assert "메일 1통이 하루 넘게 발송되지 않았습니다" in admin_client.get("/admin/").text
                 health = client.get("/healthz")
                 assert health.status_code == 503
                 assert health.json()["mail"]["status"] == "failing"
@@ -116,7 +116,7 @@ def test_an_outage_of_four_days_loses_nothing_and_is_told_after_a_day(client, ad
         "cache": "ok",
         "mail": {"status": "ok", "oldest_waiting_seconds": 0},
     }
-    assert "has not been delivered" not in admin_client.get("/admin/").text
+    assert "하루 넘게 발송되지 않았습니다" not in admin_client.get("/admin/").text
 
 
 class RefusingInbox:
