@@ -59,3 +59,44 @@ def register(base_url, form_path, fields, *, source="127.0.0.1", headers=None, c
             "Referer": base_url + form_path,
         },
     )
+
+
+class Visitor:
+    """One person's cookies across requests to one server (sign in, fill a form)."""
+
+    def __init__(self, base_url, *, source="127.0.0.1", cafile=None):
+        self.base_url, self.source, self.cafile = base_url, source, cafile
+        self.cookies = {}
+
+    def _headers(self, extra=None):
+        headers = dict(extra or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        return headers
+
+    def _remember(self, answer):
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name] = rest.split(";", 1)[0]
+        return answer
+
+    def get(self, path, headers=None) -> Answer:
+        answer = fetch(self.base_url + path, headers=self._headers(headers), source=self.source, cafile=self.cafile)
+        return self._remember(answer)
+
+    def submit(self, path, fields, *, form_path=None) -> Answer:
+        """GET the form at form_path (default: path) for its CSRF token, then POST fields to path."""
+        page = self.get(form_path or path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        body = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": token}, doseq=True)
+        headers = self._headers(
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": self.base_url,
+                "Referer": self.base_url + (form_path or path),
+            }
+        )
+        answer = fetch(
+            self.base_url + path, method="POST", body=body, headers=headers, source=self.source, cafile=self.cafile
+        )
+        return self._remember(answer)
