@@ -71,7 +71,11 @@ messages: $(VENV)/.runtime-installed
 clean:
 	rm -rf $(VENV) var .pytest_cache staticfiles
 
-# Performance figures (public pages, concurrent registrations, forum cancel, desk search); honours DATABASE_URL.
+# Performance figures; honours DATABASE_URL (PostgreSQL for the figures that matter):
+# public pages and a 500-person burst under gunicorn, the admin at 100,000 registrations,
+# a forum cancel, the desk's search in Chromium. Prints; asserts nothing (README: goals).
 bench: $(VENV)/.dev-installed
-	$(PY) bench/run.py
+	$(PY) bench/serving.py
+	$(PY) bench/admin_pages.py
+	$(PY) bench/forum_cancel.py
 	$(PY) bench/desk_search.py

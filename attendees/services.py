@@ -135,34 +135,45 @@ def registration_create(
     if email.strip() or not walk_in:
         details["email"] = email
     person = {"email": "", **normalize.person_details(**details)}
+    fields = dict(
+        by=by,
+        sector=sector,
+        consent_marketing=consent_marketing is True,
+        language=language,
+        walk_in=walk_in,
+        admit_over_capacity=admit_over_capacity,
+        **person,
+    )
+    try:
+        registration = _registration_create_once(forum, fields)
+    except IntegrityError:
+        # The same address registered at the same instant and won the unique index: it is
+        # an existing registration now, and is answered as one.
+        registration = _registration_create_once(forum, fields)
+    logger.info("registration %s for forum %s: %s", registration.pk, forum.pk, registration.status)
+    return registration
+
+
+def _active_registration(forum: Forum, email: str) -> Registration | None:
+    return Registration.objects.filter(forum=forum, email=email).active().first() if email else None
+
+
+def _registration_create_once(forum: Forum, fields: dict) -> Registration:
+    by = fields["by"]
     with transaction.atomic():
+        # Looked up before the lock, which is held for as little as possible; the unique
+        # index (one active registration per address and forum) settles a race.
+        existing = _active_registration(forum, fields["email"])
         forum = locked_forum(forum)
         allowed = desk_registration_open(forum) if is_staff(by) else forum.is_registration_open
         if not allowed:
             raise RegistrationError(_("Registration for this forum is closed."), code="closed")
-        existing = (
-            Registration.objects.filter(forum=forum, email=person["email"]).active().first()
-            if person["email"]
-            else None
-        )
         if existing is not None:
             _management_link_resend(existing)
         else:
-            registration = _registration_insert(
-                forum=forum,
-                by=by,
-                sector=sector,
-                consent_marketing=consent_marketing is True,
-                language=language,
-                walk_in=walk_in,
-                admit_over_capacity=admit_over_capacity,
-                **person,
-            )
-    if existing is not None:
-        # Raised after the commit, so the re-sent link is really queued.
-        raise AlreadyRegistered()
-    logger.info("registration %s for forum %s: %s", registration.pk, forum.pk, registration.status)
-    return registration
+            return _registration_insert(forum=forum, **fields)
+    # Raised after the commit, so the re-sent link is really queued.
+    raise AlreadyRegistered()
 
 
 def _management_link_resend(registration: Registration) -> None:

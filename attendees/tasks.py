@@ -25,3 +25,12 @@ def personal_data_purge() -> dict:
 
     report = purge(dry_run=False)
     return {"registrations": report.registrations, "mails": report.mails}
+
+
+@task()
+def task_results_prune() -> None:
+    """Forget finished tasks after a week (django_tasks_db's own command): the scheduler
+    alone adds one every 30 seconds. Scheduled."""
+    from django.core.management import call_command
+
+    call_command("prune_db_task_results", "--min-age-days", "7", verbosity=0)

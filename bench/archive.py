@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from events.models import Forum, ForumPhoto, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue
+from events.search_text import forum_search_text
 from speakers.models import Speaker
 
 SEOUL = timezone.get_fixed_timezone(9 * 60)
@@ -21,6 +22,21 @@ def _photo_name() -> str:
     buffer = io.BytesIO()
     Image.new("RGB", (640, 480), "navy").save(buffer, "JPEG")
     return default_storage.save("bench/photo.jpg", ContentFile(buffer.getvalue()))
+
+
+def _search_text_filled(forums, speakers, talks) -> None:
+    """What save() writes (events/search_text.py), which bulk_create skips."""
+    for forum in forums:
+        forum.search_text = forum_search_text(forum)
+    Forum.objects.bulk_update(forums, ["search_text"], batch_size=1000)
+    for speaker in speakers:
+        parts = (speaker.name, speaker.name_en, speaker.organization, speaker.position, speaker.bio)
+        speaker.search_text = "\n".join(part for part in parts if part)
+    Speaker.objects.bulk_update(speakers, ["search_text"], batch_size=1000)
+    for index, talk in enumerate(talks):
+        names = [name for speaker in speakers[index * 2 : index * 2 + 2] for name in (speaker.name, speaker.name_en)]
+        talk.search_text = "\n".join([talk.title, talk.abstract, talk.summary, *names])
+    Talk.objects.bulk_update(talks, ["search_text"], batch_size=1000)
 
 
 def archive_build(count: int, *, series: Series | None = None, upcoming: int = 2) -> Series:
@@ -90,6 +106,7 @@ def archive_build(count: int, *, series: Series | None = None, upcoming: int = 2
         PullQuote(talk=talk, speaker=speakers[index * 2], text="인공지능은 도구이자 동료입니다.")
         for index, talk in enumerate(talks)
     )
+    _search_text_filled(forums, speakers, talks)
     photo = _photo_name()
     ForumPhoto.objects.bulk_create(
         ForumPhoto(forum=forum, image=photo, alt_text="참석자들이 강연을 듣는 모습", caption="강연 장면", order=order)

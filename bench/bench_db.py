@@ -1,4 +1,4 @@
-"""The throw-away database every benchmark runs on (never the site's own): test_<name>
+"""The throw-away database every benchmark runs on (never the site's own): bench_<name>
 of DATABASE_URL, or var/bench.sqlite3 (a file, so that other processes share it)."""
 
 import os
@@ -19,10 +19,12 @@ def bench_database_setup():
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    setup_test_environment(debug=False)  # as production: no query log kept
     old_name = connection.settings_dict["NAME"]
     if connection.vendor == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = str(ROOT / "var" / "bench.sqlite3")
+    else:
+        connection.settings_dict["TEST"]["NAME"] = "bench_" + old_name  # not the test suite's
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
 
     def teardown():

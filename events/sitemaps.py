@@ -1,46 +1,73 @@
-"""sitemap.xml: the public pages search engines should know, as an index of one
-sitemap per section."""
+"""The sitemaps: an index (sitemap.xml) of one sitemap per section and language
+(sitemap-forums-ko.xml, sitemap-forums-en.xml, ...), each paged (?p=2) past `limit`.
 
+Django's i18n sitemaps build the list of every (item, language) pair before taking a
+page of it; a sitemap per language keeps the items a queryset, so that a page is one
+query with LIMIT, and the index one COUNT per section, however long the archive grows.
+The pages name their other language themselves (hreflang links in base.html).
+"""
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
-from speakers.models import Speaker
-
-from .models import Forum, Talk
-
-
-class PagedSitemap(Sitemap):
-    # A page of a section's sitemap stays small however long the archive grows (?p=2...).
-    limit = 500
-    # Each page in both languages, with hreflang alternates, whatever language asks.
-    i18n = True
-    alternates = True
+from .models import Forum, Talk, public_speakers
 
 
-class PagesSitemap(PagedSitemap):
+class LanguageSitemap(Sitemap):
+    # Small pages: each is rendered in a few milliseconds, however many there are.
+    limit = 50
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def location(self, item):
+        with translation.override(self.language):
+            return self.address(item)
+
+    def address(self, item) -> str:
+        return item.get_absolute_url()
+
+
+class PagesSitemap(LanguageSitemap):
     def items(self):
         return ["events:home", "events:forum-list", "events:speaker-list"]
 
-    def location(self, name):
+    def address(self, name):
         return reverse(name)
 
 
-class ForumSitemap(PagedSitemap):
+class ForumSitemap(LanguageSitemap):
     def items(self):
-        return Forum.objects.published().select_related("series").order_by("-starts_at")
+        return Forum.objects.published().select_related("series").order_by("-starts_at", "pk")
 
     def lastmod(self, forum):
         return forum.updated_at
 
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, not every forum fetched to find the latest.
+        return Forum.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
-class TalkSitemap(PagedSitemap):
+
+class TalkSitemap(LanguageSitemap):
     def items(self):
         return Talk.objects.published().select_related("forum__series").order_by("pk")
 
 
-class SpeakerSitemap(PagedSitemap):
+class SpeakerSitemap(LanguageSitemap):
     def items(self):
-        return Speaker.objects.filter(talks__in=Talk.objects.published()).distinct().order_by("pk")
+        return public_speakers().order_by("pk")
 
 
-SITEMAPS = {"pages": PagesSitemap, "forums": ForumSitemap, "talks": TalkSitemap, "speakers": SpeakerSitemap}
+SITEMAPS = {
+    f"{section}-{language}": sitemap(language)
+    for section, sitemap in (
+        ("pages", PagesSitemap),
+        ("forums", ForumSitemap),
+        ("talks", TalkSitemap),
+        ("speakers", SpeakerSitemap),
+    )
+    for language, _name in settings.LANGUAGES
+}

@@ -6,15 +6,15 @@ import os
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from forum_site import clock
 from forum_site.visitors import visitor
-from speakers.models import Speaker
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
-from .models import Forum, Talk
+from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, public_speakers
 from .search import search_site, search_words
 
 LATEST_PAST_ON_HOME = 3
@@ -52,10 +52,12 @@ class ForumListView(TemplateView):
         year = kwargs["year"]
         if year is not None and year not in years:
             raise Http404
+        # One reverse() for the whole list of years, which grows by one every year.
+        year_url = reverse("events:forum-year", args=[1]).removesuffix("1/")
         return super().get_context_data(
             upcoming=Forum.objects.published().upcoming().with_programme()[:UPCOMING_LISTED],
             past=past_forums.filter(starts_at__year=year).with_programme() if year else [],
-            years=years,
+            years=[(each, f"{year_url}{each}/", _("%(year)s") % {"year": each}) for each in years],
             **kwargs,
         )
 
@@ -107,17 +109,41 @@ def talk_slides(request, series: str, number: int, slug: str):
     return FileResponse(talk.slides.open("rb"), as_attachment=True, filename=os.path.basename(talk.slides.name))
 
 
-def public_speakers():
-    return Speaker.objects.filter(talks__in=Talk.objects.published()).distinct()
+class SpeakerListView(TemplateView):
+    """Speakers in name order, a page at a time with "previous" and "next": no count of
+    them all, so a page costs the same however many there are."""
 
-
-class SpeakerListView(ListView):
     template_name = "events/speaker_list.html"
-    context_object_name = "speakers"
-    paginate_by = SPEAKERS_PER_PAGE
 
-    def get_queryset(self):
-        return public_speakers().annotate(talk_count=Count("talks", distinct=True)).order_by("name")
+    def get_context_data(self, **kwargs):
+        try:
+            number = max(int(self.request.GET.get("page", "1")), 1)
+        except ValueError:
+            raise Http404 from None
+        start = (number - 1) * SPEAKERS_PER_PAGE
+        # One more than a page: whether there is a next page, without counting.
+        speakers = list(public_speakers().order_by("name", "pk")[start : start + SPEAKERS_PER_PAGE + 1])
+        if not speakers and number > 1:
+            raise Http404
+        has_next = len(speakers) > SPEAKERS_PER_PAGE
+        speakers = speakers[:SPEAKERS_PER_PAGE]
+        context = super().get_context_data(
+            speakers=speakers,
+            page_number=number,
+            previous_page=number - 1 if number > 1 else None,
+            next_page=number + 1 if has_next else None,
+            **kwargs,
+        )
+        # Talks counted for the speakers of this page only, not for all of them.
+        counts = dict(
+            TalkSpeaker.objects.filter(speaker__in=speakers, talk__forum__status__in=PUBLIC_STATUSES)
+            .values("speaker")
+            .annotate(talks=Count("talk", distinct=True))
+            .values_list("speaker", "talks")
+        )
+        for speaker in speakers:
+            speaker.talk_count = counts.get(speaker.pk, 0)
+        return context
 
 
 class SpeakerDetailView(DetailView):

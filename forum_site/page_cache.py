@@ -1,9 +1,10 @@
 """Public pages for anonymous visitors, kept in the shared cache (Redis in production)
 until the content they show changes.
 
-One small mechanism invalidates them all: a content version in the cache, part of every
-page's key, bumped whenever a row that any public page shows is saved or deleted
-(content_changed, connected in forum_site/apps.py). Every process that shares the cache
+One small mechanism invalidates them all: a content version in the cache, stored with
+every page and compared on each visit (both read in one round trip), bumped whenever a
+row that any public page shows is saved or deleted (content_changed, connected in
+forum_site/apps.py). Every process that shares the cache
 sees the new version on its next request, so an edit in the admin shows at once,
 everywhere. The key also holds the minute, so that what the clock alone changes (a forum
 becoming past, registration closing) is at most a minute late.
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from forum_site import clock
@@ -64,7 +66,19 @@ def _may_use_cache(request) -> bool:
 def _key(request) -> str:
     minute = int(clock.now().timestamp() // 60)
     # The path holds the language (/en/...), the query string the page or search words.
-    return f"page:{content_version()}:{minute}:{request.get_full_path()}"
+    return f"page:{minute}:{request.get_full_path()}"
+
+
+def _stored(version: int, response) -> tuple:
+    return version, response.status_code, response.content, list(response.items())
+
+
+def _restored(entry: tuple) -> HttpResponse:
+    _version, status, content, headers = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def public_page(view):
@@ -75,13 +89,17 @@ def public_page(view):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        response = cache.get(key)
-        if response is None:
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            response = _restored(entry)
+        else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response = response.render()
             if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, response, PAGE_SECONDS)
+                cache.set(key, _stored(version, response), PAGE_SECONDS)
         # Anyone may keep it, but must ask again before showing it (a 304 when unchanged).
         patch_cache_control(response, public=True, no_cache=True)
         response.language_in_address = True  # forum_site.middleware.LanguageInAddressMiddleware

@@ -2,7 +2,7 @@
 for the worker.
 
 Every job here is safe to run twice at once (mail is claimed one by one; the purge
-deletes what is due), so a second scheduler, say on a second host, only repeats work.
+deletes what is due; pruning too), so a second scheduler, say on a second host, only repeats work.
 """
 
 import datetime
@@ -14,4 +14,6 @@ SCHEDULE = [
     (tasks.mail_deliver_due, datetime.timedelta(seconds=30)),
     # Personal data past its retention period, and lapsed news requests.
     (tasks.personal_data_purge, datetime.timedelta(hours=1)),
+    # The record of finished tasks, after a week.
+    (tasks.task_results_prune, datetime.timedelta(hours=6)),
 ]

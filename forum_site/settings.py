@@ -241,7 +241,8 @@ if ACCESS_RECORD_RETENTION_DAYS < 730:
 # Registrations are not among them: their changes are recorded by the services
 # (attendees.ActionRecord), without the personal values.
 AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
-    {"model": model, "exclude_fields": ["created_at", "updated_at"]}
+    # Not the texts the site derives itself (search words, seat counters).
+    {"model": model, "exclude_fields": ["created_at", "updated_at", "search_text", "seats_taken", "waiting_count"]}
     for model in (
         "events.Series",
         "events.Venue",

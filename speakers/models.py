@@ -16,14 +16,24 @@ class Speaker(models.Model):
     organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
     bio = ParagraphsTextField(_("short biography"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True, validators=[validate_photo])
+    # Every word the site search looks in, kept by save().
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         ordering = ["name"]
+        # The speakers page, a page at a time in name order.
+        indexes = [models.Index(fields=["name", "id"], name="speaker_name_idx")]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = "\n".join(
+            part for part in (self.name, self.name_en, self.organization, self.position, self.bio) if part
+        )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         # The public speaker pages list talks, so the events app serves them.

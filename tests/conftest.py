@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from events.demo import load_demo
+from tests.processes import collectstatic
 
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 
@@ -73,3 +74,11 @@ def staff_user(db):
     from django.contrib.auth.models import User
 
     return User.objects.create_user("desk-clerk", password="a-long-password-1", is_staff=True)
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """collectstatic, once for the session: DEBUG=false pages need its manifest."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    collectstatic(root)
+    return root

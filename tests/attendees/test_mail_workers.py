@@ -146,3 +146,23 @@ def test_mails_to_one_person_arrive_in_the_order_queued(postgres_only, tmp_path)
         assert "대기" in received[0]  # waiting list
         assert "확정" in received[1]  # a seat after all
         assert "취소" in received[2]  # cancelled
+
+
+def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only, tmp_path):
+    from forum_site.schedule import SCHEDULE
+
+    scheduler = start_manage("run_scheduler", log_path=tmp_path / "scheduler.log")
+    try:
+        expected = {job.module_path for job, _every in SCHEDULE}
+        wait_until(
+            lambda: set(DBTaskResult.objects.values_list("task_path", flat=True)) == expected,
+            timeout=30,
+            what="the periodic jobs",
+        )
+    finally:
+        stop(scheduler)
+    assert expected == {
+        "attendees.tasks.mail_deliver_due",
+        "attendees.tasks.personal_data_purge",
+        "attendees.tasks.task_results_prune",
+    }

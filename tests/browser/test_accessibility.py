@@ -39,7 +39,8 @@ def test_public_pages_have_no_serious_accessibility_violations(demo_site, open_p
     for size in SIZES:
         page = open_page(size, locale)
         for name, path in PUBLIC_PAGES.items():
-            page.goto(demo_site + path)
+            # The English pages live under /en/.
+            page.goto(demo_site + ("/en" if language == "en" else "") + path)
             assert page.locator("html").get_attribute("lang") == language
             save_screenshot(page, f"{name}-{language}-{size}")
             if size == "desktop":

@@ -6,13 +6,13 @@ import re
 import icalendar
 import pytest
 from playwright.sync_api import expect
-from post_office.models import Email
 
 from attendees import services
 from attendees.models import Registration
 from events.models import Forum
 from tests.browser.conftest import save_screenshot
 from tests.factories import RegistrationFactory
+from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,7 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     save_screenshot(page, f"register-done-{size}")
     mine = Registration.objects.get(email="kim.gwangju@example.kr")
     assert (mine.status, mine.phone, mine.consent_marketing) == ("confirmed", "01012345678", False)
-    [confirmation] = Email.objects.filter(to="kim.gwangju@example.kr")  # rendered when the registration committed
+    [confirmation] = queued_mail(to="kim.gwangju@example.kr")  # as the worker renders it
     [management_link] = re.findall(r"http://\S+/registrations/[\w-]{40,}/", confirmation.message)
 
     # Someone else registers after the last seat went: they wait.

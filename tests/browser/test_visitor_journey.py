@@ -49,8 +49,8 @@ def test_visitor_reads_the_archive_and_finds_the_saltlux_talk(demo_site, open_pa
 
     # English, on the same page.
     open_menu_if_collapsed(page)
-    page.get_by_role("button", name="English").click()
-    expect(page).to_have_url(demo_site + "/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/")
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(demo_site + "/en/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("section.summary").get_by_role("heading")).to_have_text("Summary")
 
@@ -58,9 +58,9 @@ def test_visitor_reads_the_archive_and_finds_the_saltlux_talk(demo_site, open_pa
     open_menu_if_collapsed(page)
     page.get_by_role("searchbox", name="Search").first.fill("Saltlux")
     page.get_by_role("searchbox", name="Search").first.press("Enter")
-    expect(page).to_have_url(re.compile(r"/search/\?q=Saltlux$"))
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=Saltlux$"))
     results = page.locator("#talks")
     expect(results.get_by_role("heading")).to_have_text("Talks")
     results.get_by_role("link", name="인공지능과 산업혁신").click()
-    expect(page).to_have_url(demo_site + "/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/")
+    expect(page).to_have_url(demo_site + "/en/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/")
     save_screenshot(page, f"journey-{size}-talk-en")

@@ -1,18 +1,8 @@
-"""The production stack as real processes: collected static files, a TLS certificate."""
+"""The production stack as real processes: a TLS certificate for nginx."""
 
 import subprocess
 
 import pytest
-
-from tests.processes import collectstatic
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    """collectstatic, once for the session: DEBUG=false pages need its manifest."""
-    root = tmp_path_factory.mktemp("staticfiles")
-    collectstatic(root)
-    return root
 
 
 @pytest.fixture(scope="session")

@@ -57,3 +57,12 @@ def test_calendar_feed_holds_the_published_forums_of_the_last_year_and_to_come(c
         f"{cancelled.slug}@forum-site",
     ]
     assert [str(event["STATUS"]) for event in events] == ["CONFIRMED", "CONFIRMED", "CONFIRMED", "CANCELLED"]
+
+
+def test_the_time_zone_block_is_built_once_per_process(client, demo):
+    from events.calendar import site_timezone
+
+    site_timezone.cache_clear()
+    for url in ("/forums.ics", "/forums/gwangju-ai/1/calendar.ics", "/forums/gwangju-ai/2/calendar.ics"):
+        assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul" in client.get(url).content
+    assert (site_timezone.cache_info().misses, site_timezone.cache_info().hits) == (1, 2)

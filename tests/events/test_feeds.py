@@ -28,10 +28,9 @@ def test_sitemap_lists_public_pages_in_both_languages_section_by_section(client,
     index = ET.fromstring(client.get("/sitemap.xml").content)
     sections = [sitemap.find(f"{SITEMAP}loc").text for sitemap in index.findall(f"{SITEMAP}sitemap")]
     assert sections == [
-        "http://testserver/sitemap-pages.xml",
-        "http://testserver/sitemap-forums.xml",
-        "http://testserver/sitemap-talks.xml",
-        "http://testserver/sitemap-speakers.xml",
+        f"http://testserver/sitemap-{section}-{language}.xml"
+        for section in ("pages", "forums", "talks", "speakers")
+        for language in ("ko", "en")
     ]
     locations = set()
     for section in sections:

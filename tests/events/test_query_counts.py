@@ -28,7 +28,7 @@ PAGES = {
     "forum-list": ("/forums/", {"all-upcoming": 4, "all-past": 5}),
     "forum-detail": ("/forums/qc/1/", 4),
     "talk-detail": ("/forums/qc/1/talks/talk-1-1/", 4),
-    "speaker-list": ("/speakers/", 2),  # the count for the pages, and one page
+    "speaker-list": ("/speakers/", 2),  # one page (and whether there is a next), its talk counts
     "speaker-detail": ("/speakers/qc-speaker-1/", 2),
     "search": ("/search/?q=인공지능", 4),
     # Forums of the last twelve months and to come: when all are long past, the feed is
@@ -36,10 +36,10 @@ PAGES = {
     "calendar": ("/forums.ics", {"all-upcoming": 3}),
     "forum-ics": ("/forums/qc/1/calendar.ics", 4),
     "feed": ("/forums/feed/", 1),
-    "sitemap": ("/sitemap.xml", 4),
-    "sitemap-forums": ("/sitemap-forums.xml", 1),
-    "sitemap-talks": ("/sitemap-talks.xml", 1),
-    "sitemap-speakers": ("/sitemap-speakers.xml", 1),
+    "sitemap": ("/sitemap.xml", 8),  # a count per section and language, the latest edits
+    "sitemap-forums": ("/sitemap-forums-ko.xml", 2),
+    "sitemap-talks": ("/sitemap-talks-en.xml", 2),
+    "sitemap-speakers": ("/sitemap-speakers-ko.xml", 2),
     "register": ("/forums/qc/1/register/", 3),
 }
 

@@ -213,3 +213,20 @@ def test_robots_txt_points_to_the_sitemap(client, db):
         "Disallow: /registrations/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
+
+
+def test_the_speakers_come_a_page_at_a_time(client, day_after_second_forum):
+    from events import views
+    from tests.factories import SpeakerFactory, TalkFactory
+
+    forum = ForumFactory(starts_at=seoul(2020, 6, 10))
+    for index in range(views.SPEAKERS_PER_PAGE + 5):
+        TalkFactory(forum=forum, slug=f"t{index}", speakers=[SpeakerFactory(name=f"연사{index:03}")])
+    first = client.get("/speakers/")
+    assert first.text.count('class="card h-100"') == views.SPEAKERS_PER_PAGE
+    assert 'href="?page=2" rel="next"' in first.text and 'rel="prev"' not in first.text
+    second = client.get("/speakers/?page=2")
+    assert second.text.count('class="card h-100"') == 5
+    assert "연사064" in second.text and 'href="?page=1" rel="prev"' in second.text and 'rel="next"' not in second.text
+    assert client.get("/speakers/?page=3").status_code == 404
+    assert client.get("/speakers/?page=x").status_code == 404

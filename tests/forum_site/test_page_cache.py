@@ -25,7 +25,7 @@ PUBLIC_PAGES = [
     "/forums/gwangju-ai/2/calendar.ics",
     "/forums/feed/",
     "/sitemap.xml",
-    "/sitemap-forums.xml",
+    "/sitemap-forums-ko.xml",
     "/robots.txt",
 ]
 
