@@ -8,9 +8,13 @@ its speakers' names, refreshed when a speaker or the talk's list of speakers cha
 (signals connected in events/apps.py). A speaker's own text is kept by Speaker.save().
 """
 
+from forum_site.text import paragraphs
+
 
 def _joined(*parts) -> str:
-    return "\n".join(part for part in parts if part)
+    # Cleaned as the fields clean themselves on save (which runs after this): no NUL or
+    # other control character, which PostgreSQL would refuse.
+    return paragraphs("\n".join(part for part in parts if part))
 
 
 def forum_search_text(forum) -> str:

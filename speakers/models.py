@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.text import paragraphs
 from forum_site.uploads import validate_photo
 
 
@@ -30,8 +31,9 @@ class Speaker(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = "\n".join(
-            part for part in (self.name, self.name_en, self.organization, self.position, self.bio) if part
+        # Cleaned as the fields clean themselves (after this, in super().save()).
+        self.search_text = paragraphs(
+            "\n".join(part for part in (self.name, self.name_en, self.organization, self.position, self.bio) if part)
         )
         super().save(*args, **kwargs)
 

@@ -22,6 +22,8 @@ class Command(DatabaseWorkerCommand):
             try:
                 return super().handle(*args, **options)
             except (OperationalError, InterfaceError) as error:
+                if options["batch"]:
+                    raise  # one pass asked for: the caller sees the failure
                 # A mail in hand keeps its claim until it runs out; the scheduled round sends it then.
                 logger.warning("database connection lost (%s); reconnecting", error)
                 for connection in connections.all():
