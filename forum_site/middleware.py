@@ -1,11 +1,11 @@
 """Site-wide request guards, and the edit history's view of each request."""
 
 from auditlog.middleware import AuditlogMiddleware
-from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 from .client_address import client_ip, from_trusted_proxy
+from .visitors import visitor
 
 
 class UntrustedProxyHeadersMiddleware:
@@ -50,9 +50,8 @@ class ContentEditActorMiddleware(AuditlogMiddleware):
 
     @staticmethod
     def _get_actor(request):
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            return None
-        return AuditlogMiddleware._get_actor(request)
+        user = visitor(request)
+        return user if user.is_authenticated else None
 
 
 class LanguageInAddressMiddleware:

@@ -17,7 +17,6 @@ and may be kept by shared caches, as they carry no cookie and no `Vary: Cookie`.
 import functools
 import time
 
-from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
@@ -25,6 +24,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from forum_site import clock
+from forum_site.visitors import has_session
 
 VERSION_KEY = "content-version"
 # How long an unchanged page is kept; the minute in the key renews it anyway.
@@ -58,7 +58,7 @@ def content_changed(**kwargs) -> None:
 def _may_use_cache(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # staff see drafts and live counts
+        and not has_session(request)  # staff see drafts and live counts
         and CookieStorage.cookie_name not in request.COOKIES  # a message to show once
     )
 

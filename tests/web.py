@@ -19,6 +19,18 @@ class Answer:
         return self.body.decode()
 
 
+def registration_fields(index: int) -> dict:
+    """The registration form as person number `index` fills it in."""
+    return {
+        "name": f"참가자{index}",
+        "email": f"person{index}@example.kr",
+        "organization": "광주AI",
+        "position": "연구원",
+        "sector": "industry",
+        "consent_privacy": "on",
+    }
+
+
 def fetch(url, *, method="GET", headers=None, body=None, source="127.0.0.1", cafile=None) -> Answer:
     """One request; `source` is the client address it comes from (any of 127.0.0.0/8)."""
     parts = urllib.parse.urlsplit(url)

@@ -13,6 +13,7 @@ from tests.factories import ForumFactory, ForumPhotoFactory
 from tests.processes import ROOT, production_environment, redis_flush, start_gunicorn, stop, wait_until
 from tests.smtp import free_port
 from tests.web import fetch, register
+from tests.web import registration_fields as person
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -164,16 +165,6 @@ def test_the_rate_limit_counts_each_real_client_behind_nginx(behind_nginx):
     cafile = behind_nginx["cafile"]
     forum = ForumFactory(status="published")
     form = f"/forums/{forum.series.slug}/{forum.number}/register/"
-
-    def person(index):
-        return {
-            "name": f"참가자{index}",
-            "email": f"person{index}@example.kr",
-            "organization": "광주AI",
-            "position": "연구원",
-            "sector": "industry",
-            "consent_privacy": "on",
-        }
 
     # One client, three registrations (the limit), each claiming another address in
     # X-Forwarded-For: nginx appends the real one, and that is what is counted.

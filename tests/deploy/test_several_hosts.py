@@ -13,6 +13,7 @@ from tests.factories import ForumFactory, SpeakerFactory, TalkFactory
 from tests.processes import production_environment, redis_flush, start_gunicorn, start_manage, stop, wait_until
 from tests.smtp import free_port, running_smtp_server
 from tests.web import Visitor, fetch
+from tests.web import registration_fields as person
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -67,17 +68,6 @@ def _answers(url) -> bool:
         return fetch(url).status == 200
     except OSError:
         return False
-
-
-def person(index):
-    return {
-        "name": f"참가자{index}",
-        "email": f"person{index}@example.kr",
-        "organization": "광주AI",
-        "position": "연구원",
-        "sector": "industry",
-        "consent_privacy": "on",
-    }
 
 
 def test_a_burst_over_both_hosts_confirms_exactly_the_capacity_and_mails_everyone_once(start_hosts):
