@@ -7,6 +7,8 @@ import io
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from PIL import Image
 
@@ -50,6 +52,11 @@ def archive_build(count: int, *, series: Series | None = None, upcoming: int = 2
     venue = series.default_venue
     start = Forum.objects.filter(series=series).count()
     now = timezone.now()
+    # The forums already there come first in number, so first in time: moved back `count`
+    # months, they leave the last year and the upcoming ones to the new forums, as a series
+    # that grew for real would.
+    moved_back = datetime.timedelta(days=30 * count)
+    Forum.objects.filter(series=series).update(starts_at=F("starts_at") - moved_back, ends_at=F("ends_at") - moved_back)
     numbers = range(start + 1, start + count + 1)
     total = start + count
 
@@ -113,4 +120,7 @@ def archive_build(count: int, *, series: Series | None = None, upcoming: int = 2
         for forum in forums
         for order in (1, 2)
     )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would have, after a bulk load
     return series

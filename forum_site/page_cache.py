@@ -9,9 +9,11 @@ sees the new version on its next request, so an edit in the admin shows at once,
 everywhere. The key also holds the minute, so that what the clock alone changes (a forum
 becoming past, registration closing) is at most a minute late.
 
-Staff (who carry a session cookie) and visitors with a message waiting always get a
-fresh page. Responses are revalidated on every visit (ETag, 304: ConditionalGetMiddleware)
-and may be kept by shared caches, as they carry no cookie and no `Vary: Cookie`.
+Views say their page is public with the public_page decorator; PageCacheMiddleware, high
+in MIDDLEWARE, keeps and serves the finished response. Staff (who carry a session cookie)
+and visitors with a message waiting always get a fresh page. Responses are revalidated on
+every visit (ETag, 304: ConditionalGetMiddleware) and may be kept by shared caches, as they
+carry no cookie and no `Vary: Cookie`.
 """
 
 import functools
@@ -21,7 +23,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from forum_site import clock
 from forum_site.visitors import has_session
@@ -65,8 +68,19 @@ def _may_use_cache(request) -> bool:
 
 def _key(request) -> str:
     minute = int(clock.now().timestamp() // 60)
+    # Compressed or not, as GZipMiddleware decided for this visitor's Accept-Encoding.
+    encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     # The path holds the language (/en/...), the query string the page or search words.
-    return f"page:{minute}:{request.get_full_path()}"
+    return f"page:{minute}:{encoding}:{request.get_full_path()}"
+
+
+def _storable(response) -> bool:
+    return (
+        getattr(response, "public_page", False)
+        and response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+    )
 
 
 def _stored(version: int, response) -> tuple:
@@ -82,27 +96,43 @@ def _restored(entry: tuple) -> HttpResponse:
 
 
 def public_page(view):
-    """Serve this view's page from the shared cache to anonymous visitors."""
+    """Mark this view's page as one for everybody: PageCacheMiddleware keeps it for
+    anonymous visitors, and anyone may keep it but must ask again before showing it
+    (a 304 when unchanged)."""
 
     @functools.wraps(view)
-    def cached_view(request, *args, **kwargs):
+    def marked_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, public=True, no_cache=True)
+        response.public_page = True
+        response.language_in_address = True  # forum_site.middleware.LanguageInAddressMiddleware
+        return response
+
+    return marked_view
+
+
+class PageCacheMiddleware:
+    """Serves the pages public_page marked from the shared cache, whole: compressed, with
+    their ETag and headers, as the middleware below made them the first time. It sits just
+    below SecurityMiddleware (HTTPS redirect, HSTS on every answer), so that a visit found
+    in the cache skips the session, language, CSRF, CSP and compression work that would
+    only make the same bytes again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not _may_use_cache(request):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         key = _key(request)
         found = cache.get_many([VERSION_KEY, key])
+        # Read before rendering: a change while this page renders leaves it stale at once.
         version = found.get(VERSION_KEY) or content_version()
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = _restored(entry)
-        else:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response = response.render()
-            if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, _stored(version, response), PAGE_SECONDS)
-        # Anyone may keep it, but must ask again before showing it (a 304 when unchanged).
-        patch_cache_control(response, public=True, no_cache=True)
-        response.language_in_address = True  # forum_site.middleware.LanguageInAddressMiddleware
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+        response = self.get_response(request)
+        if _storable(response):
+            cache.set(key, _stored(version, response), PAGE_SECONDS)
         return response
-
-    return cached_view

@@ -96,3 +96,23 @@ def test_the_registration_form_keeps_its_csrf_cookie_and_is_never_cached(client,
     assert 'name="csrfmiddlewaretoken"' in response.text
     assert "csrftoken" in response.cookies
     assert "private" in response.headers["Cache-Control"]
+
+
+def test_a_page_from_the_cache_comes_whole_with_its_headers_and_encoding(
+    client, demo, day_after_second_forum, django_assert_num_queries
+):
+    url = "/forums/gwangju-ai/2/"
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get(url)  # cached apart: a client without gzip never gets gzip
+    assert "Content-Encoding" not in plain.headers
+    with django_assert_num_queries(0):
+        again = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+        revalidated = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed.headers["ETag"])
+    assert again.content == compressed.content
+    assert gzip.decompress(again.content) == plain.content
+    kept_headers = ("Content-Encoding", "ETag", "Content-Security-Policy", "Vary", "Content-Language")
+    for header in kept_headers:
+        assert again.headers[header] == compressed.headers[header]
+    assert again.headers["Vary"] == "Accept-Encoding"
+    assert revalidated.status_code == 304
+    assert revalidated.content == b""
