@@ -24,6 +24,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_attendance
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
 	@echo "Mail is sent by the background worker started beside the server (console mail by default)."
@@ -47,6 +48,7 @@ var/secret-key:
 serve: $(VENV)/.runtime-installed var/secret-key
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_attendance
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
 	env $(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0

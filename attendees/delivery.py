@@ -28,7 +28,7 @@ from post_office.models import STATUS, Email, Log
 from forum_site import clock
 
 from .mail import render, store
-from .models import PendingMail
+from .models import MailKind, PendingMail, RegistrationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +51,9 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 def outbox_deliver(pks: list[int] | None = None) -> int:
     """Send every due mail of the outbox (or only these), oldest first; returns how many
-    were sent. Mails another worker holds, or that wait behind an earlier mail to the
-    same address, are left for that worker or a later round."""
+    were sent (or dropped as outdated: a reminder to someone who has since cancelled).
+    Mails another worker holds, or that wait behind an earlier mail to the same address,
+    are left for that worker or a later round."""
     due = PendingMail.objects.due(clock.now())
     if pks is not None:
         due = due.filter(pk__in=pks)
@@ -95,6 +96,9 @@ def _claim(pk: int) -> bool:
 def _deliver_claimed(pk: int, calendars: dict) -> str | None:
     """Send a claimed mail; its address if the server took it, else None."""
     pending = PendingMail.objects.select_related("registration", "email").get(pk=pk)
+    if _outdated(pending):
+        pending.delete()
+        return pending.recipient
     if pending.email is None:
         with transaction.atomic():
             pending.email = store(render(pending, calendars))
@@ -109,6 +113,19 @@ def _deliver_claimed(pk: int, calendars: dict) -> str | None:
         return None
     _record_sent(pending)
     return pending.recipient
+
+
+# A reminder is for who has a seat, a "still waiting" note for who waits, when it goes out:
+# someone who cancelled or got a seat since it was queued is not told otherwise.
+STILL_TRUE_WHILE = {
+    MailKind.REMINDER: RegistrationStatus.CONFIRMED,
+    MailKind.STILL_WAITING: RegistrationStatus.WAITLISTED,
+}
+
+
+def _outdated(pending: PendingMail) -> bool:
+    required = STILL_TRUE_WHILE.get(pending.kind)
+    return required is not None and pending.email is None and pending.registration.status != required
 
 
 def _is_permanent(error: Exception) -> bool:

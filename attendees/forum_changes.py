@@ -85,6 +85,9 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
             return 0
         forum.rescheduled_at = clock.now()
         forum.calendar_sequence += 1
+        if "starts_at" in changed:
+            forum.reminders_sent_at = None  # a reminder again before the new date
+            fields.append("reminders_sent_at")
         forum.save(update_fields=[*fields, "rescheduled_at", "calendar_sequence", "updated_at"])
 
         active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))

@@ -43,7 +43,7 @@ CALENDAR_METHOD = {
 
 
 # Mails that give a seat carry the QR code to show at the door.
-WITH_QR_CODE = {MailKind.CONFIRMATION, MailKind.PROMOTED}
+WITH_QR_CODE = {MailKind.CONFIRMATION, MailKind.PROMOTED, MailKind.REMINDER}
 
 
 def _absolute(path: str) -> str:
@@ -79,6 +79,16 @@ def queue_for_each(registrations, kind: MailKind, *, details: dict | None = None
         PendingMail(registration=registration, recipient=registration.email, kind=kind, details=details or {})
         for registration in registrations
         if registration.email  # a walk-in who gave no address
+    )
+    _deliver_after_commit([pending.pk for pending in created])
+
+
+def queue_with_positions(registrations, kind: MailKind) -> None:
+    """To each of these people, in order, the same mail with their place in line (1, 2, ...)."""
+    created = PendingMail.objects.bulk_create(
+        PendingMail(registration=registration, recipient=registration.email, kind=kind, waitlist_position=position)
+        for position, registration in enumerate(registrations, start=1)
+        if registration.email
     )
     _deliver_after_commit([pending.pk for pending in created])
 

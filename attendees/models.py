@@ -160,6 +160,8 @@ class MailKind(models.TextChoices):
     FORUM_CANCELLED = "forum_cancelled", _("forum cancelled")
     FORUM_RESCHEDULED = "forum_rescheduled", _("forum rescheduled")
     NEWS_WITHDRAWN = "news_withdrawn", _("news withdrawn")
+    REMINDER = "reminder", _("reminder")
+    STILL_WAITING = "still_waiting", _("still on the waiting list")
 
 
 class PendingMailQuerySet(models.QuerySet):

@@ -19,6 +19,14 @@ def mail_deliver_due() -> int:
 
 
 @task()
+def reminders_send() -> int:
+    """Reminders to the registrants of forums about to start (attendees/reminders.py). Scheduled."""
+    from .reminders import reminders_send as send
+
+    return send()
+
+
+@task()
 def personal_data_purge() -> dict:
     """The retention promise of the consent notice (erasure.personal_data_purge). Scheduled."""
     from .erasure import personal_data_purge as purge

@@ -27,6 +27,7 @@ class SeriesAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "name_en", "slug", "description"]}),
         (_("Monthly schedule"), {"fields": ["week_of_month", "weekday", "default_start_time", "default_duration"]}),
         (_("Defaults for new forums"), {"fields": ["default_venue", "default_capacity"]}),
+        (_("Mails"), {"fields": ["reminder_hours_before"]}),
     ]
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -14,6 +15,9 @@ from forum_site.uploads import validate_photo, validate_slides
 from speakers.models import Speaker
 
 from .search_text import forum_search_text, talk_search_text
+
+# A reminder a week ahead at most: the reminder job looks no further.
+MAX_REMINDER_HOURS = 7 * 24
 
 
 class WeekOfMonth(models.IntegerChoices):
@@ -68,6 +72,14 @@ class Series(models.Model):
         Venue, verbose_name=_("default venue"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     default_capacity = models.PositiveIntegerField(_("default capacity"), default=100)
+    # 16 hours before a 07:30 start is 15:30 the day before: the afternoon, in time to
+    # cancel and give the seat to someone waiting.
+    reminder_hours_before = models.PositiveSmallIntegerField(
+        _("reminder, hours before the start"),
+        default=16,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REMINDER_HOURS)],
+        help_text=_("Registrants get a reminder this many hours before the forum starts."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -169,6 +181,9 @@ class Forum(models.Model):
     # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
     # imported the forum replace it rather than keep the old one.
     calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    # Set, once, by the job that queued the reminders (attendees/reminders.py): whoever
+    # registers after it gets no reminder, and a second run sends none.
+    reminders_sent_at = models.DateTimeField(_("reminders sent at"), null=True, blank=True, editable=False)
     # Kept by the registration services under the forum's row lock (attendees/seat_counts.py),
     # so that a free seat is one read of the locked row, however many people registered.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)

@@ -2,7 +2,9 @@
 
 Setting FORUM_SITE_TODAY=YYYY-MM-DD makes the whole site live on that day (at the
 current local time of day), so a demo or a training session can show the series as it
-stood then. Tests freeze the real clock with time-machine instead.
+stood then. FORUM_SITE_TODAY=YYYY-MM-DDTHH:MM starts the clock at that moment when the
+process starts, and lets it run: a demo can watch the afternoon before a forum turn
+into the hour its reminders go out. Tests freeze the real clock with time-machine instead.
 """
 
 import datetime
@@ -17,6 +19,8 @@ def now() -> datetime.datetime:
     demo_day = settings.FORUM_SITE_TODAY
     if demo_day is None:
         return real_now
+    if isinstance(demo_day, datetime.datetime):  # a moment, and the time since the process started
+        return timezone.localtime(demo_day + (real_now - settings.FORUM_SITE_CLOCK_SET_AT))
     return real_now.replace(year=demo_day.year, month=demo_day.month, day=demo_day.day)
 
 

@@ -1,8 +1,9 @@
 """The periodic jobs, and how often each runs. `manage.py run_scheduler` enqueues them
 for the worker.
 
-Every job here is safe to run twice at once (mail is claimed one by one; the purge
-deletes what is due; pruning too), so a second scheduler, say on a second host, only repeats work.
+Every job here is safe to run twice at once (mail is claimed one by one; a forum's
+reminders are taken once; the purge deletes what is due; pruning too), so a second
+scheduler, say on a second host, only repeats work.
 """
 
 import datetime
@@ -12,6 +13,8 @@ from attendees import tasks
 SCHEDULE = [
     # Retries, and mail whose enqueue or worker was lost.
     (tasks.mail_deliver_due, datetime.timedelta(seconds=30)),
+    # Reminders of forums about to start: a few minutes late at most.
+    (tasks.reminders_send, datetime.timedelta(minutes=5)),
     # Personal data past its retention period, and lapsed news requests.
     (tasks.personal_data_purge, datetime.timedelta(hours=1)),
     # The record of finished tasks, after a week.

@@ -5,6 +5,7 @@ also demands a real SECRET_KEY and turns on the HTTPS and cookie protections.
 """
 
 import datetime
+import zoneinfo
 from pathlib import Path
 
 import environ
@@ -159,12 +160,21 @@ TIME_ZONE = "Asia/Seoul"
 USE_TZ = True
 
 # The demo day of the project clock (forum_site/clock.py); unset means the real clock.
+# A day (YYYY-MM-DD) keeps the real time of day; a moment (YYYY-MM-DDTHH:MM, Seoul time)
+# is where the clock starts when the process does, and runs on from there.
 FORUM_SITE_TODAY = None
+FORUM_SITE_CLOCK_SET_AT = datetime.datetime.now(tz=datetime.UTC)
 if env.str("FORUM_SITE_TODAY", default=""):
+    _demo = env.str("FORUM_SITE_TODAY")
     try:
-        FORUM_SITE_TODAY = datetime.date.fromisoformat(env.str("FORUM_SITE_TODAY"))
+        if "T" in _demo:
+            FORUM_SITE_TODAY = datetime.datetime.fromisoformat(_demo).replace(tzinfo=zoneinfo.ZoneInfo("Asia/Seoul"))
+        else:
+            FORUM_SITE_TODAY = datetime.date.fromisoformat(_demo)
     except ValueError:
-        raise ImproperlyConfigured("FORUM_SITE_TODAY must be a date written YYYY-MM-DD.") from None
+        raise ImproperlyConfigured(
+            "FORUM_SITE_TODAY must be a date written YYYY-MM-DD, or a moment written YYYY-MM-DDTHH:MM."
+        ) from None
 
 # --- Static and uploaded files ---------------------------------------------------------
 STATIC_URL = "static/"
