@@ -37,7 +37,6 @@ class TalkInline(admin.StackedInline):
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
     fields = ["order", "title", "slug", "speakers_in_order", "abstract", "summary", "slides", "video_url"]
-    prepopulated_fields = {"slug": ["title"]}
     show_change_link = True  # quotes are edited on the talk's own page
 
     def get_queryset(self, request):
@@ -127,7 +126,6 @@ class TalkAdmin(admin.ModelAdmin):
     search_fields = ["title", "abstract", "summary"]
     list_select_related = ["forum", "forum__series"]
     autocomplete_fields = ["forum"]
-    prepopulated_fields = {"slug": ["title"]}
     inlines = [TalkSpeakerInline, PullQuoteInline]
 
 

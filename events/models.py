@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forum_site import clock
 from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.slugs import SlugFromField
 from forum_site.uploads import validate_photo, validate_slides
 from speakers.models import Speaker
 
@@ -158,8 +159,12 @@ class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
     number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
     title = SingleLineCharField(_("theme"), max_length=200)
-    slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, help_text=_("Names the forum's calendar files, e.g. gwangju-ai-3.")
+    slug = SlugFromField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        populate_from="slug_source",
+        help_text=_("Names the forum's calendar files, e.g. gwangju-ai-3. Left empty, it is made from the series."),
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
@@ -243,6 +248,10 @@ class Forum(models.Model):
             ]
         super().save(*args, **kwargs)
 
+    @property
+    def slug_source(self) -> str:
+        return f"{self.series.slug}-{self.number}"
+
     def get_absolute_url(self):
         return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
 
@@ -299,7 +308,14 @@ class TalkQuerySet(models.QuerySet):
 class Talk(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="talks")
     title = SingleLineCharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+    slug = SlugFromField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=True,
+        populate_from="title",
+        unique_within=("forum",),
+        help_text=_("The end of the talk's address. Left empty, it is made from the title."),
+    )
     speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks")
     abstract = ParagraphsTextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
     summary = ParagraphsTextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))

@@ -7,7 +7,6 @@ from .models import Speaker
 class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "organization", "position"]
     search_fields = ["name", "name_en", "organization"]
-    prepopulated_fields = {"slug": ["name_en"]}
     fieldsets = [
         (None, {"fields": ["name", "name_en", "slug"]}),
         (None, {"fields": ["organization", "position", "bio", "photo"]}),

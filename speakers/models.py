@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.slugs import SlugFromField
 from forum_site.text import paragraphs
 from forum_site.uploads import validate_photo
 
@@ -12,7 +13,14 @@ from forum_site.uploads import validate_photo
 class Speaker(models.Model):
     name = SingleLineCharField(_("name"), max_length=100, help_text=_("As written in Korean."))
     name_en = SingleLineCharField(_("name in English"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    slug = SlugFromField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        populate_from="slug_source",
+        help_text=_("The end of the speaker's address. Left empty, it is made from the name."),
+    )
     position = SingleLineCharField(_("position"), max_length=150, blank=True)
     organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
     bio = ParagraphsTextField(_("short biography"), blank=True)
@@ -36,6 +44,10 @@ class Speaker(models.Model):
             "\n".join(part for part in (self.name, self.name_en, self.organization, self.position, self.bio) if part)
         )
         super().save(*args, **kwargs)
+
+    @property
+    def slug_source(self) -> str:
+        return self.name_en or self.name
 
     def get_absolute_url(self):
         # The public speaker pages list talks, so the events app serves them.
