@@ -248,12 +248,12 @@ class Forum(models.Model):
             ]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
+
     @property
     def slug_source(self) -> str:
         return f"{self.series.slug}-{self.number}"
-
-    def get_absolute_url(self):
-        return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
 
     @property
     def display_number(self) -> str:

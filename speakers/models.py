@@ -45,13 +45,13 @@ class Speaker(models.Model):
         )
         super().save(*args, **kwargs)
 
-    @property
-    def slug_source(self) -> str:
-        return self.name_en or self.name
-
     def get_absolute_url(self):
         # The public speaker pages list talks, so the events app serves them.
         return reverse("events:speaker-detail", kwargs={"slug": self.slug})
+
+    @property
+    def slug_source(self) -> str:
+        return self.name_en or self.name
 
     @property
     def initial(self) -> str:
