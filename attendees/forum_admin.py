@@ -73,7 +73,7 @@ admin.site.unregister(Forum)
 @admin.register(Forum)
 class ForumAdmin(EventsForumAdmin):
     form = ForumAdminForm
-    actions = ["cancel_forum"]
+    actions = [*EventsForumAdmin.actions, "cancel_forum"]
 
     def get_urls(self):
         view = self.admin_site.admin_view

@@ -3,9 +3,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .admin_forms import TalkInlineForm
 from .models import Forum, ForumPhoto, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .reports import report_publish, report_withdraw
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -70,8 +72,20 @@ class ForumAdmin(admin.ModelAdmin):
         (None, {"fields": ["series", "number", "title", "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
-        (_("After the forum"), {"fields": ["report"]}),
+        (_("After the forum"), {"fields": ["report", "report_published_at"]}),
     ]
+    readonly_fields = ["report_published_at"]
+    actions = ["publish_reports", "withdraw_reports"]
+
+    @admin.action(description=_("Publish the reports of the selected forums"), permissions=["change"])
+    def publish_reports(self, request, queryset):
+        published = sum(report_publish(forum) for forum in queryset.select_related("series"))
+        self.message_user(request, ngettext("%d report published.", "%d reports published.", published) % published)
+
+    @admin.action(description=_("Withdraw the reports of the selected forums (back to drafts)"), permissions=["change"])
+    def withdraw_reports(self, request, queryset):
+        withdrawn = sum(report_withdraw(forum) for forum in queryset.select_related("series"))
+        self.message_user(request, ngettext("%d report withdrawn.", "%d reports withdrawn.", withdrawn) % withdrawn)
 
     @admin.display(description=_("number"), ordering="number")
     def display_number(self, forum):

@@ -44,8 +44,9 @@ FORUM_2_REPORT = (
     "달려 있다고 말한 일도 다시 전했습니다.\n\n"
     "이어 이경일 솔트룩스 대표이사가 「인공지능과 산업혁신」을 주제로 강연했고, "
     "참석자들은 강연 뒤 자유롭게 의견을 나누며 교류했습니다.\n\n"
-    "광주시는 이날부터 포럼을 매월 둘째 주 수요일에 정례적으로 열기로 했습니다. "
-    "제3차 포럼은 9월 9일에 열립니다."
+    "## 앞으로의 포럼\n\n"
+    "- 광주시는 이날부터 포럼을 **매월 둘째 주 수요일** 아침에 정례적으로 열기로 했습니다.\n"
+    "- **다음 포럼**: 제3차 포럼은 9월 9일(수) 오전 7시 30분에 열립니다."
 )
 
 TALK_2_ABSTRACT = (
@@ -188,6 +189,8 @@ def _forum(series, number, title, starts_at, *, venue, report, **registration_wi
             "capacity": series.default_capacity,
             "status": ForumStatus.PUBLISHED,
             "report": report,
+            # Published the morning after, as staff would once the photos are in.
+            "report_published_at": starts_at + datetime.timedelta(days=1) if report else None,
             **registration_window,
         },
     )

@@ -6,6 +6,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.markdown import markdown_plain
+
 from .models import Forum
 
 
@@ -16,13 +18,13 @@ class ForumReportsFeed(Feed):
     link = reverse_lazy("events:forum-list")
 
     def items(self):
-        return Forum.objects.published().past().exclude(report="").select_related("series")[:20]
+        return Forum.objects.published().past().with_public_report().select_related("series")[:20]
 
     def item_title(self, forum):
         return f"{forum.display_number} {forum.title}"
 
     def item_description(self, forum):
-        return Truncator(forum.report).chars(400)
+        return Truncator(markdown_plain(forum.report)).chars(400)
 
     def item_pubdate(self, forum):
         return forum.starts_at

@@ -150,6 +150,9 @@ class ForumQuerySet(models.QuerySet):
         """Not cancelled: what "the next forum" may be."""
         return self.exclude(status=ForumStatus.CANCELLED)
 
+    def with_public_report(self):
+        return self.exclude(report="").filter(report_published_at__isnull=False)
+
     def past(self):
         """Over, most recent first."""
         return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
@@ -174,8 +177,15 @@ class Forum(models.Model):
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ForumStatus.choices, default=ForumStatus.DRAFT)
     report = ParagraphsTextField(
-        _("forum report"), blank=True, help_text=_("Written by staff after the forum, for the public archive.")
+        _("forum report"),
+        blank=True,
+        help_text=_(
+            "Written by staff after the forum, for the public archive, in Markdown: ## heading, - list, "
+            "**bold**, [link](https://...). A draft until published; staff see it on the forum's page first."
+        ),
     )
+    # Set by the admin's "publish the report" action: until then the public sees none of it.
+    report_published_at = models.DateTimeField(_("report published at"), null=True, blank=True, editable=False)
     # The forum's life after it was announced; set only by the cancel and reschedule
     # services, which tell every registrant.
     cancellation_reason = ParagraphsTextField(_("reason for the cancellation"), blank=True)
@@ -256,6 +266,10 @@ class Forum(models.Model):
         return f"{self.series.slug}-{self.number}"
 
     @property
+    def report_is_public(self) -> bool:
+        return bool(self.report) and self.report_published_at is not None
+
+    @property
     def display_number(self) -> str:
         return _("No. %(number)s") % {"number": self.number}
 
@@ -317,8 +331,16 @@ class Talk(models.Model):
         help_text=_("The end of the talk's address. Left empty, it is made from the title."),
     )
     speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks")
-    abstract = ParagraphsTextField(_("abstract"), blank=True, help_text=_("Announced before the forum."))
-    summary = ParagraphsTextField(_("summary"), blank=True, help_text=_("Written after the forum, for the public."))
+    abstract = ParagraphsTextField(
+        _("abstract"),
+        blank=True,
+        help_text=_("Announced before the forum. Markdown: **bold**, - list, [link](https://...)."),
+    )
+    summary = ParagraphsTextField(
+        _("summary"),
+        blank=True,
+        help_text=_("Written after the forum, for the public. Markdown: **bold**, - list, [link](https://...)."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     slides = models.FileField(
         _("slides"),

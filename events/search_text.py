@@ -20,7 +20,8 @@ def _joined(*parts) -> str:
 
 
 def forum_search_text(forum) -> str:
-    return _joined(forum.title, forum.report)
+    # A draft report is nobody's to find yet.
+    return _joined(forum.title, forum.report if forum.report_published_at else "")
 
 
 def talk_search_text(talk, names=None) -> str:

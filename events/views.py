@@ -78,6 +78,10 @@ class ForumDetailView(DetailView):
     def get_object(self, queryset=None):
         return forum_lookup(self.request, self.kwargs["series"], self.kwargs["number"])
 
+    def get_context_data(self, **kwargs):
+        # Staff read a report before they publish it; nobody else sees a draft.
+        return super().get_context_data(report_preview=visitor(self.request).is_staff, **kwargs)
+
 
 def talk_lookup(request, series: str, number: int, slug: str, talks=None) -> Talk:
     """The talk named by a URL, if this visitor may see its forum."""

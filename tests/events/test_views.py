@@ -57,7 +57,10 @@ def test_forum_detail_of_the_second_forum(client, demo, day_after_second_forum):
     assert "<h1>인공지능과 산업혁신</h1>" in response.text
     assert "2020년 8월 5일 (수) 오전 7:30</time> – 오전 9:30" in response.text
     assert "이경일" in response.text and "㈜솔트룩스 대표이사" in response.text
-    assert "제3차 포럼은 9월 9일에 열립니다." in response.text  # the report
+    # The report, its Markdown rendered: a heading below the page's own, a list, bold.
+    assert "<h4>앞으로의 포럼</h4>" in response.text
+    assert "<li><strong>다음 포럼</strong>: 제3차 포럼은 9월 9일(수) 오전 7시 30분에 열립니다.</li>" in response.text
+    assert "**" not in response.text
     assert 'href="/forums/gwangju-ai/2/calendar.ics"' in response.text
     assert 'id="registration"' not in response.text  # past: no registration box
 

@@ -1,0 +1,50 @@
+"""Markdown that staff write (forum reports, talk summaries), made safe to show.
+
+markdown-it-py turns CommonMark into HTML with raw HTML switched off, so a `<script>` in
+a report is shown as text; nh3 then keeps only the tags a report needs and only http,
+https and mailto links, so `[click](javascript:...)` loses its link. Headings start at
+level 3: the page around a report already has its h1 and h2.
+"""
+
+import functools
+import html
+
+import nh3
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "breaks": True})
+    parser.disable("image")  # photos belong in the gallery, with their alt text
+    return parser
+
+
+def _headings_below_the_page(rendered: str) -> str:
+    for level in (4, 3, 2, 1):  # deepest first, so each heading moves once
+        shifted = min(level + 2, 6)
+        rendered = rendered.replace(f"<h{level}>", f"<h{shifted}>").replace(f"</h{level}>", f"</h{shifted}>")
+    return rendered
+
+
+def markdown_html(text: str) -> SafeString:
+    """The text as HTML fit to put in a page."""
+    rendered = _headings_below_the_page(_parser().render(text or ""))
+    return mark_safe(  # noqa: S308 (nh3 has just removed all but the allowed tags)
+        nh3.clean(
+            rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES, link_rel="nofollow"
+        )
+    )
+
+
+def markdown_plain(text: str) -> str:
+    """The words alone, for an excerpt, a description or a mail: no `**`, no `#`."""
+    return " ".join(html.unescape(strip_tags(_parser().render(text or ""))).split())
