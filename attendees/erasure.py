@@ -20,6 +20,7 @@ from django.db import transaction
 from post_office.models import Attachment, Email
 from post_office.utils import cleanup_expired_mails
 
+from events.models import Forum
 from forum_site import clock
 
 from .models import (
@@ -35,6 +36,7 @@ from .models import (
 from .records import action_records_for_each
 from .seat_counts import seat_counts_move
 from .services import locked_forum, news_consents_expire, promote_into_free_seats
+from .statistics import snapshots_take
 
 ANONYMOUS_NAME = "-"
 PERSONAL_FIELDS = ("name", "email", "phone", "organization", "position")
@@ -113,6 +115,12 @@ def _people(registrations) -> list[dict]:
     return [{field: getattr(registration, field) for field in PERSONAL_FIELDS} for registration in registrations]
 
 
+def _statistics_kept(now) -> None:
+    # Every forum over, not only the ones purged now: a later forum's returning
+    # attendees are counted against the emails of the earlier ones, about to go.
+    snapshots_take(Forum.objects.filter(ends_at__lt=now).values_list("pk", flat=True))
+
+
 def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
     """Remove the personal data of registrations whose forum ended more than the retention
     period ago, every mail older than that period, lapsed news requests, and access
@@ -132,6 +140,8 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
     lapsed = news_consents_expire()
     with transaction.atomic():
         registrations = list(due.select_for_update())
+        if registrations:
+            _statistics_kept(now)
         people = _people(registrations)
         mails = _erase_traces(people)
         _anonymize(registrations)
@@ -163,6 +173,8 @@ def registration_erase(*, registration: Registration) -> list[Registration]:
             registration.save(update_fields=["status", "cancelled_at"])
             seat_counts_move(forum, registration, before=before)
             promoted = promote_into_free_seats(forum, by=ActorKind.ATTENDEE)
+        if forum.ends_at < clock.now():
+            _statistics_kept(clock.now())
         _erase_traces(_people([registration]))
         _anonymize([registration])
         action_records_for_each(

@@ -22,6 +22,7 @@ from . import printables, services
 from .forum_changes import forum_cancel, forum_reschedule
 from .models import AccessKind
 from .records import access_record, history_row
+from .statistics_admin import statistics_download, statistics_view
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 
@@ -78,6 +79,8 @@ class ForumAdmin(EventsForumAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("statistics/", view(self.statistics_view), name="events_forum_statistics"),
+            path("statistics.xlsx", view(statistics_download), name="events_forum_statistics_xlsx"),
             path("<path:object_id>/cancel/", view(self.cancel_view), name="events_forum_cancel"),
             path(
                 "<path:object_id>/sign-in-sheet.pdf",
@@ -90,6 +93,9 @@ class ForumAdmin(EventsForumAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def statistics_view(self, request):
+        return statistics_view(request, self.admin_site)
 
     def printable_view(self, request, object_id, kind):
         """The sign-in sheet or the name badges of a forum, as a PDF to print: personal data,

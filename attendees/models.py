@@ -134,6 +134,7 @@ class Registration(models.Model):
         permissions = [
             ("use_desk", _("Can work the check-in desk")),
             ("export_unmasked", _("Can export registrations with whole emails and phones")),
+            ("view_statistics", _("Can see the attendance statistics")),
         ]
 
     def __str__(self):
@@ -325,3 +326,21 @@ class AccessRecord(models.Model):
 
     def __str__(self):
         return f"{self.username} · {self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class AttendanceSnapshot(models.Model):
+    """What a forum's statistics need from personal data, kept as numbers before the
+    purge removes it: returning attendees need emails, organisations need their names.
+    Written once per forum, by the purge (attendees/statistics.py)."""
+
+    forum = models.OneToOneField(Forum, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    returning_attendees = models.PositiveIntegerField()
+    organisations = models.PositiveIntegerField()
+    taken_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("attendance snapshot")
+        verbose_name_plural = _("attendance snapshots")
+
+    def __str__(self):
+        return f"{self.forum_id}"
