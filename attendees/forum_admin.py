@@ -8,7 +8,7 @@ from auditlog.models import LogEntry as ContentEdit
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,9 +22,15 @@ from . import printables, services
 from .forum_changes import forum_cancel, forum_reschedule
 from .models import AccessKind
 from .records import access_record, history_row
+from .result_report import result_report_pdf
+from .result_report_docx import result_report_docx
 from .statistics_admin import statistics_download, statistics_view
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
+RESULT_REPORT_FORMATS = {
+    "docx": (result_report_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": (result_report_pdf, "application/pdf"),
+}
 
 
 class ForumAdminForm(forms.ModelForm):
@@ -83,6 +89,11 @@ class ForumAdmin(EventsForumAdmin):
             path("statistics.xlsx", view(statistics_download), name="events_forum_statistics_xlsx"),
             path("<path:object_id>/cancel/", view(self.cancel_view), name="events_forum_cancel"),
             path(
+                "<path:object_id>/result-report.<str:kind>",
+                view(self.result_report_view),
+                name="events_forum_result_report",
+            ),
+            path(
                 "<path:object_id>/sign-in-sheet.pdf",
                 view(self.printable_view),
                 {"kind": "sign-in-sheet"},
@@ -96,6 +107,17 @@ class ForumAdmin(EventsForumAdmin):
 
     def statistics_view(self, request):
         return statistics_view(request, self.admin_site)
+
+    def result_report_view(self, request, object_id, kind):
+        """The forum's result report (결과보고서), as DOCX or PDF: counts, speakers and
+        guests, no attendee named; for those who may see the statistics."""
+        if not request.user.has_perm("attendees.view_statistics") or kind not in RESULT_REPORT_FORMATS:
+            raise PermissionDenied if kind in RESULT_REPORT_FORMATS else Http404
+        forum = get_object_or_404(Forum.objects.select_related("series", "venue"), pk=object_id)
+        build, content_type = RESULT_REPORT_FORMATS[kind]
+        response = HttpResponse(build(forum), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{forum.slug}-result-report.{kind}"'
+        return response
 
     def printable_view(self, request, object_id, kind):
         """The sign-in sheet or the name badges of a forum, as a PDF to print: personal data,

@@ -72,9 +72,9 @@ class ForumAdmin(admin.ModelAdmin):
         (None, {"fields": ["series", "number", "title", "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
-        (_("After the forum"), {"fields": ["report", "report_published_at"]}),
+        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report"]}),
     ]
-    readonly_fields = ["report_published_at"]
+    readonly_fields = ["report_published_at", "result_report"]
     actions = ["publish_reports", "withdraw_reports"]
 
     @admin.action(description=_("Publish the reports of the selected forums"), permissions=["change"])
@@ -86,6 +86,14 @@ class ForumAdmin(admin.ModelAdmin):
     def withdraw_reports(self, request, queryset):
         withdrawn = sum(report_withdraw(forum) for forum in queryset.select_related("series"))
         self.message_user(request, ngettext("%d report withdrawn.", "%d reports withdrawn.", withdrawn) % withdrawn)
+
+    @admin.display(description=_("result report (결과보고서)"))
+    def result_report(self, forum):
+        if forum.pk is None or not forum.is_past:
+            return _("After the forum.")
+        # By URL name, so this app still imports nothing from the attendees app.
+        docx, pdf = (reverse("admin:events_forum_result_report", args=[forum.pk, kind]) for kind in ("docx", "pdf"))
+        return format_html('<a href="{}">{}</a> · <a href="{}">{}</a>', docx, _("Word (DOCX)"), pdf, "PDF")
 
     @admin.display(description=_("number"), ordering="number")
     def display_number(self, forum):

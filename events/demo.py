@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from speakers.models import Speaker
 
+from .demo_photos import load_demo_photos
 from .models import Forum, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
 
 SERIES_SLUG = "gwangju-ai"
@@ -147,6 +148,7 @@ def load_demo() -> Series:
     forum_2 = _forum(series, 2, "인공지능과 산업혁신", _seoul(2020, 8, 5), venue=venue, report=FORUM_2_REPORT)
     talk_2 = _talk(forum_2, "ai-and-industrial-innovation", "인공지능과 산업혁신", TALK_2_ABSTRACT, TALK_2_SUMMARY)
     _speakers(talk_2, [lee])
+    load_demo_photos(forum_2)
     for order, text in enumerate(TALK_2_QUOTES, start=1):
         PullQuote.objects.update_or_create(talk=talk_2, order=order, defaults={"speaker": lee, "text": text})
     # The guests the reports name, in protocol order: the host city, its council, the

@@ -2,8 +2,6 @@
 (pdftotext finds every name, which proves the font is embedded)."""
 
 import re
-import shutil
-import subprocess
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -12,24 +10,10 @@ from django.core.management import call_command
 from attendees.models import AccessRecord
 from events.models import Guest
 from tests.factories import ForumFactory, RegistrationFactory
+from tests.pdf import pages_of, save_first_page, text_of
 
 pytestmark = pytest.mark.django_db
 LONG_ENGLISH_NAME = "Maximilian Alexander von Württemberg-Hohenlohe"
-
-
-def text_of(pdf: bytes, tmp_path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: apt-get install poppler-utils (.ci/run does)")
-    path = tmp_path / "out.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def pages_of(pdf: bytes, tmp_path) -> int:
-    path = tmp_path / "pages.pdf"
-    path.write_bytes(pdf)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 @pytest.fixture
@@ -70,20 +54,6 @@ def test_name_badges_carry_every_name_and_mark_the_guests(admin_client, forum, t
     assert text.count("내빈") == 1
     assert pages_of(pdf, tmp_path) == 1  # 5 badges on one sheet of 8
     save_first_page(pdf, tmp_path, "badges")
-
-
-def save_first_page(pdf: bytes, tmp_path, name: str) -> None:
-    """The first page as a picture beside the browser screenshots, for people to look at."""
-    from django.conf import settings
-
-    screenshots = settings.BASE_DIR / "var" / "screenshots"
-    screenshots.mkdir(parents=True, exist_ok=True)
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path), str(screenshots / name)],
-        check=True,
-    )
 
 
 def test_the_desk_prints_and_an_editor_cannot(client, forum):

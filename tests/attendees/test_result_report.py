@@ -1,0 +1,90 @@
+"""The result report (결과보고서) of the demo's forum 2, as DOCX read back with python-docx
+and as PDF read back with pdftotext."""
+
+import io
+
+import docx
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from attendees.demo_attendance import load_demo_attendance
+from attendees.result_report import result_report_pdf
+from attendees.result_report_docx import result_report_docx
+from tests.pdf import save_first_page, text_of
+
+pytestmark = pytest.mark.django_db
+
+SECTOR_TABLE = [
+    ["분야", "인원", "비율"],
+    ["산업", "53", "58.2%"],
+    ["학계", "24", "26.4%"],
+    ["연구", "5", "5.5%"],
+    ["관(행정)", "9", "9.9%"],
+    ["기타", "0", "0.0%"],
+    ["합계", "91", "100.0%"],
+]
+
+
+@pytest.fixture
+def forum_2(demo):
+    load_demo_attendance(demo)
+    return demo.forums.get(number=2)
+
+
+def test_the_docx_holds_the_forum_speakers_guests_sector_table_summary_photos_and_next_date(forum_2):
+    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    overview, sectors = ([[cell.text for cell in row.cells] for row in table.rows] for table in document.tables[:2])
+    assert overview == [
+        ["포럼", "인공지능 산업육성 조찬포럼 제2차"],
+        ["주제", "인공지능과 산업혁신"],
+        ["일시", "2020년 8월 5일 (수) 오전 7:30 – 오전 9:30"],
+        ["장소", "광주과학기술진흥원 12층 국제회의실"],
+        ["참석 인원", "91명 (사전 신청 86명, 현장 등록 5명), 내빈 5명"],
+    ]
+    assert sectors == SECTOR_TABLE
+    assert "제2차 결과보고서" in text
+    assert "인공지능과 산업혁신 — 이경일 ㈜솔트룩스 대표이사" in text
+    assert "광주광역시장 이용섭" in text and "광주과학기술원 총장 김기선" in text
+    assert "'인공지능(人工知能)'이라는 말의 뜻풀이로 강연을 열었습니다." in text  # the talk's summary
+    assert "제3차 «연사·주제 추후 공지»: 2020년 9월 9일 (수) 오전 7:30" in text
+    assert len(document.inline_shapes) == 4
+    photo_captions = document.tables[2]
+    assert photo_captions.cell(0, 0).text.strip() == "이경일 솔트룩스 대표이사의 강연 (데모용 그림)"
+
+
+def test_the_docx_names_no_attendee(forum_2):
+    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    every_text = "\n".join(
+        [paragraph.text for paragraph in document.paragraphs]
+        + [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    )
+    assert "데모참가자" not in every_text and "demo.example" not in every_text
+
+
+def test_the_pdf_is_searchable_korean_with_the_theme_and_the_sector_totals(forum_2, tmp_path):
+    pdf = result_report_pdf(forum_2)
+    text = text_of(pdf, tmp_path)
+    assert "인공지능과 산업혁신" in text
+    assert "제2차 결과보고서" in text
+    assert "합계 91 100.0%" in " ".join(text.split())
+    save_first_page(pdf, tmp_path, "result-report")
+
+
+def test_one_click_in_the_admin_downloads_either_format(admin_client, forum_2):
+    change = admin_client.get(reverse("admin:events_forum_change", args=[forum_2.pk]))
+    docx_url = reverse("admin:events_forum_result_report", args=[forum_2.pk, "docx"])
+    pdf_url = reverse("admin:events_forum_result_report", args=[forum_2.pk, "pdf"])
+    assert f'<a href="{docx_url}">' in change.text and f'<a href="{pdf_url}">' in change.text
+    response = admin_client.get(docx_url)
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert response["Content-Disposition"] == 'attachment; filename="gwangju-ai-2-result-report.docx"'
+    assert admin_client.get(pdf_url).content.startswith(b"%PDF-")
+    assert admin_client.get(reverse("admin:events_forum_result_report", args=[forum_2.pk, "exe"])).status_code == 404
+
+
+def test_staff_without_the_statistics_permission_get_no_report(client, forum_2):
+    client.force_login(User.objects.create_user("clerk", password="a-long-password-1", is_staff=True))
+    url = reverse("admin:events_forum_result_report", args=[forum_2.pk, "docx"])
+    assert client.get(url).status_code == 403

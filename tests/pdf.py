@@ -1,0 +1,37 @@
+"""Reading back the PDFs the site makes, with poppler's tools (as a person's viewer would)."""
+
+import shutil
+import subprocess
+
+import pytest
+
+
+def text_of(pdf: bytes, tmp_path) -> str:
+    """The text pdftotext extracts: Korean comes out only when the font is embedded."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: apt-get install poppler-utils (.ci/run does)")
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pages_of(pdf: bytes, tmp_path) -> int:
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def save_first_page(pdf: bytes, tmp_path, name: str) -> None:
+    """The first page as a picture beside the browser screenshots (var/screenshots/), for
+    people to look at."""
+    from django.conf import settings
+
+    screenshots = settings.BASE_DIR / "var" / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path), str(screenshots / name)],
+        check=True,
+    )
