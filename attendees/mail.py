@@ -50,6 +50,9 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+# The first photos of the forum, linked from the thank-you.
+THANK_YOU_PHOTOS = 3
+
 # One task sends this many mails; a forum's change to 100 people is shared among workers.
 MAILS_PER_TASK = 20
 
@@ -136,6 +139,12 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     if kind == MailKind.FORUM_CANCELLED:
         context["next_forum"] = _next_forum_after(forum)
         context["site_url"] = settings.SITE_URL
+    if kind in (MailKind.THANK_YOU, MailKind.SORRY_WE_MISSED_YOU):
+        context["report_url"] = context["forum_url"] + "#report-heading"
+        context["photos"] = [
+            (_absolute(photo.image.url), photo.caption or photo.alt_text)
+            for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
+        ]
     if kind == MailKind.FORUM_RESCHEDULED:
         context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
     with translation.override(registration.language):

@@ -110,6 +110,8 @@ class Registration(models.Model):
         editable=False,
     )
     anonymized_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+    # When the forum's thank-you (or report) mail was queued for this person: once only.
+    thanked_at = models.DateTimeField(_("thanked at"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -163,6 +165,8 @@ class MailKind(models.TextChoices):
     NEWS_WITHDRAWN = "news_withdrawn", _("news withdrawn")
     REMINDER = "reminder", _("reminder")
     STILL_WAITING = "still_waiting", _("still on the waiting list")
+    THANK_YOU = "thank_you", _("thank-you with the report")
+    SORRY_WE_MISSED_YOU = "missed_you", _("report to those who did not come")
 
 
 class PendingMailQuerySet(models.QuerySet):
