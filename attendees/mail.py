@@ -14,15 +14,19 @@ code; Email rows are therefore written here directly.
 """
 
 import datetime
-from email.utils import make_msgid
+from email.utils import formataddr, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import linebreaks, urlize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
@@ -150,6 +154,8 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     with translation.override(registration.language):
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
+        html_message = html_part(subject, message, registration.language)
+        sender = sender_address()
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
         if method:
@@ -162,7 +168,31 @@ def render(pending: PendingMail, calendars: dict) -> dict:
                 "file": ContentFile(check_in_qr_png(registration)),
                 "mimetype": "image/png",
             }
-    return {"to": registration.email, "subject": subject, "message": message, "attachments": attachments}
+    return {
+        "to": registration.email,
+        "from_email": sender,
+        "subject": subject,
+        "message": message,
+        "html_message": html_message,
+        "attachments": attachments,
+    }
+
+
+def html_part(subject: str, message: str, language: str) -> str:
+    """The HTML beside the plain text, from the same words: paragraphs, links that can be
+    tapped, a width that fits a phone. The text was rendered with autoescape off (and is
+    marked safe by render_to_string): escaped here, then urlize finds the links in it."""
+    body = linebreaks(urlize(escape(message), autoescape=False), autoescape=False)
+    return render_to_string(
+        "attendees/mail/layout.html",
+        {"subject": subject, "body_html": mark_safe(body), "language": language, "site_url": settings.SITE_URL},  # noqa: S308 (escaped above)
+    )
+
+
+def sender_address() -> str:
+    """DEFAULT_FROM_EMAIL's address under the site's name in the active language."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((str(gettext("AI Breakfast Forum")), address))
 
 
 def _next_forum_after(forum: Forum) -> Forum | None:
@@ -185,10 +215,11 @@ def _news_confirmation_url(registration: Registration) -> str:
 
 def store(rendered: dict) -> Email:
     email = Email.objects.create(
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=rendered.get("from_email") or settings.DEFAULT_FROM_EMAIL,
         to=[rendered["to"]],
         subject=rendered["subject"],
         message=rendered["message"],
+        html_message=rendered.get("html_message", ""),
         status=STATUS.queued,
         priority=PRIORITY.medium,  # queued; never sent inside the web request
         # The site's own domain, not the name of whichever host the worker runs on.

@@ -1,0 +1,77 @@
+"""Every mail has an HTML part beside the plain text, from the same words, and comes from
+the site's name in the person's language."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from attendees import services
+from attendees.delivery import outbox_deliver
+from tests.factories import ForumFactory, seoul
+from tests.smtp import free_port, running_smtp_server, use_smtp_server
+
+pytestmark = pytest.mark.django_db
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+
+
+@pytest.fixture(autouse=True)
+def _before_the_forum():
+    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
+        yield
+
+
+def register(forum, *, name, email, language):
+    return services.registration_create(
+        forum=forum,
+        name=name,
+        email=email,
+        organization="광주AI",
+        position="연구원",
+        sector="industry",
+        consent_privacy=True,
+        language=language,
+    )
+
+
+def delivered(settings, **person):
+    port = free_port()
+    use_smtp_server(settings, port)
+    registration = register(ForumFactory(number=3, starts_at=seoul(2030, 1, 8)), **person)
+    with running_smtp_server(port) as inbox:
+        assert outbox_deliver() == 1
+    [message] = inbox.parsed()
+    return registration, message
+
+
+def test_a_korean_confirmation_has_text_and_html_parts_and_the_html_has_working_links(settings):
+    registration, message = delivered(settings, name="김광주", email="kim@example.kr", language="ko")
+    assert message.get_content_type() == "multipart/mixed"  # the parts, then the calendar and the QR code
+    alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
+    text, html = (part.get_content() for part in alternative.iter_parts())
+    manage_url = settings.SITE_URL + registration.management_path
+    assert manage_url in text
+    assert f'<a href="{manage_url}" rel="nofollow">{manage_url}</a>' in html
+    assert '<html lang="ko">' in html and '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "<p>김광주 님, 안녕하세요.</p>" in html
+    assert str(message["From"]) == "AI 조찬포럼 <forum@localhost>"
+    assert str(message["Subject"]).strip() == "[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다"
+
+
+def test_an_english_registration_gets_english_subject_sender_and_html(settings):
+    _registration, message = delivered(settings, name="Jane Doe", email="jane@example.com", language="en")
+    alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
+    html = alternative.get_payload()[1].get_content()
+    assert str(message["From"]) == "AI Breakfast Forum <forum@localhost>"
+    assert str(message["Subject"]).startswith("[AI Breakfast Forum]")
+    assert '<html lang="en">' in html and "<p>Dear Jane Doe,</p>" in html
+
+
+def test_a_name_with_markup_is_text_in_the_html_part(settings):
+    _registration, message = delivered(
+        settings, name='<img src=x onerror="alert(1)">', email="x@example.kr", language="ko"
+    )
+    alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
+    html = alternative.get_payload()[1].get_content()
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; 님, 안녕하세요." in html
