@@ -95,7 +95,7 @@ def _claim(pk: int) -> bool:
 
 def _deliver_claimed(pk: int, calendars: dict) -> str | None:
     """Send a claimed mail; its address if the server took it, else None."""
-    pending = PendingMail.objects.select_related("registration", "email").get(pk=pk)
+    pending = PendingMail.objects.select_related("registration", "subscription", "email").get(pk=pk)
     if _outdated(pending):
         pending.delete()
         return pending.recipient
@@ -124,6 +124,8 @@ STILL_TRUE_WHILE = {
 
 
 def _outdated(pending: PendingMail) -> bool:
+    if pending.subscription is not None:
+        return not pending.subscription.is_active  # unsubscribed since: at once means at once
     required = STILL_TRUE_WHILE.get(pending.kind)
     return required is not None and pending.email is None and pending.registration.status != required
 

@@ -13,7 +13,7 @@ import random
 from events.models import Forum
 
 from .consent import CONSENT_VERSION
-from .models import Registration, RegistrationStatus, Sector
+from .models import Registration, RegistrationStatus, Sector, Subscription
 from .seat_counts import seat_counts_recount
 
 DEMO_DOMAIN = "demo.example"
@@ -114,6 +114,20 @@ def load_demo_attendance(series) -> int:
     unique = {row.email: row for row in rows}  # a returning person registers once
     created += Registration.objects.bulk_create(unique.values())
     seat_counts_recount(forum_3)
+    # Those who confirmed news from their mailbox are subscribers, as the site makes them.
+    Subscription.objects.bulk_create(
+        [
+            Subscription(
+                email=row.email,
+                language=row.language,
+                consented_at=row.consented_at,
+                consent_version=row.consent_version,
+                reconfirmed_at=row.marketing_confirmed_at,
+            )
+            for row in {row.email: row for row in created if row.marketing_confirmed_at}.values()
+        ],
+        ignore_conflicts=True,
+    )
     # The invited guests of forum 2 all came, a little before the start.
     forums[2].guests.filter(arrived_at__isnull=True).update(
         arrived_at=forums[2].starts_at - datetime.timedelta(minutes=15)

@@ -25,6 +25,7 @@ from .records import access_record, history_row
 from .result_report import result_report_pdf
 from .result_report_docx import result_report_docx
 from .statistics_admin import statistics_download, statistics_view
+from .subscription_admin import announce_view
 from .thank_you_admin import thank_you_view
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
@@ -81,7 +82,7 @@ admin.site.unregister(Forum)
 @admin.register(Forum)
 class ForumAdmin(EventsForumAdmin):
     form = ForumAdminForm
-    actions = [*EventsForumAdmin.actions, "send_thank_you", "cancel_forum"]
+    actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -90,6 +91,7 @@ class ForumAdmin(EventsForumAdmin):
             path("statistics.xlsx", view(statistics_download), name="events_forum_statistics_xlsx"),
             path("<path:object_id>/cancel/", view(self.cancel_view), name="events_forum_cancel"),
             path("<path:object_id>/thank-you/", view(self.thank_you_view), name="events_forum_thank_you"),
+            path("<path:object_id>/announce/", view(self.announce_view), name="events_forum_announce"),
             path(
                 "<path:object_id>/result-report.<str:kind>",
                 view(self.result_report_view),
@@ -185,6 +187,18 @@ class ForumAdmin(EventsForumAdmin):
                 )
             return redirect("admin:events_forum_cancel", obj.pk)
         return super().response_change(request, obj)
+
+    @admin.action(
+        description=_("Announce the selected forum to news subscribers (shows how many first)"), permissions=["change"]
+    )
+    def announce(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Please choose one forum at a time."), messages.ERROR)
+            return None
+        return redirect("admin:events_forum_announce", queryset.get().pk)
+
+    def announce_view(self, request, object_id):
+        return announce_view(request, self, object_id)
 
     @admin.action(
         description=_("Thank the attendees of the selected forum (shows how many first)"), permissions=["change"]

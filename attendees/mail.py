@@ -67,10 +67,10 @@ def _queue(registration: Registration, kind: MailKind, *, position: int | None =
     pending = PendingMail.objects.create(
         registration=registration, recipient=registration.email, kind=kind, waitlist_position=position
     )
-    _deliver_after_commit([pending.pk])
+    deliver_after_commit([pending.pk])
 
 
-def _deliver_after_commit(pks: list[int]) -> None:
+def deliver_after_commit(pks: list[int]) -> None:
     # robust: a failure to enqueue must not turn a committed change into an error page;
     # the rows stay for the scheduled round (tasks.mail_deliver_due).
     from .tasks import mail_deliver
@@ -87,7 +87,7 @@ def queue_for_each(registrations, kind: MailKind, *, details: dict | None = None
         for registration in registrations
         if registration.email  # a walk-in who gave no address
     )
-    _deliver_after_commit([pending.pk for pending in created])
+    deliver_after_commit([pending.pk for pending in created])
 
 
 def queue_with_positions(registrations, kind: MailKind) -> None:
@@ -97,7 +97,7 @@ def queue_with_positions(registrations, kind: MailKind) -> None:
         for position, registration in enumerate(registrations, start=1)
         if registration.email
     )
-    _deliver_after_commit([pending.pk for pending in created])
+    deliver_after_commit([pending.pk for pending in created])
 
 
 def queue_confirmation(registration: Registration) -> None:
@@ -126,6 +126,8 @@ def queue_news_withdrawn(registration: Registration) -> None:
 
 def render(pending: PendingMail, calendars: dict) -> dict:
     """The mail's subject, text and attachments, in the language of the registration."""
+    if pending.subscription_id is not None:
+        return render_for_subscriber(pending)
     registration = pending.registration
     # The programme in fixed queries, not one per talk.
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
@@ -178,6 +180,47 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     }
 
 
+def render_for_subscriber(pending: PendingMail) -> dict:
+    """An announcement or a reconfirmation request, in the subscriber's language, with
+    the one-click unsubscribe of RFC 8058 in its headers and its text."""
+    from .subscriptions import reconfirm_path, unsubscribe_path
+
+    subscription = pending.subscription
+    unsubscribe_url = _absolute(unsubscribe_path(subscription))
+    context = {
+        "subscription": subscription,
+        "unsubscribe_url": unsubscribe_url,
+        "reconfirm_url": _absolute(reconfirm_path(subscription)),
+        "site_url": settings.SITE_URL,
+    }
+    if pending.kind == MailKind.ANNOUNCEMENT:
+        forum = Forum.objects.with_programme().get(pk=pending.details["forum"])
+        context |= {
+            "forum": forum,
+            "forum_url": _absolute(forum.get_absolute_url()),
+            "register_url": _absolute(
+                reverse("attendees:register", kwargs={"series": forum.series.slug, "number": forum.number})
+            ),
+        }
+    with translation.override(subscription.language):
+        subject = " ".join(render_to_string(f"attendees/mail/{pending.kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/mail/{pending.kind}.txt", context)
+        rendered = {
+            "to": subscription.email,
+            "from_email": sender_address(),
+            "subject": subject,
+            "message": message,
+            "html_message": html_part(subject, message, subscription.language),
+            "attachments": {},
+            # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
+            "headers": {
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        }
+    return rendered
+
+
 def html_part(subject: str, message: str, language: str) -> str:
     """The HTML beside the plain text, from the same words: paragraphs, links that can be
     tapped, a width that fits a phone. The text was rendered with autoescape off (and is
@@ -220,6 +263,7 @@ def store(rendered: dict) -> Email:
         subject=rendered["subject"],
         message=rendered["message"],
         html_message=rendered.get("html_message", ""),
+        headers=rendered.get("headers"),
         status=STATUS.queued,
         priority=PRIORITY.medium,  # queued; never sent inside the web request
         # The site's own domain, not the name of whichever host the worker runs on.

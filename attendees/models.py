@@ -167,6 +167,8 @@ class MailKind(models.TextChoices):
     STILL_WAITING = "still_waiting", _("still on the waiting list")
     THANK_YOU = "thank_you", _("thank-you with the report")
     SORRY_WE_MISSED_YOU = "missed_you", _("report to those who did not come")
+    ANNOUNCEMENT = "announcement", _("announcement to subscribers")
+    RECONFIRMATION = "reconfirmation", _("request to reconfirm news")
 
 
 class PendingMailQuerySet(models.QuerySet):
@@ -186,7 +188,9 @@ class PendingMail(models.Model):
     keep; `claimed_until` keeps two workers from sending it at once and frees it again
     when its worker dies mid-send."""
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    # A registration's mail, or (announcements, reconfirmation) a subscription's.
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    subscription = models.ForeignKey("Subscription", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     kind = models.CharField(max_length=20, choices=MailKind.choices)
     # Copied from the registration when queued: mails to one address go out in queue order.
     recipient = models.EmailField()
@@ -210,7 +214,7 @@ class PendingMail(models.Model):
         indexes = [models.Index(fields=["recipient", "id"], name="pendingmail_recipient_order")]
 
     def __str__(self):
-        return f"{self.kind} #{self.registration_id}"
+        return f"{self.kind} #{self.registration_id or self.subscription_id}"
 
 
 class ActorKind(models.TextChoices):
@@ -348,3 +352,40 @@ class AttendanceSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.forum_id}"
+
+
+class Subscription(models.Model):
+    """Someone who asked for news of later forums and confirmed it from their mailbox.
+    Apart from any registration, so that it outlives the registrations' purge: kept while
+    the consent holds, reconfirmed every two years (attendees/subscriptions.py)."""
+
+    class Ended(models.TextChoices):
+        LINK = "link", _("unsubscribed with the link")
+        ONE_CLICK = "one_click", _("unsubscribed from the mail program (one click)")
+        REGISTRATION = "registration", _("withdrawn on the registration page")
+        NOT_RECONFIRMED = "not_reconfirmed", _("not reconfirmed within 30 days")
+
+    email = models.EmailField(_("email"), unique=True)
+    language = models.CharField(_("language"), max_length=8, default="ko")
+    consented_at = models.DateTimeField(_("consented at"), default=clock.now)
+    consent_version = models.CharField(_("version of the consent notice"), max_length=20, blank=True)
+    reconfirmed_at = models.DateTimeField(
+        _("consent last confirmed at"), default=clock.now, help_text=_("Asked again two years after this.")
+    )
+    reconfirmation_requested_at = models.DateTimeField(_("reconfirmation requested at"), null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_management_token, editable=False)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_how = models.CharField(_("ended how"), max_length=20, choices=Ended.choices, blank=True)
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("news subscription")
+        verbose_name_plural = _("news subscriptions")
+
+    def __str__(self):
+        # No address: this text is copied into the admin's log.
+        return _("Subscription #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None

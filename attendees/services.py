@@ -25,9 +25,10 @@ from forum_site import clock
 
 from . import mail, normalize
 from .consent import CONSENT_VERSION
-from .models import Action, ActorKind, Registration, RegistrationStatus
+from .models import Action, ActorKind, Registration, RegistrationStatus, Subscription
 from .records import Actor, action_record
 from .seat_counts import seat_counts_move
+from .subscriptions import subscription_confirmed, subscription_end_for_address
 
 logger = logging.getLogger(__name__)
 
@@ -367,6 +368,9 @@ def registration_news_confirm(*, registration: Registration) -> bool:
         ).update(marketing_confirmed_at=clock.now())
         if updated:
             action_record(by=ActorKind.ATTENDEE, action=Action.NEWS_CONFIRMED, registration=registration)
+            subscription_confirmed(
+                email=registration.email, language=registration.language, consent_version=registration.consent_version
+            )
     return bool(updated)
 
 
@@ -379,6 +383,7 @@ def registration_news_withdraw(*, registration: Registration, by: Actor) -> bool
         )
         if updated:
             action_record(by=by, action=Action.NEWS_WITHDRAWN, registration=registration)
+            subscription_end_for_address(registration.email, how=Subscription.Ended.REGISTRATION)
             mail.queue_news_withdrawn(registration)
     return bool(updated)
 

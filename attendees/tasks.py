@@ -27,6 +27,14 @@ def reminders_send() -> int:
 
 
 @task()
+def news_reconfirmations() -> dict:
+    """Ask two-year-old consents to reconfirm; end those unanswered after 30 days. Scheduled."""
+    from .subscriptions import reconfirmations_run
+
+    return reconfirmations_run()
+
+
+@task()
 def personal_data_purge() -> dict:
     """The retention promise of the consent notice (erasure.personal_data_purge). Scheduled."""
     from .erasure import personal_data_purge as purge

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import self_service, views
+from . import self_service, subscription_views, views
 
 app_name = "attendees"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("registrations/<str:token>/delete/", self_service.EraseView.as_view(), name="erase"),
     path("registrations/<str:token>/cancel/", views.CancelView.as_view(), name="cancel"),
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
+    path("news/<str:token>/unsubscribe/", subscription_views.UnsubscribeView.as_view(), name="unsubscribe"),
+    path("news/<str:token>/reconfirm/", subscription_views.ReconfirmView.as_view(), name="reconfirm"),
 ]

@@ -163,6 +163,8 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
         stop(scheduler)
     assert expected == {
         "attendees.tasks.mail_deliver_due",
+        "attendees.tasks.reminders_send",
+        "attendees.tasks.news_reconfirmations",
         "attendees.tasks.personal_data_purge",
         "attendees.tasks.task_results_prune",
     }

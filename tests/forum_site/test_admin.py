@@ -26,6 +26,7 @@ def test_every_model_of_ours_is_in_the_admin():
         ("attendees", "accessrecord"),
         ("attendees", "actionrecord"),
         ("attendees", "registration"),
+        ("attendees", "subscription"),
         ("events", "forum"),
         ("events", "forumphoto"),
         ("events", "series"),
@@ -40,8 +41,8 @@ def test_changelist_and_add_page_open_for_superuser(admin_client, demo, app_labe
     RegistrationFactory(forum=demo.forums.get(number=3))
     for page in ("changelist", "add"):
         response = admin_client.get(reverse(f"admin:{app_label}_{model_name}_{page}"))
-        # The records are written by the site alone: nobody adds one by hand.
-        read_only = model_name in ("accessrecord", "actionrecord")
+        # The records (and subscriptions) are written by the site alone: nobody adds one by hand.
+        read_only = model_name in ("accessrecord", "actionrecord", "subscription")
         assert response.status_code == (403 if read_only and page == "add" else 200), page
 
 
