@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.db import models
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .admin_forms import TalkInlineForm
+from .forum_defaults import forums_publish, new_forum_initial
 from .models import Forum, ForumPhoto, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .plan_admin import plan_view
 from .reports import report_publish, report_withdraw
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
@@ -28,9 +30,28 @@ class SeriesAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "name_en", "slug", "description"]}),
         (_("Monthly schedule"), {"fields": ["week_of_month", "weekday", "default_start_time", "default_duration"]}),
-        (_("Defaults for new forums"), {"fields": ["default_venue", "default_capacity"]}),
+        (
+            _("Defaults for new forums"),
+            {"fields": ["default_venue", "default_capacity", "registration_opens_days_before"]},
+        ),
         (_("Mails"), {"fields": ["reminder_hours_before"]}),
+        (_("Planning"), {"fields": ["plan_link"]}),
     ]
+    readonly_fields = ["plan_link"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.plan_view)
+        return [path("<path:object_id>/plan/", view, name="events_series_plan"), *super().get_urls()]
+
+    def plan_view(self, request, object_id):
+        return plan_view(request, self, object_id)
+
+    @admin.display(description=_("next months"))
+    def plan_link(self, series):
+        if series.pk is None:
+            return _("After saving.")
+        url = reverse("admin:events_series_plan", args=[series.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Plan the next months"))
 
 
 class TalkInline(admin.StackedInline):
@@ -75,7 +96,22 @@ class ForumAdmin(admin.ModelAdmin):
         (_("After the forum"), {"fields": ["report", "report_published_at", "result_report"]}),
     ]
     readonly_fields = ["report_published_at", "result_report"]
-    actions = ["publish_reports", "withdraw_reports"]
+    actions = ["publish_forums", "publish_reports", "withdraw_reports"]
+
+    def get_changeform_initial_data(self, request):
+        """A new forum starts from its series: ?series=<id>, or the first series."""
+        initial = super().get_changeform_initial_data(request)
+        chosen = request.GET.get("series", "")
+        series = Series.objects.filter(pk=chosen).first() if chosen.isdigit() else Series.objects.order_by("pk").first()
+        return {**new_forum_initial(series), **initial} if series else initial
+
+    @admin.action(
+        description=_("Publish the selected draft forums (opens registration as the series says)"),
+        permissions=["change"],
+    )
+    def publish_forums(self, request, queryset):
+        published = forums_publish(queryset)
+        self.message_user(request, ngettext("%d forum published.", "%d forums published.", published) % published)
 
     @admin.action(description=_("Publish the reports of the selected forums"), permissions=["change"])
     def publish_reports(self, request, queryset):

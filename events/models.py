@@ -73,6 +73,12 @@ class Series(models.Model):
         Venue, verbose_name=_("default venue"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     default_capacity = models.PositiveIntegerField(_("default capacity"), default=100)
+    registration_opens_days_before = models.PositiveSmallIntegerField(
+        _("registration opens, days before"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_("Publishing a forum opens its registration this many days before it; it closes the day before."),
+    )
     # 16 hours before a 07:30 start is 15:30 the day before: the afternoon, in time to
     # cancel and give the seat to someone waiting.
     reminder_hours_before = models.PositiveSmallIntegerField(

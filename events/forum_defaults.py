@@ -1,0 +1,66 @@
+"""What a new forum of a series starts with, and what publishing it sets: the series'
+defaults (the next number, the next meeting day by its rule, times, venue, capacity) and
+its registration window (opening N days before, closing at the end of the day before)."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from forum_site import clock
+
+from .models import Forum, ForumStatus, Series
+from .schedule import meeting_date, months_starting
+
+
+def next_meeting_date(series: Series, *, after: datetime.date) -> datetime.date:
+    """The first day of the series' rule after `after` (a "fifth Wednesday" skips the
+    months without one)."""
+    for year, month in months_starting(after.year, after.month, 24):
+        date = meeting_date(year, month, week_of_month=series.week_of_month, weekday=series.weekday)
+        if date is not None and date > after:
+            return date
+    raise ValueError("the series' rule gives no date in two years")
+
+
+def new_forum_initial(series: Series) -> dict:
+    """The add-forum form's initial values for this series."""
+    last = series.forums.order_by("-number").first()
+    after = max(clock.today(), timezone.localdate(last.starts_at)) if last else clock.today()
+    starts_at = datetime.datetime.combine(
+        next_meeting_date(series, after=after), series.default_start_time, tzinfo=timezone.get_default_timezone()
+    )
+    return {
+        "series": series.pk,
+        "number": (last.number if last else 0) + 1,
+        "starts_at": starts_at,
+        "ends_at": starts_at + series.default_duration,
+        "venue": series.default_venue_id,
+        "capacity": series.default_capacity,
+        "status": ForumStatus.DRAFT,
+    }
+
+
+def registration_window(forum: Forum) -> tuple[datetime.datetime, datetime.datetime]:
+    """Opening `registration_opens_days_before` days before the start, closing at midnight
+    before the forum's day (the desk registers walk-ins on the morning itself)."""
+    local_start = timezone.localtime(forum.starts_at)
+    closes = local_start.replace(hour=0, minute=0, second=0, microsecond=0)
+    return local_start - datetime.timedelta(days=forum.series.registration_opens_days_before), closes
+
+
+def forums_publish(forums) -> int:
+    """Publish these drafts: each opens for registration as its series says, unless staff
+    set its window by hand. Returns how many were published."""
+    published = 0
+    with transaction.atomic():
+        for forum in Forum.objects.filter(pk__in=[f.pk for f in forums], status=ForumStatus.DRAFT).select_related(
+            "series"
+        ):
+            opens, closes = registration_window(forum)
+            forum.registration_opens_at = forum.registration_opens_at or opens
+            forum.registration_closes_at = forum.registration_closes_at or closes
+            forum.status = ForumStatus.PUBLISHED
+            forum.save()  # save(): the page cache and the edit history follow
+            published += 1
+    return published
