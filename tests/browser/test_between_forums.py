@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from attendees.demo_attendance import load_demo_attendance
 from events.models import Series
-
 from tests.browser.conftest import save_screenshot
 
 
