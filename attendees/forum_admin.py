@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.admin import ForumAdmin as EventsForumAdmin
+from events.admin_forms import ForumForm
 from events.models import Forum, ForumStatus
 
 from . import printables, services
@@ -35,25 +36,7 @@ RESULT_REPORT_FORMATS = {
 }
 
 
-class ForumAdminForm(forms.ModelForm):
-    class Meta:
-        model = Forum
-        # What staff edit; the life-cycle fields (cancellation, calendar revision) belong to the services.
-        fields = [
-            "series",
-            "number",
-            "title",
-            "slug",
-            "status",
-            "starts_at",
-            "ends_at",
-            "venue",
-            "capacity",
-            "registration_opens_at",
-            "registration_closes_at",
-            "report",
-        ]
-
+class ForumAdminForm(ForumForm):
     def clean_status(self):
         status, stored = self.cleaned_data["status"], self.instance.status
         if self.instance.pk is None or status == stored:

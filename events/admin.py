@@ -5,9 +5,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .admin_forms import TalkInlineForm
+from .admin_forms import ForumForm, TalkInlineForm
 from .forum_defaults import forums_publish, new_forum_initial
 from .models import Forum, ForumPhoto, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .photo_upload import photos_add
 from .plan_admin import plan_view
 from .reports import report_publish, report_withdraw
 
@@ -75,11 +76,19 @@ class GuestInline(admin.TabularInline):
 class ForumPhotoInline(admin.TabularInline):
     model = ForumPhoto
     extra = 0
-    fields = ["order", "image", "alt_text", "caption"]
+    fields = ["preview", "order", "image", "alt_text", "caption"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        if not photo.image:
+            return ""
+        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.image.url)
 
 
 @admin.register(Forum)
 class ForumAdmin(admin.ModelAdmin):
+    form = ForumForm
     list_display = ["display_number", "title", "starts_at", "status", "seats", "waitlisted", "registrations_link"]
     list_display_links = ["display_number", "title"]
     list_filter = ["series", "status"]
@@ -93,10 +102,15 @@ class ForumAdmin(admin.ModelAdmin):
         (None, {"fields": ["series", "number", "title", "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
-        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report"]}),
+        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report", "new_photos"]}),
     ]
     readonly_fields = ["report_published_at", "result_report"]
     actions = ["publish_forums", "publish_reports", "withdraw_reports"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if uploads := form.cleaned_data.get("new_photos"):
+            photos_add(form.instance, uploads)
 
     def get_changeform_initial_data(self, request):
         """A new forum starts from its series: ?series=<id>, or the first series."""

@@ -1,4 +1,4 @@
-"""Admin form for editing a talk's speakers, in order, inside the forum's page."""
+"""Admin forms: the forum's (with its photo upload), and a talk's speakers in order."""
 
 from django import forms
 from django.contrib import admin
@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from speakers.models import Speaker
 
-from .models import Talk
+from .models import Forum, Talk
+from .photo_upload import PhotosUploadFormMixin
 from .services import talk_set_speakers
 
 
@@ -50,3 +51,23 @@ class TalkInlineForm(forms.ModelForm):
     def _save_m2m(self):
         super()._save_m2m()
         talk_set_speakers(talk=self.instance, speakers=self.cleaned_data["speakers_in_order"])
+
+
+class ForumForm(PhotosUploadFormMixin, forms.ModelForm):
+    class Meta:
+        model = Forum
+        # What staff edit; the life-cycle fields (cancellation, calendar revision) belong to the services.
+        fields = [
+            "series",
+            "number",
+            "title",
+            "slug",
+            "status",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "report",
+        ]

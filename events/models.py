@@ -433,7 +433,7 @@ class ForumPhoto(models.Model):
         _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")
     )
     caption = SingleLineCharField(_("caption"), max_length=250, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Left at 0, it goes after the others."))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -442,6 +442,12 @@ class ForumPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        if not self.order:
+            last = ForumPhoto.objects.filter(forum_id=self.forum_id).aggregate(last=models.Max("order"))["last"]
+            self.order = (last or 0) + 1
+        super().save(*args, **kwargs)
 
 
 class Guest(models.Model):

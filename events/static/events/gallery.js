@@ -1,0 +1,37 @@
+// The forum's photos, enlarged in a dialog: <dialog> gives focus, Escape and the
+// backdrop for free. Without this script each photo's link opens the image itself.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("photo-dialog");
+  if (!dialog || typeof dialog.showModal !== "function") {
+    return;
+  }
+  var caption = dialog.querySelector("figcaption");
+  // Made here, not in the page: an <img> needs a src, which only a click gives it.
+  var image = document.createElement("img");
+  image.className = "img-fluid";
+  caption.parentNode.insertBefore(image, caption);
+  var opener = null;
+  document.querySelectorAll("a.gallery-link").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var thumbnail = link.querySelector("img");
+      image.src = link.href;
+      image.alt = thumbnail.alt;
+      caption.textContent = link.dataset.caption || thumbnail.alt;
+      opener = link;
+      dialog.showModal();
+    });
+  });
+  dialog.addEventListener("close", function () {
+    image.removeAttribute("src");
+    if (opener) {
+      opener.focus();  // back where the visitor was
+    }
+  });
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) {
+      dialog.close();  // a click on the backdrop
+    }
+  });
+})();
