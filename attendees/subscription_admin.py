@@ -28,6 +28,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # an ended subscription is the record of the unsubscribe
+
 
 def announce_view(request, model_admin, object_id):
     forum = get_object_or_404(Forum.objects.select_related("series", "venue"), pk=object_id)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
-from attendees.models import AccessRecord, ActionRecord, Registration
+from attendees.models import AccessRecord, ActionRecord, Registration, Subscription
 from attendees.tasks import mail_deliver_due
 from events.models import Forum
 from tests.factories import (
@@ -54,6 +54,9 @@ SUPERUSER_REFUSED = {
     ("attendees.accessrecord", "delete"),
     ("auditlog.logentry", "add"),
     ("auditlog.logentry", "delete"),
+    # Subscriptions are made and ended by the subscribers themselves; the ended ones are the record.
+    ("attendees.subscription", "add"),
+    ("attendees.subscription", "delete"),
 }
 
 
@@ -85,6 +88,7 @@ def objects():
             actor_kind="system", action="capacity_changed", forum=forum
         ),
         "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
+        "attendees.subscription": Subscription.objects.create(email="news@example.kr"),
         "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,
         "django_tasks_database.dbtaskresult": mail_deliver_due.enqueue().db_result,
