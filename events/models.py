@@ -1,6 +1,7 @@
 """The forum series, its venues, the forums themselves, their talks and photos."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -54,6 +55,14 @@ class Venue(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.room}".strip()
+
+    @property
+    def map_link(self) -> str:
+        """The map link staff gave, or a Kakao Map search for the venue: a mail always
+        has a way to the door."""
+        if self.map_url:
+            return self.map_url
+        return "https://map.kakao.com/?" + urlencode({"q": self.name})
 
 
 class Series(models.Model):

@@ -167,3 +167,19 @@ def test_the_job_run_twice_at_once_reminds_each_person_once(postgres_only):
     assert PendingMail.objects.filter(kind=MailKind.REMINDER).count() == 40
     positions = PendingMail.objects.filter(kind=MailKind.STILL_WAITING).values_list("waitlist_position", flat=True)
     assert sorted(positions) == list(range(1, 11))
+
+
+@pytest.mark.django_db
+def test_a_venue_without_a_map_link_gets_a_map_search_in_the_reminder():
+    venue = VenueFactory(name="광주과학기술진흥원", address="광주광역시 북구 첨단과기로 333", map_url="")
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8), venue=venue)
+    with at(2029, 12, 20, 9, 0):
+        register(forum, "a@example.kr")
+    PendingMail.objects.all().delete()
+    with at(2030, 1, 7, 15, 30):
+        reminders_send()
+    [mail] = queued_mail(to=["a@example.kr"])
+    expected = (
+        "https://map.kakao.com/?q=%EA%B4%91%EC%A3%BC%EA%B3%BC%ED%95%99%EA%B8%B0%EC%88%A0%EC%A7%84%ED%9D%A5%EC%9B%90"
+    )
+    assert f"지도: {expected}" in mail.message
