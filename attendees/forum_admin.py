@@ -175,10 +175,16 @@ class ForumAdmin(EventsForumAdmin):
         description=_("Announce the selected forum to news subscribers (shows how many first)"), permissions=["change"]
     )
     def announce(self, request, queryset):
+        return self._to_forum_page(
+            request, queryset, "admin:events_forum_announce", _("Please choose one forum at a time.")
+        )
+
+    def _to_forum_page(self, request, queryset, url_name, one_at_a_time):
+        """An action that needs its own page (a count to confirm, a reason to give): one forum only."""
         if queryset.count() != 1:
-            self.message_user(request, _("Please choose one forum at a time."), messages.ERROR)
+            self.message_user(request, one_at_a_time, messages.ERROR)
             return None
-        return redirect("admin:events_forum_announce", queryset.get().pk)
+        return redirect(url_name, queryset.get().pk)
 
     def announce_view(self, request, object_id):
         return announce_view(request, self, object_id)
@@ -187,10 +193,9 @@ class ForumAdmin(EventsForumAdmin):
         description=_("Thank the attendees of the selected forum (shows how many first)"), permissions=["change"]
     )
     def send_thank_you(self, request, queryset):
-        if queryset.count() != 1:
-            self.message_user(request, _("Please choose one forum at a time."), messages.ERROR)
-            return None
-        return redirect("admin:events_forum_thank_you", queryset.get().pk)
+        return self._to_forum_page(
+            request, queryset, "admin:events_forum_thank_you", _("Please choose one forum at a time.")
+        )
 
     def thank_you_view(self, request, object_id):
         return thank_you_view(request, self, object_id)
@@ -199,10 +204,9 @@ class ForumAdmin(EventsForumAdmin):
         description=_("Cancel the selected forum (asks for the reason, then tells everyone)"), permissions=["change"]
     )
     def cancel_forum(self, request, queryset):
-        if queryset.count() != 1:
-            self.message_user(request, _("Please cancel one forum at a time."), messages.ERROR)
-            return None
-        return redirect("admin:events_forum_cancel", queryset.get().pk)
+        return self._to_forum_page(
+            request, queryset, "admin:events_forum_cancel", _("Please cancel one forum at a time.")
+        )
 
     def cancel_view(self, request, object_id):
         forum = get_object_or_404(Forum.objects.select_related("series"), pk=object_id)

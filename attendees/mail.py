@@ -143,7 +143,7 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         "qr_url": _absolute(registration.check_in_qr_path),
     }
     if kind == MailKind.FORUM_CANCELLED:
-        context["next_forum"] = _next_forum_after(forum)
+        context["next_forum"] = Forum.objects.next_after(forum)
         context["site_url"] = settings.SITE_URL
     if kind in (MailKind.THANK_YOU, MailKind.SORRY_WE_MISSED_YOU):
         context["report_url"] = context["forum_url"] + "#report-heading"
@@ -236,17 +236,6 @@ def sender_address() -> str:
     """DEFAULT_FROM_EMAIL's address under the site's name in the active language."""
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return formataddr((str(gettext("AI Breakfast Forum")), address))
-
-
-def _next_forum_after(forum: Forum) -> Forum | None:
-    return (
-        Forum.objects.published()
-        .taking_place()
-        .filter(starts_at__gt=forum.starts_at, series_id=forum.series_id)
-        .select_related("series", "venue")
-        .order_by("starts_at")
-        .first()
-    )
 
 
 def _news_confirmation_url(registration: Registration) -> str:

@@ -100,17 +100,6 @@ def next_forum_line(report: "ResultReport") -> str:
     return f"{upcoming.display_number} «{upcoming.title}»: {when(upcoming)}{where}"
 
 
-def _next_forum(forum: Forum) -> Forum | None:
-    return (
-        Forum.objects.published()
-        .taking_place()
-        .filter(series_id=forum.series_id, starts_at__gt=forum.starts_at)
-        .select_related("venue")
-        .order_by("starts_at")
-        .first()
-    )
-
-
 def result_report(forum: Forum) -> ResultReport:
     forum = Forum.objects.with_programme().get(pk=forum.pk)
     return ResultReport(
@@ -119,7 +108,7 @@ def result_report(forum: Forum) -> ResultReport:
         guests_present=list(forum.guests.filter(arrived_at__isnull=False)),
         statistics=forums_statistics([forum])[0],
         photos=list(forum.photos.all()[:MAX_PHOTOS]),
-        next_forum=_next_forum(forum),
+        next_forum=Forum.objects.next_after(forum),
     )
 
 

@@ -127,6 +127,11 @@ def _returning_and_organisations(forums: list[Forum]) -> dict:
     return result
 
 
+def _series_forums(forums) -> list[Forum]:
+    # Every forum of their series counts for "returning", not only these.
+    return list(Forum.objects.filter(series__in={forum.series_id for forum in forums}).only("series", "starts_at"))
+
+
 def forums_statistics(forums) -> list[ForumStatistics]:
     """The statistics of these forums, oldest first, in a fixed number of queries."""
     forums = sorted(forums, key=lambda forum: forum.starts_at)
@@ -147,11 +152,10 @@ def forums_statistics(forums) -> list[ForumStatistics]:
         snapshot.forum_id: (snapshot.returning_attendees, snapshot.organisations)
         for snapshot in AttendanceSnapshot.objects.filter(forum__in=forums)
     }
-    # Every forum of the series counts for "returning", not only those shown.
-    series_forums = list(
-        Forum.objects.filter(series__in={forum.series_id for forum in forums}).only("series", "starts_at")
-    )
-    computed = _returning_and_organisations(series_forums)
+    # From personal data only for forums that have no snapshot yet.
+    computed = {}
+    if any(forum.pk not in snapshots for forum in forums):
+        computed = _returning_and_organisations(_series_forums(forums))
     result = []
     for forum in forums:
         statistics = ForumStatistics(forum=forum, **counts.get(forum.pk, {}))
@@ -179,10 +183,7 @@ def snapshots_take(forum_ids=None) -> int:
     forums = list(forums.only("series", "starts_at"))
     if not forums:
         return 0
-    series_forums = list(
-        Forum.objects.filter(series__in={forum.series_id for forum in forums}).only("series", "starts_at")
-    )
-    computed = _returning_and_organisations(series_forums)
+    computed = _returning_and_organisations(_series_forums(forums))
     AttendanceSnapshot.objects.bulk_create(
         [
             AttendanceSnapshot(

@@ -15,11 +15,11 @@ from .statistics_export import attendance_columns, statistics_xlsx
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _series_asked(request) -> Series | None:
+def _series_asked(request) -> tuple[Series | None, SeriesStatistics]:
+    """The series of ?series= (the first one by default) and its statistics."""
     chosen = request.GET.get("series", "")
-    if chosen.isdigit():
-        return get_object_or_404(Series, pk=chosen)
-    return Series.objects.order_by("pk").first()
+    series = get_object_or_404(Series, pk=chosen) if chosen.isdigit() else Series.objects.order_by("pk").first()
+    return series, series_statistics(series) if series else SeriesStatistics([])
 
 
 def _allowed(request) -> None:
@@ -42,8 +42,7 @@ def _bars(statistics: SeriesStatistics) -> list[dict]:
 
 def statistics_view(request, admin_site):
     _allowed(request)
-    series = _series_asked(request)
-    statistics = series_statistics(series) if series else SeriesStatistics([])
+    series, statistics = _series_asked(request)
     columns = attendance_columns()
     context = {
         **admin_site.each_context(request),
@@ -66,8 +65,7 @@ def statistics_view(request, admin_site):
 
 def statistics_download(request):
     _allowed(request)
-    series = _series_asked(request)
-    statistics = series_statistics(series) if series else SeriesStatistics([])
+    series, statistics = _series_asked(request)
     response = HttpResponse(statistics_xlsx(statistics), content_type=XLSX)
     name = f"statistics-{series.slug}.xlsx" if series else "statistics.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -168,6 +168,17 @@ class ForumQuerySet(models.QuerySet):
     def with_public_report(self):
         return self.exclude(report="").filter(report_published_at__isnull=False)
 
+    def next_after(self, forum):
+        """The series' next forum after this one that takes place, or None."""
+        return (
+            self.published()
+            .taking_place()
+            .filter(series_id=forum.series_id, starts_at__gt=forum.starts_at)
+            .select_related("series", "venue")
+            .order_by("starts_at")
+            .first()
+        )
+
     def past(self):
         """Over, most recent first."""
         return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
