@@ -42,8 +42,10 @@ class RegisterView(View):
     template_name = "attendees/register.html"
 
     def get_forum(self):
+        # Not the programme: the form shows only when and where (one query less per post
+        # in a registration burst).
         return get_object_or_404(
-            Forum.objects.published().with_programme(),
+            Forum.objects.published().select_related("series", "venue"),
             series__slug=self.kwargs["series"],
             number=self.kwargs["number"],
         )

@@ -244,6 +244,12 @@ def registration_burst(base: str, port: int) -> None:
     print(f"  counters {forum.seats_taken}/{forum.waiting_count}, true counts {seat_counts_true(forum)}")
     print(f"  wall {result['wall_s']:.2f} s ({BURST_PEOPLE / result['wall_s']:.0f} registrations/s), "
           f"p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms")  # fmt: skip
+    # The floor: the same posts to a view that does only what every registration must (the
+    # forum's lock, one write, the commit) through the same gunicorn and middleware.
+    floor = burst("127.0.0.1", port, f"/bench/locked-increment/{forum.pk}/", bodies, cookie=f"csrftoken={cookie}")
+    print(f"  the floor (the same {BURST_PEOPLE} posts to a view that only takes the lock, writes one row and "
+          f"commits): wall {floor['wall_s']:.2f} s, p50 {floor['p50_ms']:.0f} ms, p99 {floor['p99_ms']:.0f} ms, "
+          f"errors {floor['errors']}")  # fmt: skip
 
 
 def connection_vendor() -> str:

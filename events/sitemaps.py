@@ -5,6 +5,7 @@ Django's i18n sitemaps build the list of every (item, language) pair before taki
 page of it; a sitemap per language keeps the items a queryset, so that a page is one
 query with LIMIT, and the index one COUNT per section, however long the archive grows.
 The pages name their other language themselves (hreflang links in base.html).
+The index (sitemap_index.py) counts each section once for all its languages.
 """
 
 from django.conf import settings
@@ -61,13 +62,10 @@ class SpeakerSitemap(LanguageSitemap):
         return public_speakers().order_by("pk")
 
 
+SECTIONS = {"pages": PagesSitemap, "forums": ForumSitemap, "talks": TalkSitemap, "speakers": SpeakerSitemap}
+
 SITEMAPS = {
     f"{section}-{language}": sitemap(language)
-    for section, sitemap in (
-        ("pages", PagesSitemap),
-        ("forums", ForumSitemap),
-        ("talks", TalkSitemap),
-        ("speakers", SpeakerSitemap),
-    )
+    for section, sitemap in SECTIONS.items()
     for language, _name in settings.LANGUAGES
 }

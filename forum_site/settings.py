@@ -129,6 +129,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://forum-site")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "forum_site.redis_cache.RedisCache"  # one client per process
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from events.sitemap_index import sitemap_index
 from events.sitemaps import SITEMAPS
 
 from . import health, views
@@ -20,13 +21,8 @@ admin.site.index_title = _("Run the forum series")
 urlpatterns = [
     path("desk/", include("attendees.desk_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    # An index of one sitemap per section, each paged (?p=2) past Sitemap.limit addresses.
-    path(
-        "sitemap.xml",
-        public_page(sitemaps.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
-        name="sitemap",
-    ),
+    # An index of one sitemap per section and language, each paged (?p=2) past Sitemap.limit addresses.
+    path("sitemap.xml", public_page(sitemap_index), name="sitemap"),
     path("sitemap-<section>.xml", public_page(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", public_page(views.robots_txt), name="robots-txt"),
     path("healthz", health.healthz, name="healthz"),

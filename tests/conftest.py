@@ -3,6 +3,7 @@
 import datetime
 import os
 import shutil
+import socket
 
 import pytest
 import time_machine
@@ -66,6 +67,19 @@ def postgres_only(db):
     if os.environ.get("CI") == "true" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.fail("CI's PostgreSQL run is not on PostgreSQL: the concurrency tests would not run.")
     pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (CI's second run does)")
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis database of its own (production's shared cache). Skipped without Redis, but
+    CI must have it."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis is not running on 127.0.0.1:6379: CI must provide it.")
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    return "redis://127.0.0.1:6379/14"
 
 
 @pytest.fixture

@@ -1,13 +1,10 @@
 """The registration limits hold across processes when they share Redis, as production's workers do."""
 
 import os
-import socket
 import subprocess
 import sys
 import uuid
 from pathlib import Path
-
-import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,17 +22,6 @@ for index in range({tries}):
         accepted += 1
 print(accepted)
 """
-
-
-@pytest.fixture
-def redis_url():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Redis is not running on 127.0.0.1:6379: CI must provide it.")
-        pytest.skip("needs Redis on 127.0.0.1:6379")
-    return "redis://127.0.0.1:6379/14"
 
 
 def run_worker(redis_url, forum_pk, address, tries):

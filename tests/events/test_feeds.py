@@ -4,7 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from events.models import ForumStatus
+from events.models import Forum, ForumStatus
+from events.sitemaps import LanguageSitemap
 from tests.factories import ForumFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,28 @@ def test_sitemap_lists_public_pages_in_both_languages_section_by_section(client,
     assert locations == {f"http://testserver{path}" for path in korean} | {
         f"http://testserver/en{path}" for path in korean
     }
+
+
+def test_sitemap_index_names_every_page_of_each_section_with_its_last_change(client, demo, monkeypatch):
+    monkeypatch.setattr(LanguageSitemap, "limit", 2)  # the demo's 3 forums fill two pages
+    Forum.objects.update(updated_at=seoul(2020, 7, 1))
+    Forum.objects.filter(number=2).update(updated_at=seoul(2020, 8, 6, 10, 30))
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+
+    entries = [
+        (sitemap.find(f"{SITEMAP}loc").text, getattr(sitemap.find(f"{SITEMAP}lastmod"), "text", None))
+        for sitemap in index.findall(f"{SITEMAP}sitemap")
+    ]
+    forums = [entry for entry in entries if "sitemap-forums-" in entry[0]]
+    assert forums == [
+        ("http://testserver/sitemap-forums-ko.xml", "2020-08-06T10:30:00+09:00"),
+        ("http://testserver/sitemap-forums-ko.xml?p=2", "2020-08-06T10:30:00+09:00"),
+        ("http://testserver/sitemap-forums-en.xml", "2020-08-06T10:30:00+09:00"),
+        ("http://testserver/sitemap-forums-en.xml?p=2", "2020-08-06T10:30:00+09:00"),
+    ]
+    assert ("http://testserver/sitemap-talks-en.xml", None) in entries
+    second_page = ET.fromstring(client.get("/sitemap-forums-en.xml?p=2").content)
+    assert [url.find(f"{SITEMAP}loc").text for url in second_page.findall(f"{SITEMAP}url")] == [
+        "http://testserver/en/forums/gwangju-ai/1/"
+    ]

@@ -36,11 +36,11 @@ PAGES = {
     "calendar": ("/forums.ics", {"all-upcoming": 3}),
     "forum-ics": ("/forums/qc/1/calendar.ics", 4),
     "feed": ("/forums/feed/", 1),
-    "sitemap": ("/sitemap.xml", 8),  # a count per section and language, the latest edits
+    "sitemap": ("/sitemap.xml", 4),  # a count per section (for both languages), the latest edit
     "sitemap-forums": ("/sitemap-forums-ko.xml", 2),
     "sitemap-talks": ("/sitemap-talks-en.xml", 2),
     "sitemap-speakers": ("/sitemap-speakers-ko.xml", 2),
-    "register": ("/forums/qc/1/register/", 3),
+    "register": ("/forums/qc/1/register/", 1),  # when and where: not the programme
 }
 
 

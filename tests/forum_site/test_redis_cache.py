@@ -1,0 +1,24 @@
+"""The Redis cache builds its client once per process, not once per call."""
+
+from forum_site.redis_cache import RedisCache
+
+
+def test_every_call_goes_through_one_client(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.set("shared-client-probe", 41)
+    cache.incr("shared-client-probe")
+
+    assert cache.get("shared-client-probe") == 42
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    assert len(cache._cache._clients) == 1
+
+
+def test_each_server_has_its_own_client(redis_url):
+    replica = redis_url.rsplit("/", 1)[0] + "/15"
+    cache = RedisCache([redis_url, replica], {})
+
+    written, read = cache._cache.get_client(write=True), cache._cache.get_client()
+
+    assert written is not read
+    assert written.connection_pool.connection_kwargs["db"] == 14
+    assert read.connection_pool.connection_kwargs["db"] == 15
