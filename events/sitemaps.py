@@ -2,10 +2,11 @@
 (sitemap-forums-ko.xml, sitemap-forums-en.xml, ...), each paged (?p=2) past `limit`.
 
 Django's i18n sitemaps build the list of every (item, language) pair before taking a
-page of it; a sitemap per language keeps the items a queryset, so that a page is one
-query with LIMIT, and the index one COUNT per section, however long the archive grows.
+page of it; a sitemap per language keeps the items a queryset. Its pages are ranges of
+primary keys (key_range_pages.py), not COUNT and OFFSET, so that the index
+(sitemap_index.py, which reads each section once for all its languages) and every page
+cost the same however long the archive grows.
 The pages name their other language themselves (hreflang links in base.html).
-The index (sitemap_index.py) counts each section once for all its languages.
 """
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
+from .key_range_pages import KeyRangePaginator
 from .models import Forum, Talk, public_speakers
 
 
@@ -40,9 +42,17 @@ class PagesSitemap(LanguageSitemap):
         return reverse(name)
 
 
-class ForumSitemap(LanguageSitemap):
+class KeyRangeSitemap(LanguageSitemap):
+    """A section whose items are a queryset, paged by key ranges."""
+
+    @property
+    def paginator(self):
+        return KeyRangePaginator(self.items(), self.limit)
+
+
+class ForumSitemap(KeyRangeSitemap):
     def items(self):
-        return Forum.objects.published().select_related("series").order_by("-starts_at", "pk")
+        return Forum.objects.published().select_related("series")
 
     def lastmod(self, forum):
         return forum.updated_at
@@ -52,14 +62,14 @@ class ForumSitemap(LanguageSitemap):
         return Forum.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class TalkSitemap(LanguageSitemap):
+class TalkSitemap(KeyRangeSitemap):
     def items(self):
-        return Talk.objects.published().select_related("forum__series").order_by("pk")
+        return Talk.objects.published().select_related("forum__series")
 
 
-class SpeakerSitemap(LanguageSitemap):
+class SpeakerSitemap(KeyRangeSitemap):
     def items(self):
-        return public_speakers().order_by("pk")
+        return public_speakers()
 
 
 SECTIONS = {"pages": PagesSitemap, "forums": ForumSitemap, "talks": TalkSitemap, "speakers": SpeakerSitemap}

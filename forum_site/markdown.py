@@ -35,6 +35,13 @@ def _headings_below_the_page(rendered: str) -> str:
     return rendered
 
 
+# Rendering is a pure function of the text, and the same reports and summaries are shown
+# on page after page (an archive of 24 cards spent 6 ms of each request on them): each
+# process keeps the latest results, as it keeps the calendar's time-zone block.
+MEMOIZED_TEXTS = 512
+
+
+@functools.lru_cache(maxsize=MEMOIZED_TEXTS)
 def markdown_html(text: str) -> SafeString:
     """The text as HTML fit to put in a page."""
     rendered = _headings_below_the_page(_parser().render(text or ""))
@@ -45,6 +52,7 @@ def markdown_html(text: str) -> SafeString:
     )
 
 
+@functools.lru_cache(maxsize=MEMOIZED_TEXTS)
 def markdown_plain(text: str) -> str:
     """The words alone, for an excerpt, a description or a mail: no `**`, no `#`."""
     return " ".join(html.unescape(strip_tags(_parser().render(text or ""))).split())

@@ -73,7 +73,11 @@ def test_sitemap_index_names_every_page_of_each_section_with_its_last_change(cli
         ("http://testserver/sitemap-forums-en.xml?p=2", "2020-08-06T10:30:00+09:00"),
     ]
     assert ("http://testserver/sitemap-talks-en.xml", None) in entries
-    second_page = ET.fromstring(client.get("/sitemap-forums-en.xml?p=2").content)
-    assert [url.find(f"{SITEMAP}loc").text for url in second_page.findall(f"{SITEMAP}url")] == [
-        "http://testserver/en/forums/gwangju-ai/1/"
+    pages = [
+        [url.find(f"{SITEMAP}loc").text for url in ET.fromstring(client.get(address).content).findall(f"{SITEMAP}url")]
+        for address in ("/sitemap-forums-en.xml", "/sitemap-forums-en.xml?p=2")
     ]
+    # Two forums on the first page, the third on the second: pages follow the keys.
+    assert [len(page) for page in pages] == [2, 1]
+    assert sorted(pages[0] + pages[1]) == [f"http://testserver/en/forums/gwangju-ai/{number}/" for number in (1, 2, 3)]
+    assert client.get("/sitemap-forums-en.xml?p=3").status_code == 404

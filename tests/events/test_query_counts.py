@@ -36,10 +36,12 @@ PAGES = {
     "calendar": ("/forums.ics", {"all-upcoming": 3}),
     "forum-ics": ("/forums/qc/1/calendar.ics", 4),
     "feed": ("/forums/feed/", 1),
-    "sitemap": ("/sitemap.xml", 4),  # a count per section (for both languages), the latest edit
-    "sitemap-forums": ("/sitemap-forums-ko.xml", 2),
-    "sitemap-talks": ("/sitemap-talks-en.xml", 2),
-    "sitemap-speakers": ("/sitemap-speakers-ko.xml", 2),
+    # The first and last key of each section (for both languages), the latest edit.
+    "sitemap": ("/sitemap.xml", 7),
+    # The first and last key, and the page's range of keys.
+    "sitemap-forums": ("/sitemap-forums-ko.xml", 3),
+    "sitemap-talks": ("/sitemap-talks-en.xml", 3),
+    "sitemap-speakers": ("/sitemap-speakers-ko.xml", 3),
     "register": ("/forums/qc/1/register/", 1),  # when and where: not the programme
 }
 

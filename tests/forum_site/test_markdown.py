@@ -58,3 +58,15 @@ def test_the_plain_words_of_markdown_for_excerpts_and_descriptions():
     assert markdown_plain("## 다음 포럼\n\n**9월 9일**에 [열립니다](https://example.com) & 기대됩니다.") == (
         "다음 포럼 9월 9일에 열립니다 & 기대됩니다."
     )
+
+
+def test_each_text_is_rendered_once_per_process_however_often_it_is_shown():
+    text = "**한 번만** 그려지는 보고서"
+    markdown_html.cache_clear()
+    markdown_plain.cache_clear()
+
+    pages = [(markdown_html(text), markdown_plain(text)) for _page in range(3)]
+
+    assert pages == [("<p><strong>한 번만</strong> 그려지는 보고서</p>\n", "한 번만 그려지는 보고서")] * 3
+    assert (markdown_html.cache_info().misses, markdown_html.cache_info().hits) == (1, 2)
+    assert (markdown_plain.cache_info().misses, markdown_plain.cache_info().hits) == (1, 2)

@@ -1,5 +1,7 @@
 """The Redis cache builds its client once per process, not once per call."""
 
+import pytest
+
 from forum_site.redis_cache import RedisCache
 
 
@@ -22,3 +24,21 @@ def test_each_server_has_its_own_client(redis_url):
     assert written is not read
     assert written.connection_pool.connection_kwargs["db"] == 14
     assert read.connection_pool.connection_kwargs["db"] == 15
+
+
+def test_incr_counts_a_key_that_exists_and_keeps_its_expiry(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.set("counter-probe", 1, timeout=60)
+
+    assert cache.incr("counter-probe") == 2
+    assert cache.incr("counter-probe", 5) == 7
+    assert 50 < cache._cache.get_client().ttl(cache.make_key("counter-probe")) <= 60
+
+
+def test_incr_of_a_missing_key_raises_and_creates_nothing(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.delete("missing-probe")
+
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("missing-probe")
+    assert cache.get("missing-probe") is None
