@@ -5,7 +5,9 @@ the shared cache in Redis, on the bench database (PostgreSQL with DATABASE_URL).
   uncached (a visitor with a session cookie), each beside a bare Django view and a static
   file served by the same gunicorn in the same run: requests per second, the ratio to the
   bare view, p99 latency; 3 rounds, interleaved, median of the rounds;
-- 500 people registering at once for 100 seats: correctness, wall time, p50 and p99;
+- 500 people registering at once for 100 seats: correctness, wall time, p50 and p99; and
+  the same posts to a floor view that only takes the lock, writes one row and commits
+  (bench/urls.py): what no registration can beat on this machine;
 - how long one registration holds the forum's row lock.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/forum_site .venv/bin/python bench/serving.py
