@@ -4,10 +4,10 @@ Django's Paginator counts every row to know how many pages there are, and reads 
 with OFFSET, which walks past every row before it: the sitemap index (a COUNT per section)
 and the last pages of a section grow with the archive (the speakers' COUNT alone took
 22 ms at 12,000). Here page n holds the rows whose key falls in the n-th run of
-`per_page` keys from the smallest: the number of pages is two index lookups (the first key and the last),
-and a page is one index range scan, at any size. A page may hold fewer rows than
-`per_page` where rows were deleted or are not public, never more, and each row is on
-exactly one page.
+`per_page` keys from the smallest: the number of pages is two index lookups (the first
+key and the last), and a page is one index range scan, at any size. A page may hold
+fewer rows than `per_page` where rows were deleted or are not public, never more, and
+each row is on exactly one page.
 """
 
 import math
