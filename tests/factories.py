@@ -1,10 +1,11 @@
-"""Factories for test data, one per model."""
+"""Factories for test data, one per model, and registered(): a registration made through the service."""
 
 import datetime
 
 import factory
 from django.utils import timezone
 
+from attendees import services
 from attendees.models import Registration, RegistrationStatus, Sector
 from attendees.seat_counts import seat_counts_recount
 from events.models import Forum, ForumPhoto, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue
@@ -117,3 +118,10 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         registration = super()._create(model_class, *args, **kwargs)
         seat_counts_recount(registration.forum)
         return registration
+
+
+def registered(forum, email="kim@example.kr", **details):
+    """A registration made through the service as the online form makes one: consent given,
+    and the person's details a test does not look at filled in."""
+    person = {"name": "김광주", "organization": "광주AI", "position": "연구원", "sector": "industry"}
+    return services.registration_create(forum=forum, email=email, **{**person, "consent_privacy": True, **details})

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from attendees import services
 from attendees.models import ActorKind, Registration
+from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
 
@@ -61,27 +62,7 @@ def test_raising_capacity_in_the_forum_admin_promotes(admin_client):
     forum = ForumFactory(capacity=1, venue=None)
     RegistrationFactory(forum=forum)
     waiting = RegistrationFactory.create_batch(3, forum=forum, status="waitlisted")
-    local_start = forum.starts_at.astimezone(forum.starts_at.tzinfo)
-    data = {
-        "series": forum.series.pk,
-        "number": forum.number,
-        "title": forum.title,
-        "slug": forum.slug,
-        "status": forum.status,
-        "starts_at_0": "2030-01-08",
-        "starts_at_1": "07:30:00",
-        "ends_at_0": "2030-01-08",
-        "ends_at_1": "09:30:00",
-        "capacity": 3,
-        "report": "",
-        "talks-TOTAL_FORMS": 0,
-        "talks-INITIAL_FORMS": 0,
-        "photos-TOTAL_FORMS": 0,
-        "guests-TOTAL_FORMS": 0,
-        "guests-INITIAL_FORMS": 0,
-        "photos-INITIAL_FORMS": 0,
-    }
-    assert local_start is not None
+    data = forum_change_form(forum, capacity=3)
     response = admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data, follow=True)
     assert response.status_code == 200
     assert "대기자 2명이 참가 확정되었습니다." in response.text

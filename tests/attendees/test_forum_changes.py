@@ -11,6 +11,7 @@ from attendees import services
 from attendees.forum_changes import forum_cancel, forum_reschedule
 from attendees.models import Action, ActionRecord, ActorKind, Registration
 from events.models import Forum
+from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, VenueFactory, seoul
 from tests.mailbox import outbox_clear, queued_mail
 
@@ -171,37 +172,10 @@ def test_a_draft_moves_without_mail(staff_user):
     assert (draft.starts_at, draft.calendar_sequence, draft.rescheduled_at) == (seoul(2030, 3, 19), 0, None)
 
 
-def forum_form(forum, **overrides):
-    local = {field: getattr(forum, field).astimezone(SEOUL) for field in ("starts_at", "ends_at")}
-    data = {
-        "series": forum.series.pk,
-        "number": forum.number,
-        "title": forum.title,
-        "slug": forum.slug,
-        "status": forum.status,
-        "capacity": forum.capacity,
-        "report": "",
-        "venue": forum.venue_id or "",
-        "starts_at_0": local["starts_at"].date().isoformat(),
-        "starts_at_1": local["starts_at"].strftime("%H:%M:%S"),
-        "ends_at_0": local["ends_at"].date().isoformat(),
-        "ends_at_1": local["ends_at"].strftime("%H:%M:%S"),
-        "cancellation_reason": "",
-        "calendar_sequence": forum.calendar_sequence,
-        "talks-TOTAL_FORMS": 0,
-        "talks-INITIAL_FORMS": 0,
-        "photos-TOTAL_FORMS": 0,
-        "guests-TOTAL_FORMS": 0,
-        "guests-INITIAL_FORMS": 0,
-        "photos-INITIAL_FORMS": 0,
-    }
-    return {**data, **overrides}
-
-
 def test_status_cancelled_in_the_change_form_leads_to_the_confirmation(admin_client, forum_with_people):
     forum, _people = forum_with_people
     url = reverse("admin:events_forum_change", args=[forum.pk])
-    response = admin_client.post(url, forum_form(forum, status="cancelled", title="AI와 제조업"))
+    response = admin_client.post(url, forum_change_form(forum, status="cancelled", title="AI와 제조업"))
     assert (response.status_code, response.url) == (302, f"/admin/events/forum/{forum.pk}/cancel/")
     forum.refresh_from_db()
     assert (forum.status, forum.title) == ("published", "AI와 제조업")  # the rest saved; nobody cancelled yet
@@ -229,14 +203,14 @@ def test_the_cancel_action_leads_to_the_same_confirmation(admin_client, forum_wi
 def test_a_new_date_or_venue_in_the_change_form_mails_everyone(admin_client, forum_with_people):
     forum, _people = forum_with_people
     url = reverse("admin:events_forum_change", args=[forum.pk])
-    response = admin_client.post(url, forum_form(forum, starts_at_1="08:00:00"), follow=True)
+    response = admin_client.post(url, forum_change_form(forum, starts_at_1="08:00:00"), follow=True)
     assert "바뀐 일시·장소를 3명에게 메일로 알렸습니다." in response.text
     assert queued_mail().count() == 3
     forum.refresh_from_db()
     assert (forum.starts_at, forum.calendar_sequence) == (seoul(2030, 1, 8, 8, 0), 1)
 
     other_venue = VenueFactory(name="광주과학기술진흥원")
-    admin_client.post(url, forum_form(forum, venue=other_venue.pk))
+    admin_client.post(url, forum_change_form(forum, venue=other_venue.pk))
     assert queued_mail().count() == 6
     assert Forum.objects.get(pk=forum.pk).calendar_sequence == 2
 
@@ -258,7 +232,7 @@ def test_no_status_change_reaches_registrants_silently(admin_client, forum_with_
         forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")
         forum.refresh_from_db()
     response = admin_client.post(
-        reverse("admin:events_forum_change", args=[forum.pk]), forum_form(forum, status=change)
+        reverse("admin:events_forum_change", args=[forum.pk]), forum_change_form(forum, status=change)
     )
     assert response.context["adminform"].form.errors == {"status": [error]}
     assert Forum.objects.get(pk=forum.pk).status == start

@@ -13,7 +13,7 @@ from post_office.models import STATUS, Email
 from attendees import services
 from attendees.delivery import outbox_deliver
 from attendees.models import ActorKind, PendingMail, Registration
-from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
+from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
@@ -24,18 +24,6 @@ SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 def _before_the_forums():
     with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
         yield
-
-
-def register(forum, *, name="김광주", email="kim@example.kr"):
-    return services.registration_create(
-        forum=forum,
-        name=name,
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-    )
 
 
 TEMPLATE_CODE = [
@@ -53,7 +41,7 @@ TEMPLATE_CODE = [
 @pytest.mark.parametrize("code", TEMPLATE_CODE)
 def test_a_name_that_looks_like_template_code_arrives_literally(code):
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
-    register(forum, name=code)
+    registered(forum, name=code)
     [mail] = queued_mail(to="kim@example.kr")
     assert mail.message.startswith(f"{code} 님, 안녕하세요.\n")
     assert len(mail.message) < 4000
@@ -62,8 +50,8 @@ def test_a_name_that_looks_like_template_code_arrives_literally(code):
 @pytest.mark.parametrize("code", TEMPLATE_CODE)
 def test_a_forum_title_that_looks_like_template_code_arrives_literally_and_cancels(code):
     forum = ForumFactory(number=3, title=f"인공지능 {code}", capacity=1, starts_at=seoul(2030, 1, 8))
-    holder = register(forum, email="holder@example.kr")
-    waiting = register(forum, email="waiting@example.kr")
+    holder = registered(forum, email="holder@example.kr")
+    waiting = registered(forum, email="waiting@example.kr")
     promoted = services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)
     assert [r.pk for r in promoted] == [waiting.pk]
     [confirmed, cancelled] = queued_mail(to="holder@example.kr")
@@ -76,7 +64,7 @@ def test_a_forum_title_that_looks_like_template_code_arrives_literally_and_cance
 def test_every_field_at_its_longest_still_makes_a_small_mail():
     venue = VenueFactory(name="회" * 150, room="층" * 150, address="주" * 255)
     forum = ForumFactory(number=3, title="제" * 200, venue=venue, starts_at=seoul(2030, 1, 8))
-    register(forum, name="김" * 100, email=("a" * 64) + "@" + ("b" * 60) + ".kr")
+    registered(forum, name="김" * 100, email=("a" * 64) + "@" + ("b" * 60) + ".kr")
     [mail] = queued_mail()
     assert len(mail.message) < 4000
     assert len(mail.subject) < 300
@@ -86,7 +74,7 @@ def test_every_field_at_its_longest_still_makes_a_small_mail():
 def test_mail_is_decided_in_the_transaction_and_sent_by_the_worker_after_it_commits(mailoutbox):
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
     with transaction.atomic():
-        registration = register(forum)
+        registration = registered(forum)
         # Inside the transaction (and so under the forum lock) only the decision is written.
         assert list(PendingMail.objects.values_list("registration_id", "recipient", "kind")) == [
             (registration.pk, "kim@example.kr", "confirmation")
@@ -121,7 +109,7 @@ def test_a_mail_left_unrendered_by_a_crash_is_rendered_by_the_worker(mailoutbox)
 
 def test_delivering_twice_sends_each_mail_once(mailoutbox):
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
-    register(forum)
+    registered(forum)
     assert outbox_deliver() == 1
     assert outbox_deliver() == 0
     assert Email.objects.count() == 1

@@ -6,9 +6,8 @@ import datetime
 import pytest
 import time_machine
 
-from attendees import services
 from attendees.delivery import outbox_deliver
-from tests.factories import ForumFactory, seoul
+from tests.factories import ForumFactory, registered, seoul
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
 
 pytestmark = pytest.mark.django_db
@@ -21,23 +20,10 @@ def _before_the_forum():
         yield
 
 
-def register(forum, *, name, email, language):
-    return services.registration_create(
-        forum=forum,
-        name=name,
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-        language=language,
-    )
-
-
 def delivered(settings, **person):
     port = free_port()
     use_smtp_server(settings, port)
-    registration = register(ForumFactory(number=3, starts_at=seoul(2030, 1, 8)), **person)
+    registration = registered(ForumFactory(number=3, starts_at=seoul(2030, 1, 8)), **person)
     with running_smtp_server(port) as inbox:
         assert outbox_deliver() == 1
     [message] = inbox.parsed()

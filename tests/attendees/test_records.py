@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from attendees import services
 from attendees.models import AccessRecord, Action, ActionRecord, ActorKind, Registration
-from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.admin_forms import forum_change_form
+from tests.factories import ForumFactory, RegistrationFactory, registered, seoul
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
@@ -24,19 +25,6 @@ def _before_the_forums():
         yield
 
 
-def register(forum, email, **extra):
-    return services.registration_create(
-        forum=forum,
-        name="김광주",
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-        **extra,
-    )
-
-
 def records():
     return [
         (r.action, r.actor_kind, r.actor.username if r.actor else None, r.registration_id, r.before, r.after)
@@ -46,9 +34,9 @@ def records():
 
 def test_each_state_change_is_recorded_with_its_actor(staff_user):
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
-    kim = register(forum, "kim@example.kr")
-    lee = register(forum, "lee@example.kr")
-    desk = register(forum, "desk@example.kr", by=staff_user)
+    kim = registered(forum, "kim@example.kr")
+    lee = registered(forum, "lee@example.kr")
+    desk = registered(forum, "desk@example.kr", by=staff_user)
     services.registration_resend_confirmation(registration=lee, by=staff_user)
     services.registration_cancel(registration=kim, by=ActorKind.ATTENDEE)  # promotes lee
     services.registration_check_in(registration=lee, by=staff_user)
@@ -85,7 +73,7 @@ def test_a_refused_change_leaves_no_record(staff_user):
 
 def test_the_registration_history_is_in_korean(admin_client, staff_user):
     forum = ForumFactory(capacity=5, starts_at=seoul(2030, 1, 8))
-    registration = register(forum, "kim@example.kr")
+    registration = registered(forum, "kim@example.kr")
     services.registration_details_update(registration=registration, changes={"organization": "광주시청"}, by=staff_user)
     services.registration_cancel(registration=registration, by=staff_user)
     page = admin_client.get(reverse("admin:attendees_registration_history", args=[registration.pk]))
@@ -100,28 +88,7 @@ def test_the_registration_history_is_in_korean(admin_client, staff_user):
 
 def test_content_edits_are_recorded_field_by_field_with_the_editor(admin_client):
     forum = ForumFactory(capacity=80, venue=None, starts_at=seoul(2030, 1, 8))
-    data = {
-        "series": forum.series.pk,
-        "number": forum.number,
-        "title": "AI와 제조업",
-        "slug": forum.slug,
-        "status": forum.status,
-        "capacity": 80,
-        "report": "",
-        "venue": "",
-        "starts_at_0": "2030-01-08",
-        "starts_at_1": "07:30:00",
-        "ends_at_0": "2030-01-08",
-        "ends_at_1": "09:30:00",
-        "cancellation_reason": "",
-        "calendar_sequence": 0,
-        "talks-TOTAL_FORMS": 0,
-        "talks-INITIAL_FORMS": 0,
-        "photos-TOTAL_FORMS": 0,
-        "guests-TOTAL_FORMS": 0,
-        "guests-INITIAL_FORMS": 0,
-        "photos-INITIAL_FORMS": 0,
-    }
+    data = forum_change_form(forum, title="AI와 제조업")
     assert admin_client.post(reverse("admin:events_forum_change", args=[forum.pk]), data).status_code == 302
     edit = ContentEdit.objects.get_for_object(forum).filter(action=ContentEdit.Action.UPDATE).get()
     assert edit.actor.username == "admin"

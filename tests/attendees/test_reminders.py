@@ -14,7 +14,7 @@ from attendees.delivery import outbox_deliver
 from attendees.forum_changes import forum_reschedule
 from attendees.models import ActorKind, MailKind, PendingMail
 from attendees.reminders import reminders_send
-from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, seoul
+from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
@@ -22,18 +22,6 @@ SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 
 def at(year, month, day, hour, minute):
     return time_machine.travel(datetime.datetime(year, month, day, hour, minute, tzinfo=SEOUL), tick=False)
-
-
-def register(forum, email):
-    return services.registration_create(
-        forum=forum,
-        name=email.split("@")[0],
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-    )
 
 
 def queued(kind):
@@ -47,7 +35,7 @@ def full_forum(db):
     forum = ForumFactory(number=3, capacity=3, starts_at=seoul(2030, 1, 8), venue=venue)
     with at(2029, 12, 20, 9, 0):
         for person in "abcde":
-            register(forum, f"{person}@example.kr")
+            registered(forum, f"{person}@example.kr")
         cancelled = forum.registrations.get(email="c@example.kr")
         services.registration_cancel(registration=cancelled, by=ActorKind.ATTENDEE)
     PendingMail.objects.all().delete()
@@ -63,7 +51,7 @@ def test_reminders_go_out_at_the_series_hour_once_to_each_person(full_forum):
     with at(2030, 1, 7, 15, 30):  # 16 hours before 07:30, the series' default
         assert reminders_send() == 1
         assert reminders_send() == 0  # run again: nothing more
-        register(full_forum, "late@example.kr")  # after the reminders went out
+        registered(full_forum, "late@example.kr")  # after the reminders went out
 
     assert queued(MailKind.REMINDER) == [("a@example.kr", None), ("b@example.kr", None), ("d@example.kr", None)]
     assert queued(MailKind.STILL_WAITING) == [("e@example.kr", 1)]
@@ -174,7 +162,7 @@ def test_a_venue_without_a_map_link_gets_a_map_search_in_the_reminder():
     venue = VenueFactory(name="광주과학기술진흥원", address="광주광역시 북구 첨단과기로 333", map_url="")
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8), venue=venue)
     with at(2029, 12, 20, 9, 0):
-        register(forum, "a@example.kr")
+        registered(forum, "a@example.kr")
     PendingMail.objects.all().delete()
     with at(2030, 1, 7, 15, 30):
         reminders_send()

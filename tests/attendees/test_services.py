@@ -8,10 +8,10 @@ from django.core import mail as django_mail
 
 from attendees import services
 from attendees.consent import CONSENT_VERSION
-from attendees.models import ActorKind, Registration, RegistrationStatus, Sector
+from attendees.models import ActorKind, Registration, RegistrationStatus
 from attendees.seat_counts import seat_counts_recount
 from events.models import ForumStatus
-from tests.factories import ForumFactory, RegistrationFactory, seoul
+from tests.factories import ForumFactory, RegistrationFactory, registered, seoul
 from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
@@ -25,26 +25,13 @@ def _before_the_forum():
         yield
 
 
-def register(forum, email, **overrides):
-    person = dict(
-        forum=forum,
-        name="김광주",
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector=Sector.RESEARCH,
-        consent_privacy=True,
-    )
-    return services.registration_create(**{**person, **overrides})
-
-
 def queued_subjects(email):
     return list(queued_mail(to=email).order_by("id").values_list("subject", flat=True))
 
 
 def test_seats_are_confirmed_then_the_waiting_list_fills_in_order():
     forum = ForumFactory(capacity=2, starts_at=seoul(2030, 1, 8))
-    statuses = [register(forum, f"p{i}@example.kr").status for i in range(4)]
+    statuses = [registered(forum, f"p{i}@example.kr").status for i in range(4)]
     assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
     waiting = Registration.objects.filter(forum=forum).waitlisted()
     assert [services.waitlist_position(r) for r in waiting] == [1, 2]
@@ -52,7 +39,7 @@ def test_seats_are_confirmed_then_the_waiting_list_fills_in_order():
 
 def test_registration_stores_consent_version_time_and_lowercased_email():
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
-    registration = register(forum, "  Kim@Example.KR ", consent_marketing=True)
+    registration = registered(forum, "  Kim@Example.KR ", consent_marketing=True)
     assert registration.email == "kim@example.kr"
     assert (registration.consent_privacy, registration.consent_marketing) == (True, True)
     assert registration.consent_version == CONSENT_VERSION
@@ -61,7 +48,7 @@ def test_registration_stores_consent_version_time_and_lowercased_email():
 
 def test_confirmation_mail_is_queued_in_korean_with_the_calendar(deliver_mail):
     forum = ForumFactory(number=3, capacity=1, starts_at=seoul(2030, 1, 8))
-    registration = register(forum, "kim@example.kr")
+    registration = registered(forum, "kim@example.kr")
     assert queued_subjects("kim@example.kr") == ["[AI 조찬포럼] 제3차 포럼 참가가 확정되었습니다"]
     deliver_mail()
     [sent] = django_mail.outbox
@@ -77,7 +64,7 @@ def test_confirmation_mail_is_queued_in_korean_with_the_calendar(deliver_mail):
 
 def test_mail_follows_the_language_of_registration(deliver_mail):
     forum = ForumFactory(number=3, capacity=0, starts_at=seoul(2030, 1, 8))
-    register(forum, "lee@example.com", language="en", name="Lee")
+    registered(forum, "lee@example.com", language="en", name="Lee")
     deliver_mail()
     [sent] = django_mail.outbox
     assert sent.subject == "[AI Breakfast Forum] You are on the waiting list for forum No. 3"
@@ -86,8 +73,8 @@ def test_mail_follows_the_language_of_registration(deliver_mail):
 
 def test_waitlisted_person_is_told_their_position():
     forum = ForumFactory(number=3, capacity=1, starts_at=seoul(2030, 1, 8))
-    register(forum, "first@example.kr")
-    register(forum, "second@example.kr")
+    registered(forum, "first@example.kr")
+    registered(forum, "second@example.kr")
     [body] = queued_mail(to="second@example.kr").values_list("message", flat=True)
     assert "대기 순번 1번" in body
 
@@ -95,7 +82,7 @@ def test_waitlisted_person_is_told_their_position():
 def test_registration_refused_without_privacy_consent():
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     with pytest.raises(services.RegistrationError) as error:
-        register(forum, "kim@example.kr", consent_privacy=False)
+        registered(forum, "kim@example.kr", consent_privacy=False)
     assert error.value.code == "no_consent"
     assert Registration.objects.count() == 0
 
@@ -113,16 +100,16 @@ def test_registration_refused_without_privacy_consent():
 def test_registration_refused_outside_the_window(forum_kwargs):
     forum = ForumFactory(**{"starts_at": seoul(2030, 1, 8), **forum_kwargs})
     with pytest.raises(services.RegistrationError) as error:
-        register(forum, "kim@example.kr")
+        registered(forum, "kim@example.kr")
     assert error.value.code == "closed"
     assert Registration.objects.count() == 0
 
 
 def test_same_email_again_resends_the_link_and_registers_nothing():
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
-    first = register(forum, "kim@example.kr")
+    first = registered(forum, "kim@example.kr")
     with pytest.raises(services.AlreadyRegistered):
-        register(forum, "KIM@example.kr", name="다른 사람")
+        registered(forum, "KIM@example.kr", name="다른 사람")
     assert list(Registration.objects.values_list("pk", flat=True)) == [first.pk]
     subjects = queued_subjects("kim@example.kr")
     assert len(subjects) == 2
@@ -133,9 +120,9 @@ def test_same_email_again_resends_the_link_and_registers_nothing():
 
 def test_cancelling_a_seat_promotes_the_first_person_waiting():
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
-    holder = register(forum, "holder@example.kr")
-    first_waiting = register(forum, "first@example.kr")
-    register(forum, "second@example.kr")
+    holder = registered(forum, "holder@example.kr")
+    first_waiting = registered(forum, "first@example.kr")
+    registered(forum, "second@example.kr")
 
     promoted = services.registration_cancel(registration=holder, by=ActorKind.ATTENDEE)
 
@@ -154,15 +141,15 @@ def test_cancelling_a_seat_promotes_the_first_person_waiting():
 
 def test_cancelling_a_waiting_place_promotes_nobody():
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
-    register(forum, "holder@example.kr")
-    waiting = register(forum, "waiting@example.kr")
+    registered(forum, "holder@example.kr")
+    waiting = registered(forum, "waiting@example.kr")
     assert services.registration_cancel(registration=waiting, by=ActorKind.ATTENDEE) == []
     assert Registration.objects.confirmed().count() == 1
 
 
 def test_cancelling_twice_is_refused():
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
-    registration = register(forum, "kim@example.kr")
+    registration = registered(forum, "kim@example.kr")
     services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
     with pytest.raises(services.RegistrationError) as error:
         services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
@@ -172,7 +159,7 @@ def test_cancelling_twice_is_refused():
 def test_online_cancellation_closes_before_the_forum_but_staff_can_still_cancel(settings, staff_user):
     settings.REGISTRATION_CANCELLATION_CLOSES_HOURS = 12
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
-    registration = register(forum, "kim@example.kr")
+    registration = registered(forum, "kim@example.kr")
     with time_machine.travel(datetime.datetime(2030, 1, 7, 19, 29, tzinfo=SEOUL), tick=False):
         assert services.cancellation_is_open(forum) is True
     with time_machine.travel(datetime.datetime(2030, 1, 7, 19, 30, tzinfo=SEOUL), tick=False):
@@ -187,7 +174,7 @@ def test_raising_capacity_promotes_in_order_of_registration():
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
     emails = [f"p{i}@example.kr" for i in range(5)]
     for email in emails:
-        register(forum, email)
+        registered(forum, email)
     promoted = services.forum_capacity_change(forum=forum, capacity=3, by=ActorKind.SYSTEM)
     assert [r.email for r in promoted] == ["p1@example.kr", "p2@example.kr"]
     assert forum.capacity == 3
@@ -205,17 +192,17 @@ def test_raising_capacity_promotes_in_order_of_registration():
 def test_lowering_capacity_cancels_nobody():
     forum = ForumFactory(capacity=3, starts_at=seoul(2030, 1, 8))
     for i in range(3):
-        register(forum, f"p{i}@example.kr")
+        registered(forum, f"p{i}@example.kr")
     assert services.forum_capacity_change(forum=forum, capacity=1, by=ActorKind.SYSTEM) == []
     assert Registration.objects.confirmed().count() == 3
-    assert register(forum, "late@example.kr").status == "waitlisted"
+    assert registered(forum, "late@example.kr").status == "waitlisted"
 
 
 def test_promote_out_of_turn_only_into_a_free_seat():
     forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
-    holder = register(forum, "holder@example.kr")
-    register(forum, "first@example.kr")
-    second = register(forum, "second@example.kr")
+    holder = registered(forum, "holder@example.kr")
+    registered(forum, "first@example.kr")
+    second = registered(forum, "second@example.kr")
     with pytest.raises(services.RegistrationError) as error:
         services.registration_promote(registration=second, by=ActorKind.SYSTEM)
     assert error.value.code == "full"

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,18 @@ def open_page(browser):
 def save_screenshot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def signed_in_staff(demo_site, open_page):
+    """A desktop page of a city staff member (a superuser) signed in to the admin."""
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect
+
+    User.objects.create_superuser("city-staff", password="a-long-password-1")
+    staff = open_page("desktop")
+    staff.goto(demo_site + "/admin/login/?next=/admin/")
+    staff.get_by_label("사용자 이름").fill("city-staff")
+    staff.get_by_label("비밀번호").fill("a-long-password-1")
+    staff.get_by_role("button", name="로그인").click()
+    expect(staff).to_have_url(re.compile(r"/admin/$"))
+    return staff

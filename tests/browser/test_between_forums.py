@@ -3,23 +3,11 @@ read the statistics of the series (screenshots in var/screenshots/)."""
 
 import re
 
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from attendees.demo_attendance import load_demo_attendance
 from events.models import Series
-from tests.browser.conftest import save_screenshot
-
-
-def signed_in_staff(demo_site, open_page):
-    User.objects.create_superuser("city-staff", password="a-long-password-1")
-    staff = open_page("desktop")
-    staff.goto(demo_site + "/admin/login/?next=/admin/")
-    staff.get_by_label("사용자 이름").fill("city-staff")
-    staff.get_by_label("비밀번호").fill("a-long-password-1")
-    staff.get_by_role("button", name="로그인").click()
-    expect(staff).to_have_url(re.compile(r"/admin/$"))
-    return staff
+from tests.browser.conftest import save_screenshot, signed_in_staff
 
 
 def test_staff_plan_the_next_three_forums_from_the_series(demo_site, open_page):

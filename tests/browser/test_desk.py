@@ -10,10 +10,10 @@ from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import expect
 
-from attendees import services
 from attendees.models import Registration
 from events.models import Forum
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SIZES, save_screenshot
+from tests.factories import registered
 from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.browser
@@ -48,21 +48,9 @@ def log_in(page, site, username):
     expect(page.locator("h1")).to_have_text("접수 데스크")
 
 
-def register(forum, name, email):
-    return services.registration_create(
-        forum=forum,
-        name=name,
-        email=email,
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-    )
-
-
 def test_a_desk_on_a_phone_scans_the_qr_code_from_the_confirmation_mail(demo_site, tmp_path, browser):
     forum = Forum.objects.get(number=3)
-    registrant = register(forum, "김광주", "kim.gwangju@example.kr")
+    registrant = registered(forum, "kim.gwangju@example.kr", name="김광주")
     desk_user("desk-1")
     [confirmation] = queued_mail(to="kim.gwangju@example.kr")  # as the worker renders it
     [qr_attachment] = [a for a in confirmation.attachments.all() if a.name == "check-in-qr.png"]
@@ -98,8 +86,8 @@ def test_a_desk_on_a_phone_scans_the_qr_code_from_the_confirmation_mail(demo_sit
 
 def test_two_desks_see_each_others_check_ins(demo_site, open_page):
     forum = Forum.objects.get(number=3)
-    first = register(forum, "김영업", "kim.young@example.kr")
-    second = register(forum, "이나래", "lee.narae@example.kr")
+    first = registered(forum, "kim.young@example.kr", name="김영업")
+    second = registered(forum, "lee.narae@example.kr", name="이나래")
     desk_user("desk-1")
     one, two = open_page("phone"), open_page("desktop")
     second_user = User.objects.create_user("desk-2", password="a-long-password-1", is_staff=True)
@@ -125,7 +113,7 @@ def test_two_desks_see_each_others_check_ins(demo_site, open_page):
 def test_the_registration_list_stays_readable_at_1280_px(demo_site, open_page):
     forum = Forum.objects.get(number=3)
     for index, name in enumerate(["남궁민수", "황보혜정", "Alexandra Konstantinopoulou"]):
-        register(forum, name, f"long{index}@example.kr")
+        registered(forum, f"long{index}@example.kr", name=name)
     User.objects.create_superuser("city-staff", password="a-long-password-1")
     page = open_page("desktop")
     page.goto(demo_site + "/admin/login/?next=/admin/attendees/registration/")

@@ -5,13 +5,12 @@ import re
 
 import icalendar
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from attendees import services
 from events.models import Forum
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import save_screenshot, signed_in_staff
+from tests.factories import registered
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
 
 pytestmark = pytest.mark.browser
@@ -21,22 +20,9 @@ def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, s
     port = free_port()
     use_smtp_server(settings, port)
     forum = Forum.objects.get(number=3)
-    registrant = services.registration_create(
-        forum=forum,
-        name="김광주",
-        email="kim.gwangju@example.kr",
-        organization="광주AI",
-        position="연구원",
-        sector="industry",
-        consent_privacy=True,
-    )
-    User.objects.create_superuser("city-staff", password="a-long-password-1")
+    registrant = registered(forum, "kim.gwangju@example.kr")
 
-    staff = open_page("desktop")
-    staff.goto(demo_site + "/admin/login/?next=/admin/")
-    staff.get_by_label("사용자 이름").fill("city-staff")
-    staff.get_by_label("비밀번호").fill("a-long-password-1")
-    staff.get_by_role("button", name="로그인").click()
+    staff = signed_in_staff(demo_site, open_page)
     staff.goto(demo_site + f"/admin/events/forum/{forum.pk}/change/")
     staff.get_by_label("상태").select_option("cancelled")
     staff.get_by_role("button", name="저장", exact=True).click()

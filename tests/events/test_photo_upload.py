@@ -5,34 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from events.models import ForumPhoto
+from tests.admin_forms import forum_change_form
 from tests.events.test_uploads import SVG, image
 from tests.factories import ForumFactory, seoul
 
 pytestmark = pytest.mark.django_db
-
-
-def forum_form(forum, **extra):
-    return {
-        "series": forum.series.pk,
-        "number": forum.number,
-        "title": forum.title,
-        "slug": forum.slug,
-        "status": forum.status,
-        "capacity": forum.capacity,
-        "report": "",
-        "venue": forum.venue_id,
-        "starts_at_0": "2030-01-08",
-        "starts_at_1": "07:30:00",
-        "ends_at_0": "2030-01-08",
-        "ends_at_1": "09:30:00",
-        "talks-TOTAL_FORMS": 0,
-        "talks-INITIAL_FORMS": 0,
-        "guests-TOTAL_FORMS": 0,
-        "guests-INITIAL_FORMS": 0,
-        "photos-TOTAL_FORMS": 0,
-        "photos-INITIAL_FORMS": 0,
-        **extra,
-    }
 
 
 @pytest.fixture
@@ -45,7 +22,7 @@ def forum():
 def test_several_photos_upload_at_once_after_the_ones_there(admin_client, forum):
     uploads = [SimpleUploadedFile(f"p{index}.jpg", image("JPEG"), content_type="image/jpeg") for index in (1, 2, 3)]
     url = reverse("admin:events_forum_change", args=[forum.pk])
-    assert admin_client.post(url, forum_form(forum, new_photos=uploads)).status_code == 302
+    assert admin_client.post(url, forum_change_form(forum, new_photos=uploads)).status_code == 302
     photos = list(forum.photos.order_by("order").values_list("order", "alt_text"))
     assert photos == [(1, "첫 사진"), (2, f"{forum} 사진 2"), (3, f"{forum} 사진 3"), (4, f"{forum} 사진 4")]
     page = admin_client.get(url)
@@ -58,7 +35,7 @@ def test_one_bad_file_among_them_adds_none_and_says_why(admin_client, forum):
         SimpleUploadedFile("bad.png", SVG, content_type="image/png"),
     ]
     response = admin_client.post(
-        reverse("admin:events_forum_change", args=[forum.pk]), forum_form(forum, new_photos=uploads)
+        reverse("admin:events_forum_change", args=[forum.pk]), forum_change_form(forum, new_photos=uploads)
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {"new_photos": ["JPEG, PNG, WebP 이미지를 올려 주세요."]}

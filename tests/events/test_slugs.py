@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from events.models import Talk
 from speakers.models import Speaker
+from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, SeriesFactory, TalkFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -30,26 +31,7 @@ def test_an_english_name_makes_the_slug_when_given_and_a_taken_slug_is_numbered(
 def test_two_korean_talks_added_at_once_in_the_forum_admin_get_their_own_slugs(admin_client):
     forum = ForumFactory(venue=None, starts_at=seoul(2030, 1, 8))
     talks = [("AI와 산업혁신", 1), ("AI와 산업혁신", 2)]
-    data = {
-        "series": forum.series.pk,
-        "number": forum.number,
-        "title": forum.title,
-        "slug": forum.slug,
-        "status": forum.status,
-        "capacity": 100,
-        "report": "",
-        "venue": "",
-        "starts_at_0": "2030-01-08",
-        "starts_at_1": "07:30:00",
-        "ends_at_0": "2030-01-08",
-        "ends_at_1": "09:30:00",
-        "talks-TOTAL_FORMS": len(talks),
-        "talks-INITIAL_FORMS": 0,
-        "guests-TOTAL_FORMS": 0,
-        "guests-INITIAL_FORMS": 0,
-        "photos-TOTAL_FORMS": 0,
-        "photos-INITIAL_FORMS": 0,
-    }
+    data = forum_change_form(forum, **{"talks-TOTAL_FORMS": len(talks)})
     for index, (title, order) in enumerate(talks):
         data |= {f"talks-{index}-title": title, f"talks-{index}-order": order, f"talks-{index}-slug": ""}
         data |= {f"talks-{index}-{field}": "" for field in ("abstract", "summary", "video_url")}
