@@ -52,8 +52,8 @@ serve: $(VENV)/.runtime-installed var/secret-key
 	$(PY) manage.py setup_roles
 	$(PY) manage.py demo_staff
 	env $(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
-	env $(SERVE_ENV) $(PY) manage.py run_worker & worker=$$!; \
-	env $(SERVE_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	nice -n 10 env $(SERVE_ENV) $(PY) manage.py run_worker & worker=$$!; \
+	nice -n 10 env $(SERVE_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	env $(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py -b 127.0.0.1:8000 -w 3
 

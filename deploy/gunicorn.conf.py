@@ -25,3 +25,12 @@ forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").replace
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def post_worker_init(worker):
+    """Each worker loads templates, translations and URLs before it takes a request,
+    instead of inside its first answers (forum_site/warm_up.py)."""
+    from forum_site.warm_up import warm_up
+
+    templates = warm_up()
+    worker.log.info("Worker %s ready (%s templates loaded)", worker.pid, templates)

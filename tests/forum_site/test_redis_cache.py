@@ -42,3 +42,27 @@ def test_incr_of_a_missing_key_raises_and_creates_nothing(redis_url):
     with pytest.raises(ValueError, match="not found"):
         cache.incr("missing-probe")
     assert cache.get("missing-probe") is None
+
+
+def test_counters_reserve_takes_a_place_in_every_counter(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.delete_many(["reserve-a", "reserve-b"])
+    cache.set("reserve-b", 3, timeout=600)
+
+    assert cache.counters_reserve([("reserve-a", 5, 60), ("reserve-b", 5, 60)]) is True
+
+    assert cache.get_many(["reserve-a", "reserve-b"]) == {"reserve-a": 1, "reserve-b": 4}
+    client = cache._cache.get_client()
+    assert 50 < client.ttl(cache.make_key("reserve-a")) <= 60  # new: the given expiry
+    assert client.ttl(cache.make_key("reserve-b")) > 500  # existing: its own expiry kept
+
+
+def test_counters_reserve_at_a_limit_changes_no_counter(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.delete("reserve-free")
+    cache.set("reserve-full", 2, timeout=60)
+
+    assert cache.counters_reserve([("reserve-free", 5, 60), ("reserve-full", 2, 60)]) is False
+
+    assert cache.get_many(["reserve-free", "reserve-full"]) == {"reserve-free": 0, "reserve-full": 2}
+    assert cache.decr("reserve-full") == 1  # still a counter incr() and decr() count
