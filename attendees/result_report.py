@@ -104,7 +104,7 @@ def result_report(forum: Forum) -> ResultReport:
     forum = Forum.objects.with_programme().get(pk=forum.pk)
     return ResultReport(
         forum=forum,
-        talks=list(forum.talks.all()),
+        talks=forum.programme,
         guests_present=list(forum.guests.filter(arrived_at__isnull=False)),
         statistics=forums_statistics([forum])[0],
         photos=list(forum.photos.all()[:MAX_PHOTOS]),

@@ -39,7 +39,7 @@ def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
     if forum.venue:
         event.add("location", single_line(", ".join(part for part in (str(forum.venue), forum.venue.address) if part)))
     talks = [
-        f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.talks.all()
+        f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.programme
     ]
     event.add("description", "\n".join([*talks, url]))
     event.add("status", "CANCELLED" if forum.is_cancelled else "CONFIRMED")
