@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -154,13 +154,7 @@ class ForumQuerySet(models.QuerySet):
     def with_programme(self):
         """Venue, series and the talks with their speakers in order (Forum.programme), in a
         fixed number of queries."""
-        # Lists (to_attr), not a prefetched queryset per forum and talk: Django builds one
-        # queryset per row for those, and a page of forum cards read them a dozen times
-        # each (6-10% of the time of the home page, the archive and the search).
-        talks = Talk.objects.with_speakers().order_by("order")  # per forum: no join for the forum's order
-        return self.select_related("series", "venue").prefetch_related(
-            Prefetch("talks", queryset=talks, to_attr="prefetched_programme")
-        )
+        return self.select_related("series", "venue").prefetch_related(programme_prefetch())
 
     def upcoming(self):
         """Not yet over (a forum under way this morning still counts), soonest first."""
@@ -428,6 +422,22 @@ class Talk(models.Model):
         if links is None:
             links = self.talk_speakers.select_related("speaker")
         return [link.speaker for link in links]
+
+
+def programme_prefetch() -> Prefetch:
+    """Each forum's talks with their speakers, in order, as Forum.programme reads them."""
+    # Lists (to_attr), not a prefetched queryset per forum and talk: Django builds one
+    # queryset per row for those, and a page of forum cards read them a dozen times
+    # each (6-10% of the time of the home page, the archive and the search).
+    talks = Talk.objects.with_speakers().order_by("order")  # per forum: no join for the forum's order
+    return Prefetch("talks", queryset=talks, to_attr="prefetched_programme")
+
+
+def programmes_fetch(forums: list[Forum]) -> list[Forum]:
+    """The programme of forums fetched by several queries (a page's upcoming and past
+    ones), in one pair of queries for them all instead of a pair per list."""
+    prefetch_related_objects(forums, programme_prefetch())
+    return forums
 
 
 class TalkSpeaker(models.Model):

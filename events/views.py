@@ -14,7 +14,7 @@ from forum_site import clock
 from forum_site.visitors import visitor
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
-from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, public_speakers
+from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, programmes_fetch, public_speakers
 from .search import search_site, search_words
 
 LATEST_PAST_ON_HOME = 3
@@ -27,8 +27,9 @@ class HomeView(TemplateView):
     template_name = "events/home.html"
 
     def get_context_data(self, **kwargs):
-        upcoming = list(Forum.objects.published().upcoming().with_programme())
-        latest_past = Forum.objects.published().past().with_programme()[:LATEST_PAST_ON_HOME]
+        upcoming = list(Forum.objects.published().upcoming().select_related("series", "venue"))
+        latest_past = list(Forum.objects.published().past().select_related("series", "venue")[:LATEST_PAST_ON_HOME])
+        programmes_fetch(upcoming + latest_past)
         # "The next forum" is one that takes place; a cancelled one stays in the list, marked.
         next_forum = next((forum for forum in upcoming if not forum.is_cancelled), None)
         return super().get_context_data(
@@ -54,9 +55,12 @@ class ForumListView(TemplateView):
             raise Http404
         # One reverse() for the whole list of years, which grows by one every year.
         year_url = reverse("events:forum-year", args=[1]).removesuffix("1/")
+        upcoming = list(Forum.objects.published().upcoming().select_related("series", "venue")[:UPCOMING_LISTED])
+        past = list(past_forums.filter(starts_at__year=year).select_related("series", "venue")) if year else []
+        programmes_fetch(upcoming + past)
         return super().get_context_data(
-            upcoming=Forum.objects.published().upcoming().with_programme()[:UPCOMING_LISTED],
-            past=past_forums.filter(starts_at__year=year).with_programme() if year else [],
+            upcoming=upcoming,
+            past=past,
             years=[(each, f"{year_url}{each}/", _("%(year)s") % {"year": each}) for each in years],
             **kwargs,
         )
