@@ -27,6 +27,7 @@ import urllib.parse
 from pathlib import Path
 
 from bench_db import ROOT, bench_database_setup, bench_database_url
+from cpu_use import cpu_reading, cpu_used
 from load import WRK, burst, page_load
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
@@ -238,7 +239,9 @@ def registration_burst(base: str, port: int) -> None:
         )
         for index in range(BURST_PEOPLE)
     ]
+    before = cpu_reading()
     result = burst("127.0.0.1", port, path, bodies, cookie=f"csrftoken={cookie}")
+    used = cpu_used(before, cpu_reading())
     from attendees import services
 
     registrations = Registration.objects.filter(forum=forum)
@@ -253,6 +256,14 @@ def registration_burst(base: str, port: int) -> None:
     print(f"  counters {forum.seats_taken}/{forum.waiting_count}, true counts {seat_counts_true(forum)}")
     print(f"  wall {result['wall_s']:.2f} s ({BURST_PEOPLE / result['wall_s']:.0f} registrations/s), "
           f"p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms")  # fmt: skip
+    if used:
+        # Over the whole burst, its second of opening connections included: what the
+        # registrations cost the machine, against what its cores could give meanwhile.
+        parts = ", ".join(f"{part} {seconds:.2f} s" for part, seconds in sorted(used.items(), key=lambda x: -x[1]))
+        per_registration = used.get("gunicorn", 0) / BURST_PEOPLE * 1000
+        available = os.cpu_count() * result["wall_s"]
+        print(f"  CPU used: {parts} (gunicorn {per_registration:.1f} ms per registration); "
+              f"the {os.cpu_count()} cores had {available:.2f} s in the burst's wall time")  # fmt: skip
     # The floor: the same posts to a view that does only what every registration must (the
     # forum's lock, one write, the commit) through the same gunicorn and middleware.
     floor = burst("127.0.0.1", port, f"/bench/locked-increment/{forum.pk}/", bodies, cookie=f"csrftoken={cookie}")
