@@ -156,7 +156,11 @@ def registration_create(
 
 
 def _active_registration(forum: Forum, email: str) -> Registration | None:
-    return Registration.objects.filter(forum=forum, email=email).active().first() if email else None
+    if not email:
+        return None
+    # Nearly every post is a new address: ask for the key alone, the row only when there is one.
+    pk = Registration.objects.filter(forum=forum, email=email).active().values_list("pk", flat=True).first()
+    return None if pk is None else Registration.objects.get(pk=pk)
 
 
 def _registration_create_once(forum: Forum, fields: dict) -> Registration:

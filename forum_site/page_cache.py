@@ -51,10 +51,10 @@ def _bump() -> None:
 
 
 def content_changed(**kwargs) -> None:
-    """A public row was saved or deleted: every cached page is stale. Bumped at once, for
-    the request making the change, and again after its transaction commits, because a page
-    rendered by another process in between would show the old rows under the new version."""
-    _bump()
+    """A public row was saved or deleted: every cached page is stale once the transaction
+    commits (at once outside one). Not before: a page another process rendered in between
+    would show the old rows under the new version. And not under the lock a registration
+    holds while it saves, which a round trip to Redis would lengthen."""
     transaction.on_commit(_bump, robust=True)
 
 

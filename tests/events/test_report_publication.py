@@ -31,13 +31,14 @@ def test_staff_preview_the_draft_on_the_forum_page(admin_client, forum_with_draf
 
 
 def test_publishing_in_the_admin_shows_it_to_the_next_visitor_and_withdrawing_hides_it(
-    admin_client, client, forum_with_draft_report
+    admin_client, client, forum_with_draft_report, django_capture_on_commit_callbacks
 ):
     url = forum_with_draft_report.get_absolute_url()
     assert "제조 데이터" not in client.get(url).text  # now in the page cache without it
     changelist = reverse("admin:events_forum_changelist")
     selected = {"_selected_action": [forum_with_draft_report.pk]}
-    done = admin_client.post(changelist, {"action": "publish_reports", **selected}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):  # the admin's transaction commits
+        done = admin_client.post(changelist, {"action": "publish_reports", **selected}, follow=True)
     assert "보고서 1건을 공개했습니다." in done.text
 
     page = client.get(url)
@@ -46,5 +47,6 @@ def test_publishing_in_the_admin_shows_it_to_the_next_visitor_and_withdrawing_hi
     assert "제조와 인공지능" in client.get("/search/", {"q": "제조 데이터"}).text
     assert "제조 데이터" in client.get("/forums/feed/").text
 
-    admin_client.post(changelist, {"action": "withdraw_reports", **selected})
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(changelist, {"action": "withdraw_reports", **selected})
     assert "제조 데이터" not in client.get(url).text
