@@ -5,8 +5,9 @@ One small mechanism invalidates them all: a content version in the cache, stored
 every page and compared on each visit (both read in one round trip), bumped when a save
 or delete of a row that any public page shows commits (content_changed, connected in
 forum_site/apps.py). Every process that shares the cache sees the new version on its next
-request, so an edit in the admin shows at once, everywhere. The key also holds the minute, so that what the clock alone changes (a forum
-becoming past, registration closing) is at most a minute late.
+request, so an edit in the admin shows at once, everywhere. The key also holds the minute,
+so that what the clock alone changes (a forum becoming past, registration closing) is at
+most a minute late.
 
 Views say their page is public with the public_page decorator; PageCacheMiddleware, high
 in MIDDLEWARE, keeps and serves the finished response. Staff (who carry a session cookie)
