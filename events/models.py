@@ -151,10 +151,13 @@ class ForumQuerySet(models.QuerySet):
         """Staff may preview drafts; everyone else sees what is published."""
         return self if user.is_staff else self.published()
 
+    def with_series_and_venue(self):
+        return self.select_related("series", "venue")
+
     def with_programme(self):
         """Venue, series and the talks with their speakers in order (Forum.programme), in a
         fixed number of queries."""
-        return self.select_related("series", "venue").prefetch_related(programme_prefetch())
+        return self.with_series_and_venue().prefetch_related(programme_prefetch())
 
     def upcoming(self):
         """Not yet over (a forum under way this morning still counts), soonest first."""
@@ -294,7 +297,7 @@ class Forum(models.Model):
         otherwise two queries."""
         talks = self.__dict__.get("prefetched_programme")
         if talks is None:
-            talks = list(self.talks.with_speakers().order_by("order"))
+            talks = list(self.talks.in_programme_order())
         return talks
 
     @property
@@ -355,6 +358,10 @@ class TalkQuerySet(models.QuerySet):
         """The speakers in order (Talk.ordered_speakers), in one more query."""
         links = TalkSpeaker.objects.select_related("speaker")
         return self.prefetch_related(Prefetch("talk_speakers", queryset=links, to_attr="prefetched_speaker_links"))
+
+    def in_programme_order(self):
+        """A forum's talks as its programme lists them, with their speakers."""
+        return self.with_speakers().order_by("order")  # per forum: no join for the forum's order
 
 
 class Talk(models.Model):
@@ -429,15 +436,13 @@ def programme_prefetch() -> Prefetch:
     # Lists (to_attr), not a prefetched queryset per forum and talk: Django builds one
     # queryset per row for those, and a page of forum cards read them a dozen times
     # each (6-10% of the time of the home page, the archive and the search).
-    talks = Talk.objects.with_speakers().order_by("order")  # per forum: no join for the forum's order
-    return Prefetch("talks", queryset=talks, to_attr="prefetched_programme")
+    return Prefetch("talks", queryset=Talk.objects.in_programme_order(), to_attr="prefetched_programme")
 
 
-def programmes_fetch(forums: list[Forum]) -> list[Forum]:
+def programmes_fetch(forums: list[Forum]) -> None:
     """The programme of forums fetched by several queries (a page's upcoming and past
     ones), in one pair of queries for them all instead of a pair per list."""
     prefetch_related_objects(forums, programme_prefetch())
-    return forums
 
 
 class TalkSpeaker(models.Model):

@@ -27,8 +27,8 @@ class HomeView(TemplateView):
     template_name = "events/home.html"
 
     def get_context_data(self, **kwargs):
-        upcoming = list(Forum.objects.published().upcoming().select_related("series", "venue"))
-        latest_past = list(Forum.objects.published().past().select_related("series", "venue")[:LATEST_PAST_ON_HOME])
+        upcoming = list(Forum.objects.published().upcoming().with_series_and_venue())
+        latest_past = list(Forum.objects.published().past().with_series_and_venue()[:LATEST_PAST_ON_HOME])
         programmes_fetch(upcoming + latest_past)
         # "The next forum" is one that takes place; a cancelled one stays in the list, marked.
         next_forum = next((forum for forum in upcoming if not forum.is_cancelled), None)
@@ -55,8 +55,8 @@ class ForumListView(TemplateView):
             raise Http404
         # One reverse() for the whole list of years, which grows by one every year.
         year_url = reverse("events:forum-year", args=[1]).removesuffix("1/")
-        upcoming = list(Forum.objects.published().upcoming().select_related("series", "venue")[:UPCOMING_LISTED])
-        past = list(past_forums.filter(starts_at__year=year).select_related("series", "venue")) if year else []
+        upcoming = list(Forum.objects.published().upcoming().with_series_and_venue()[:UPCOMING_LISTED])
+        past = list(past_forums.filter(starts_at__year=year).with_series_and_venue()) if year else []
         programmes_fetch(upcoming + past)
         return super().get_context_data(
             upcoming=upcoming,
