@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site import clock
+from forum_site.addresses import address_of
 from forum_site.fields import ParagraphsTextField, SingleLineCharField
 from forum_site.slugs import SlugFromField
 from forum_site.uploads import validate_photo, validate_slides
@@ -289,7 +290,7 @@ class Forum(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:forum-detail", kwargs={"series": self.series.slug, "number": self.number})
+        return address_of("events:forum-detail", series=self.series.slug, number=self.number)
 
     @property
     def programme(self) -> list["Talk"]:
@@ -416,10 +417,7 @@ class Talk(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "events:talk-detail",
-            kwargs={"series": self.forum.series.slug, "number": self.forum.number, "slug": self.slug},
-        )
+        return address_of("events:talk-detail", series=self.forum.series.slug, number=self.forum.number, slug=self.slug)
 
     @property
     def ordered_speakers(self) -> list[Speaker]:

@@ -1,9 +1,9 @@
 """Speakers: the people invited to give talks."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.addresses import address_of
 from forum_site.fields import ParagraphsTextField, SingleLineCharField
 from forum_site.slugs import SlugFromField
 from forum_site.text import paragraphs
@@ -47,7 +47,7 @@ class Speaker(models.Model):
 
     def get_absolute_url(self):
         # The public speaker pages list talks, so the events app serves them.
-        return reverse("events:speaker-detail", kwargs={"slug": self.slug})
+        return address_of("events:speaker-detail", slug=self.slug)
 
     @property
     def slug_source(self) -> str:
