@@ -6,11 +6,11 @@ import os
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from forum_site import clock
+from forum_site.addresses import address_of
 from forum_site.visitors import visitor
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
@@ -53,15 +53,15 @@ class ForumListView(TemplateView):
         year = kwargs["year"]
         if year is not None and year not in years:
             raise Http404
-        # One reverse() for the whole list of years, which grows by one every year.
-        year_url = reverse("events:forum-year", args=[1]).removesuffix("1/")
         upcoming = list(Forum.objects.published().upcoming().with_series_and_venue()[:UPCOMING_LISTED])
         past = list(past_forums.filter(starts_at__year=year).with_series_and_venue()) if year else []
         programmes_fetch(upcoming + past)
         return super().get_context_data(
             upcoming=upcoming,
             past=past,
-            years=[(each, f"{year_url}{each}/", _("%(year)s") % {"year": each}) for each in years],
+            years=[
+                (each, address_of("events:forum-year", year=each), _("%(year)s") % {"year": each}) for each in years
+            ],
             **kwargs,
         )
 
