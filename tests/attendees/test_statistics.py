@@ -155,3 +155,13 @@ def test_staff_without_the_statistics_permission_are_refused(client, two_forums)
     client.force_login(clerk)
     assert client.get(reverse("admin:events_forum_statistics")).status_code == 403
     assert client.get(reverse("admin:events_forum_statistics_xlsx")).status_code == 403
+
+
+def test_a_forum_theme_typed_as_a_formula_stays_text_in_the_statistics_workbook(signed_in_in_may_2030, two_forums):
+    series, first, _second = two_forums
+    first.title = '=HYPERLINK("http://evil.example/","클릭")'
+    first.save()
+    response = signed_in_in_may_2030.get(reverse("admin:events_forum_statistics_xlsx"), {"series": series.pk})
+    forums = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    theme = forums.cell(row=2, column=3)
+    assert (theme.value, theme.data_type) == ('=HYPERLINK("http://evil.example/","클릭")', "s")
