@@ -14,17 +14,19 @@ code; Email rows are therefore written here directly.
 """
 
 import datetime
+import html
+import re
 from email.utils import formataddr, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.defaultfilters import linebreaks, urlize
+from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from post_office.models import PRIORITY, STATUS, Email
@@ -156,7 +158,7 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     with translation.override(registration.language):
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
-        html_message = html_part(subject, message, registration.language)
+        html_message = html_part(subject, message, registration.language, map_link=_map_link(forum))
         sender = sender_address()
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
@@ -210,7 +212,9 @@ def render_for_subscriber(pending: PendingMail) -> dict:
             "from_email": sender_address(),
             "subject": subject,
             "message": message,
-            "html_message": html_part(subject, message, subscription.language),
+            "html_message": html_part(
+                subject, message, subscription.language, map_link=_map_link(context.get("forum"))
+            ),
             "attachments": {},
             # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
             "headers": {
@@ -221,15 +225,32 @@ def render_for_subscriber(pending: PendingMail) -> dict:
     return rendered
 
 
-def html_part(subject: str, message: str, language: str) -> str:
+# A web address in the escaped text; punctuation that ends a sentence is not part of it.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:!?)]*(?:\s|$))")
+
+
+def html_part(subject: str, message: str, language: str, *, map_link: str = "") -> str:
     """The HTML beside the plain text, from the same words: paragraphs, links that can be
     tapped, a width that fits a phone. The text was rendered with autoescape off (and is
-    marked safe by render_to_string): escaped here, then urlize finds the links in it."""
-    body = linebreaks(urlize(escape(message), autoescape=False), autoescape=False)
+    marked safe by render_to_string): escaped here, then the site's own addresses and the
+    venue's map become links. Nothing else does: the text holds what people typed (a name
+    like "재인증 http://evil.example/login"), and a link in an official mail is trusted."""
+
+    def link(match: re.Match) -> str:
+        address = html.unescape(match.group(0))
+        if address == map_link or address == settings.SITE_URL or address.startswith(settings.SITE_URL + "/"):
+            return format_html('<a href="{}" rel="nofollow">{}</a>', address, address)
+        return match.group(0)
+
+    body = linebreaks(WEB_ADDRESS.sub(link, escape(message)), autoescape=False)
     return render_to_string(
         "attendees/mail/layout.html",
         {"subject": subject, "body_html": mark_safe(body), "language": language, "site_url": settings.SITE_URL},  # noqa: S308 (escaped above)
     )
+
+
+def _map_link(forum: Forum | None) -> str:
+    return forum.venue.map_link if forum is not None and forum.venue_id else ""
 
 
 def sender_address() -> str:

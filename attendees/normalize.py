@@ -19,15 +19,22 @@ from forum_site.text import is_invisible
 # Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
 KOREAN_PHONE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8})$")
 PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+# A web or mail address inside a name, organisation or position ("재인증 www.evil.example/login"):
+# these texts are copied into the site's own mails, where an address would read as the
+# forum's. A scheme, "www.", an "@" or a dotted name ending in two or more letters.
+ADDRESS_IN_TEXT = re.compile(r"://|\bwww\.|@|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE | re.ASCII)
 
 
 def person_text(value: str) -> str:
     """A name, organisation or position: NFC, white space folded, trimmed. Invisible or
-    control characters are refused rather than dropped: the person should see what we keep."""
+    control characters are refused rather than dropped: the person should see what we keep.
+    So is a web or mail address, which our mails would carry under the forum's name."""
     value = unicodedata.normalize("NFC", value)
     value = " ".join(value.split())
     if any(is_invisible(char) for char in value):
         raise ValidationError(_("Please remove the special characters."), code="control_characters")
+    if ADDRESS_IN_TEXT.search(value):
+        raise ValidationError(_("Please leave out web and email addresses."), code="address_in_text")
     return value
 
 
@@ -55,6 +62,9 @@ def email_address(value: str) -> str:
         domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
         raise ValidationError(_("Please enter a valid email address."), code="invalid") from None
+    if "." not in domain.strip("."):
+        # "someone@localhost" reaches no one outside this machine.
+        raise ValidationError(_("Please enter the whole address, with its domain (e.g. example.kr)."), code="no_domain")
     value = f"{local}@{domain}"
     validate_email(value)
     return value

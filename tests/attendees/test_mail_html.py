@@ -61,3 +61,30 @@ def test_a_name_with_markup_is_text_in_the_html_part(settings):
     html = alternative.get_payload()[1].get_content()
     assert "<img" not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; 님, 안녕하세요." in html
+
+
+def test_only_the_sites_own_addresses_and_the_map_are_links_in_the_html(settings):
+    """A registration stored before names were checked for addresses still cannot put a
+    link into the forum's mail: only SITE_URL's addresses and the venue's map are linked."""
+    import re
+
+    from attendees import mail
+    from tests.factories import RegistrationFactory
+
+    port = free_port()
+    use_smtp_server(settings, port)
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
+    registration = RegistrationFactory(
+        forum=forum, name="재인증 http://evil.example/login www.evil.example", email="phish-victim@example.org"
+    )
+    mail.queue_confirmation(registration)
+    with running_smtp_server(port) as inbox:
+        assert outbox_deliver() == 1
+    [message] = inbox.parsed()
+    alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
+    html = alternative.get_payload()[1].get_content()
+    links = re.findall(r'href="([^"]+)"', html)
+    ours = [link for link in links if link == settings.SITE_URL or link.startswith(settings.SITE_URL + "/")]
+    assert [link for link in links if link not in ours] == [forum.venue.map_link.replace("&", "&amp;")]
+    assert len(ours) >= 3  # the management page, the forum page, the QR code page at least
+    assert "재인증 http://evil.example/login www.evil.example 님" in html

@@ -224,3 +224,22 @@ def test_check_in_once_and_only_when_confirmed():
     waiting = RegistrationFactory(status=RegistrationStatus.WAITLISTED)
     assert services.registration_check_in(registration=waiting, by=ActorKind.SYSTEM) is services.CheckIn.WAITLISTED
     assert Registration.objects.get(pk=registration.pk).checked_in_at == BEFORE_THE_FORUM
+
+
+@pytest.mark.parametrize("field", ["name", "organization", "position"])
+def test_the_service_refuses_an_address_in_a_persons_text(field):
+    from django.core.exceptions import ValidationError
+
+    forum = ForumFactory()
+    with pytest.raises(ValidationError) as refused:
+        registered(forum, **{field: "재인증 www.evil.example/login"})
+    assert [error.code for error in refused.value.error_dict[field]] == ["address_in_text"]
+    assert Registration.objects.count() == 0
+
+
+def test_the_service_refuses_an_address_without_a_dotted_domain():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        registered(ForumFactory(), email="someone@localhost")
+    assert [error.code for error in refused.value.error_dict["email"]] == ["no_domain"]

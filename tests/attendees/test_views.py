@@ -138,12 +138,32 @@ def test_without_privacy_consent_nothing_is_stored(client, forum_3):
         ("name", "김\u200b광주", "특수 문자를 지워 주세요."),
         ("phone", "010-123", "국내 전화번호를 입력해 주세요. 예: 010-1234-5678, 062-123-4567"),
         ("sector", "aliens", "분야 중 하나를 선택해 주세요."),
+        ("email", "someone@localhost", "도메인까지 포함한 전체 주소를 입력해 주세요 (예: example.kr)."),
+        # An address in a name would be copied into the forum's own mails.
+        ("name", "재인증 www.evil.example/login", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
+        ("name", "evil.example", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
+        ("name", "http://x", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
+        ("name", "a@b.kr", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
+        ("organization", "광주AI (gwangju-ai.kr)", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
+        ("position", "연구원 @ 광주", "웹 주소나 이메일 주소는 빼고 입력해 주세요."),
     ],
 )
 def test_bad_input_gets_a_field_error(client, forum_3, field, value, error):
     response = client.post(REGISTER, {**VALID, field: value})
     assert response.status_code == 200
     assert field_errors(response) == {field: [error]}
+
+
+def test_an_address_in_a_name_is_explained_in_english_too(client, forum_3):
+    response = client.post("/en" + REGISTER, {**VALID, "name": "evil.example"})
+    assert field_errors(response) == {"name": ["Please leave out web and email addresses."]}
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize("name", ["Dr. Kim Gwang-ju", "Ph.D. 김광주", "Saltlux Inc.", "김 광주"])
+def test_names_with_dots_that_are_no_address_are_taken(client, forum_3, name):
+    client.post(REGISTER, {**VALID, "name": name})
+    assert list(Registration.objects.values_list("name", flat=True)) == [name]
 
 
 @pytest.mark.parametrize("filled", ["http://spam.example", " ", "\u200b", "\t"])
