@@ -10,6 +10,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from forum_site import clock
+
 from . import exports, services
 from .admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
 from .check_in_words import check_in_message
@@ -72,7 +74,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     show_full_result_count = False
     ordering = ["-created_at", "-pk"]
     list_select_related = ["forum"]
-    actions = ["check_in", "cancel", "promote", "resend_confirmation"]
+    actions = ["check_in", "undo_check_in", "cancel", "promote", "resend_confirmation"]
     form = RegistrationChangeForm
     view_on_site = False  # a registration's only page is the attendee's own, behind their token
     # Status changes only through the actions, which go through the services: a cancel
@@ -271,11 +273,29 @@ class RegistrationAdmin(admin.ModelAdmin):
             request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True), action=name
         )
 
+    def _check_ins_open(self, request, queryset):
+        """The selection whose check-ins this account may change: once a forum has ended,
+        only with the permission to correct them (the desk's are closed then)."""
+        if request.user.has_perm("attendees.correct_check_in"):
+            return queryset
+        ended = queryset.filter(forum__ends_at__lte=clock.now())
+        if ended.exists():
+            self.message_user(
+                request,
+                _(
+                    "Check-ins of a forum that has ended are corrected only by staff allowed to: "
+                    "%(count)d left as they were."
+                )
+                % {"count": ended.count()},
+                messages.ERROR,
+            )
+        return queryset.exclude(pk__in=ended.values("pk"))
+
     @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
     def check_in(self, request, queryset):
         self._record_action(request, queryset, "check_in")
         done = 0
-        for registration in queryset.select_related("checked_in_by"):
+        for registration in self._check_ins_open(request, queryset).select_related("checked_in_by"):
             outcome = services.registration_check_in(registration=registration, by=request.user)
             if outcome is services.CheckIn.CHECKED_IN:
                 done += 1
@@ -284,6 +304,15 @@ class RegistrationAdmin(admin.ModelAdmin):
                 self.message_user(request, check_in_message(registration, outcome), messages.WARNING)
         if done:
             self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
+
+    @admin.action(description=_("Undo the check-in of the selected attendees"), permissions=["change"])
+    def undo_check_in(self, request, queryset):
+        self._record_action(request, queryset, "undo_check_in")
+        undone = sum(
+            services.registration_check_in_undo(registration=registration, by=request.user)
+            for registration in self._check_ins_open(request, queryset)
+        )
+        self.message_user(request, ngettext("%d check-in undone.", "%d check-ins undone.", undone) % undone)
 
     @admin.action(
         description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]

@@ -3,10 +3,17 @@ organisation, the last four digits of their phone or the initial consonants of t
 name (초성), check them in with one tap (or by scanning the QR code from their mail),
 undo a mistake, and see the counts move as the other desk checks people in too.
 
-Every check-in goes through registration_check_in, so it is recorded with the account;
-opening the desk writes an access record, since it shows personal data."""
+Every check-in goes through registration_check_in, so it is recorded with the account.
+The desk reaches only the forums it offers (desk_forums) and only their own people; any
+other forum, registration or guest is a 404 that says nothing. Once a forum has ended its
+check-ins are closed here: they are corrected in the admin, by those allowed to.
+
+Personal data leaves an access record: opening the desk, one per desk session of a forum
+(the list it shows; the poll that follows carries ids and states only), and each answer
+that names a person, one per lookup."""
 
 import datetime
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -51,6 +58,32 @@ def desk_forums():
     """The forums a desk may open: published ones from a week ago on, soonest first."""
     since = clock.now() - datetime.timedelta(days=7)
     return Forum.objects.published().filter(ends_at__gte=since).select_related("series").order_by("starts_at")
+
+
+def desk_view(*, changes: bool):
+    """The desk's views: a desk permission, and a forum the desk offers (else 404), passed
+    in place of its id. A view that `changes` check-ins is closed once the forum has ended."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        @desk_staff_only
+        def wrapped(request, forum_id, *args, **kwargs):
+            forum = get_object_or_404(desk_forums().select_related("venue"), pk=forum_id)
+            if changes and clock.now() >= forum.ends_at:
+                return _closed_answer(request, forum)
+            return view(request, forum, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def _closed_answer(request, forum):
+    message = _("This forum has ended: its check-ins are corrected in the admin.")
+    if request.headers.get("Accept") != "application/json":
+        messages.error(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    return JsonResponse({"result": "closed", "colour": "red", "message": message}, status=409)
 
 
 def todays_forum(forums) -> Forum | None:
@@ -142,11 +175,11 @@ def desk_page(request):
 
 
 @never_cache
-@desk_staff_only
 @require_GET
-def desk_state(request, forum_id):
-    """What the other desk has done meanwhile: polled every few seconds by the page."""
-    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+@desk_view(changes=False)
+def desk_state(request, forum):
+    """What the other desk has done meanwhile: polled every few seconds by the page. Ids
+    and states, no names: the page's access record covers it."""
     return JsonResponse(
         {
             "counts": counts(forum),
@@ -157,12 +190,18 @@ def desk_state(request, forum_id):
 
 
 def _answer(request, forum, registration, *, result: str, colour: str, message: str):
-    """JSON for the page's script; a redirect with a message for a plain form (no script)."""
+    """JSON for the page's script; a redirect with a message for a plain form (no script).
+    Either names the person: one access record per answer."""
     if request.headers.get("Accept") != "application/json":
+        if registration is not None:
+            access_record(
+                request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result
+            )
         messages.info(request, message)
         return redirect(reverse("desk:page") + f"?forum={forum.pk}")
     body = {"result": result, "colour": colour, "message": message, "counts": counts(forum)}
     if registration is not None:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result)
         registration.refresh_from_db()
         body.update(person=person_state(registration), name=registration.name, organization=registration.organization)
     return JsonResponse(body)
@@ -181,19 +220,22 @@ def _checked_in_answer(request, forum, registration):
     )
 
 
-@desk_staff_only
+def desk_person(forum: Forum, value) -> Registration:
+    """A person of this forum by id, or 404 (another forum's person is nobody here)."""
+    return get_object_or_404(Registration, forum=forum, anonymized_at__isnull=True, pk=_number(value))
+
+
 @require_POST
-def desk_check_in(request, forum_id):
-    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
-    registration = get_object_or_404(Registration, forum=forum, pk=_number(request.POST.get("registration")))
+@desk_view(changes=True)
+def desk_check_in(request, forum):
+    registration = desk_person(forum, request.POST.get("registration"))
     return _checked_in_answer(request, forum, registration)
 
 
-@desk_staff_only
 @require_POST
-def desk_undo(request, forum_id):
-    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
-    registration = get_object_or_404(Registration, forum=forum, pk=_number(request.POST.get("registration")))
+@desk_view(changes=True)
+def desk_undo(request, forum):
+    registration = desk_person(forum, request.POST.get("registration"))
     undone = services.registration_check_in_undo(registration=registration, by=request.user)
     message = (_("The check-in of %(name)s is undone.") if undone else _("%(name)s was not checked in.")) % {
         "name": registration.name
@@ -203,12 +245,11 @@ def desk_undo(request, forum_id):
     )
 
 
-@desk_staff_only
 @require_POST
-def desk_scan(request, forum_id):
+@desk_view(changes=True)
+def desk_scan(request, forum):
     """A code read from a QR code (the whole address, or the code alone): checks in the
-    person it belongs to, if they belong to this forum."""
-    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
+    person it belongs to, if they belong to this forum. Another forum's code names no one."""
     code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1]
     registration = Registration.objects.filter(check_in_code=code, anonymized_at__isnull=True).first() if code else None
     if registration is None or registration.forum_id != forum.pk:
@@ -226,15 +267,16 @@ def _number(value) -> int:
 def desk_scan_link(request, code):
     """The QR code's address, opened by a staff phone's own camera app: to the desk of the
     person's forum, with the person shown, where one tap checks them in."""
-    registration = get_object_or_404(Registration, check_in_code=code, anonymized_at__isnull=True)
+    registration = get_object_or_404(
+        Registration, check_in_code=code, anonymized_at__isnull=True, forum__in=desk_forums()
+    )
     return redirect(reverse("desk:page") + f"?forum={registration.forum_id}#person-{registration.pk}")
 
 
-@desk_staff_only
 @require_POST
-def desk_guest(request, forum_id):
+@desk_view(changes=True)
+def desk_guest(request, forum):
     """An invited guest arrived (arrived=1) or did not after all (arrived=0)."""
-    forum = get_object_or_404(Forum.objects.published(), pk=forum_id)
     guest = get_object_or_404(Guest, forum=forum, pk=_number(request.POST.get("guest")))
     arrived = request.POST.get("arrived") != "0"
     services.guest_arrival(guest=guest, by=request.user, arrived=arrived)
@@ -249,21 +291,20 @@ def desk_guest(request, forum_id):
 
 
 @never_cache
-@desk_staff_only
 @require_GET
-def guest_introduction(request, forum_id):
+@desk_view(changes=False)
+def guest_introduction(request, forum):
     """For the MC: the invited guests who have arrived, in protocol order, in large type.
-    The page reloads itself every few seconds (no script), so late arrivals appear."""
-    forum = get_object_or_404(Forum.objects.published().select_related("series"), pk=forum_id)
+    The page reloads itself every few seconds (no script), so late arrivals appear. The
+    guests are the invited officials the MC names aloud, not registrations: no access record."""
     guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
     return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
 
 
 @never_cache
-@desk_staff_only
-def desk_walk_in(request, forum_id):
+@desk_view(changes=True)
+def desk_walk_in(request, forum):
     """Register a person at the door through registration_create, like every registration."""
-    forum = get_object_or_404(Forum.objects.published().select_related("series", "venue"), pk=forum_id)
     form = WalkInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -18,8 +18,9 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "events.forumphoto": ALL_ACTIONS,
         "events.guest": ALL_ACTIONS,
         "speakers.speaker": ALL_ACTIONS,
-        # Stands at the desk on the forum morning too, and reports on the series.
-        "attendees.registration": ("use_desk", "view_statistics"),
+        # Reports on the series. Not the door: the desk shows people's details, which the
+        # programme's editors have no need to see.
+        "attendees.registration": ("view_statistics",),
     },
     # Works the registration desk: sees and checks in registrations, nothing else.
     "접수 데스크": {

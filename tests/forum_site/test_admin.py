@@ -115,10 +115,10 @@ def test_setup_roles_gives_each_group_exactly_its_permissions():
         "view_registration",
     ]
     editors = Group.objects.get(name="포럼 편집자")
-    assert editors.permissions.count() == 38
-    # Of the registrations, editors may work the desk and see the statistics, and nothing more.
+    assert editors.permissions.count() == 37
+    # Of the registrations, editors may see the statistics, and nothing more: not the desk.
     attendees = editors.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)
-    assert sorted(attendees) == ["use_desk", "view_statistics"]
+    assert sorted(attendees) == ["view_statistics"]
     assert Group.objects.count() == 2
 
 
