@@ -20,6 +20,12 @@ from .models import AccessKind, AccessRecord, ActionRecord, Registration, Regist
 from .records import access_record, describe, history_row
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MASKED = ["masked_email", "masked_phone"]
+
+
+def sees_whole_contacts(user) -> bool:
+    """Whole emails and phones, on the pages and in the exports alike."""
+    return user.has_perm("attendees.export_unmasked")
 
 
 class CheckedInFilter(admin.SimpleListFilter):
@@ -99,6 +105,13 @@ class RegistrationAdmin(admin.ModelAdmin):
         (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector"]}),
         (_("Consent and record"), {"fields": readonly_fields[3:]}),
     ]
+    # Whole emails and phones are for those allowed to export them whole; everyone else
+    # sees them masked here as in the exports, and cannot change them.
+    masked_fieldsets = [
+        fieldsets[0],
+        (_("Attendee"), {"fields": ["name", "masked_email", "masked_phone", "organization", "position", "sector"]}),
+        fieldsets[2],
+    ]
 
     add_fieldsets = [
         (None, {"fields": ["forum"]}),
@@ -114,10 +127,22 @@ class RegistrationAdmin(admin.ModelAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+        if obj is None:
+            return self.add_fieldsets
+        return self.fieldsets if sees_whole_contacts(request.user) else self.masked_fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else self.readonly_fields
+        if obj is None:
+            return []
+        return self.readonly_fields if sees_whole_contacts(request.user) else [*self.readonly_fields, *MASKED]
+
+    @admin.display(description=_("email"))
+    def masked_email(self, registration):
+        return exports.mask_email(registration.email) if registration.email else ""
+
+    @admin.display(description=_("phone"))
+    def masked_phone(self, registration):
+        return exports.mask_phone(registration.phone)
 
     def add_view(self, request, form_url="", extra_context=None):
         try:
@@ -188,7 +213,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         form = RegistrationExportForm(request.POST or None, initial={"forum": request.GET.get("forum")})
         if request.method == "POST" and form.is_valid():
             forum, file_format = form.cleaned_data["forum"], form.cleaned_data["file_format"]
-            masked = not request.user.has_perm("attendees.export_unmasked")
+            masked = not sees_whole_contacts(request.user)
             build = exports.registrations_xlsx if file_format == "xlsx" else exports.registrations_csv
             content = build(forum, masked=masked)
             ids = list(forum.registrations.filter(anonymized_at__isnull=True).values_list("pk", flat=True))
@@ -210,16 +235,17 @@ class RegistrationAdmin(admin.ModelAdmin):
             "title": _("Export registrations"),
             "opts": self.opts,
             "form": form,
-            "masked": not request.user.has_perm("attendees.export_unmasked"),
+            "masked": not sees_whole_contacts(request.user),
         }
         return TemplateResponse(request, "attendees/admin/export.html", context)
 
-    # --- Every look at personal data leaves an access record.
+    # --- Every look at personal data leaves an access record, whatever the method: a POST
+    # renders the list as a GET does, and a form with errors shows the person again.
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        changelist = getattr(response, "context_data", {}).get("cl") if request.method == "GET" else None
-        if changelist is not None:
-            ids = [registration.pk for registration in changelist.result_list]
+        context = getattr(response, "context_data", None) or {}
+        if context.get("cl") is not None:
+            ids = [registration.pk for registration in context["cl"].result_list]
             # The filters used, but a search term only as "searched": it may be a name.
             filters = {key: value for key, value in request.GET.items() if key != "q"}
             access_record(
@@ -229,12 +255,21 @@ class RegistrationAdmin(admin.ModelAdmin):
                 filters=filters,
                 searched=bool(request.GET.get("q")),
             )
+        elif context.get("queryset") is not None:  # an action's confirmation page
+            ids = context["queryset"].values_list("pk", flat=True)
+            access_record(request, kind=AccessKind.ACTION, registration_ids=ids, page="confirmation")
         return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
+        if response.status_code == 200 and str(object_id).isdigit():
             access_record(request, kind=AccessKind.VIEW, registration_ids=[int(object_id)])
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if response.status_code == 200 and str(object_id).isdigit():
+            access_record(request, kind=AccessKind.VIEW, registration_ids=[int(object_id)], page="delete")
         return response
 
     def history_view(self, request, object_id, extra_context=None):

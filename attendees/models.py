@@ -136,7 +136,8 @@ class Registration(models.Model):
         permissions = [
             ("use_desk", _("Can work the check-in desk")),
             ("correct_check_in", _("Can correct check-ins after the forum has ended")),
-            ("export_unmasked", _("Can export registrations with whole emails and phones")),
+            # The one boundary of contact details, on every page and in every export.
+            ("export_unmasked", _("Can see and export whole emails and phones")),
             ("view_statistics", _("Can see the attendance statistics")),
         ]
 
