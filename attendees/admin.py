@@ -1,12 +1,15 @@
 """The staff admin of registrations, and of the two records (changes and access)."""
 
+import datetime
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMinute
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -43,6 +46,47 @@ class CheckedInFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RegisteredInABurstFilter(admin.SimpleListFilter):
+    """The minutes in which one forum took many registrations: a flood of made-up people
+    from one network shows up here, to be cancelled in one step (the "cancel" action,
+    which then promotes those still waiting, in order). Offered once a forum is chosen,
+    so that the list of all forums is not grouped by minute on every load."""
+
+    title = _("registered in a burst")
+    parameter_name = "burst"
+    BURST = 10  # registrations of one forum in one minute
+
+    def lookups(self, request, model_admin):
+        forum = request.GET.get("forum__id__exact", "")
+        if not forum.isdigit():
+            return []
+        minutes = (
+            Registration.objects.filter(forum_id=forum)
+            .annotate(minute=TruncMinute("created_at"))
+            .values("minute")
+            .annotate(count=Count("pk"))
+            .filter(count__gte=self.BURST)
+            .order_by("minute")
+        )
+        return [
+            (
+                timezone.localtime(row["minute"]).strftime("%Y-%m-%dT%H:%M"),
+                _("%(minute)s (%(count)d registrations)")
+                % {"minute": timezone.localtime(row["minute"]).strftime("%Y-%m-%d %H:%M"), "count": row["count"]},
+            )
+            for row in minutes
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            start = timezone.make_aware(datetime.datetime.strptime(self.value(), "%Y-%m-%dT%H:%M"))
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(created_at__gte=start, created_at__lt=start + datetime.timedelta(minutes=1))
+
+
 def _queue_position():
     """1 for the first waiting of their forum, in the same order as the queue; empty for others."""
     ahead = (
@@ -72,7 +116,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
         "checked_in_at",
     ]
-    list_filter = ["forum", "status", CheckedInFilter, "sector"]
+    list_filter = ["forum", "status", CheckedInFilter, "sector", RegisteredInABurstFilter]
     # Answered by trigram indexes on PostgreSQL (migration 0012), at any number of rows.
     search_fields = ["name", "email", "organization"]
     # Registrations are found by forum, not by the day they came in: no date hierarchy,
@@ -354,14 +398,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     )
     def cancel(self, request, queryset):
         self._record_action(request, queryset, "cancel")
-        cancelled, promoted = 0, 0
-        for registration in queryset.exclude(status=RegistrationStatus.CANCELLED):
-            promoted += len(services.registration_cancel(registration=registration, by=request.user))
-            cancelled += 1
+        cancelled, promoted = services.registrations_cancel(registrations=queryset, by=request.user)
         self.message_user(
             request,
             _("%(cancelled)d cancelled; %(promoted)d promoted from the waiting list.")
-            % {"cancelled": cancelled, "promoted": promoted},
+            % {"cancelled": cancelled, "promoted": len(promoted)},
         )
 
     @admin.action(description=_("Promote the selected from the waiting list"), permissions=["change"])

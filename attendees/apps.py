@@ -7,3 +7,6 @@ class AttendeesConfig(AppConfig):
 
     name = "attendees"
     verbose_name = _("Attendees")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the rate limits' check)

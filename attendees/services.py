@@ -257,22 +257,46 @@ def registration_cancel(*, registration: Registration, by: Actor) -> list[Regist
                 _("Online cancellation has closed for this forum. Please contact the organizers."),
                 code="cancellation_closed",
             )
-        before = registration.status
-        registration.status = RegistrationStatus.CANCELLED
-        registration.cancelled_at = clock.now()
-        registration.save(update_fields=["status", "cancelled_at"])
-        seat_counts_move(forum, registration, before=before)
-        mail.queue_cancelled(registration)
-        action_record(
-            by=by,
-            action=Action.REGISTRATION_CANCELLED,
-            registration=registration,
-            before=before,
-            after=RegistrationStatus.CANCELLED,
-        )
+        _cancel(forum, registration, by=by)
         promoted = promote_into_free_seats(forum, by=by)
     logger.info("registration %s cancelled; promoted %s", registration.pk, [r.pk for r in promoted])
     return promoted
+
+
+def registrations_cancel(*, registrations, by: Actor) -> tuple[int, list[Registration]]:
+    """Cancel many registrations at once (staff undoing a flood of made-up ones): all of a
+    forum's under one lock, and only then are its freed seats given to those still
+    waiting, in order, so that no one selected is promoted on the way out.
+    Returns how many were cancelled and who was promoted."""
+    ids = list(registrations.exclude(status=RegistrationStatus.CANCELLED).values_list("pk", flat=True))
+    forum_ids = sorted(set(Registration.objects.filter(pk__in=ids).values_list("forum_id", flat=True)))
+    cancelled, promoted = 0, []
+    for forum_id in forum_ids:  # in one order, so two staff cancelling at once cannot deadlock
+        with transaction.atomic():
+            forum = Forum.objects.select_for_update().get(pk=forum_id)
+            chosen = Registration.objects.select_for_update().filter(forum=forum, pk__in=ids).active()
+            for registration in chosen.order_by("pk"):
+                _cancel(forum, registration, by=by)
+                cancelled += 1
+            promoted += promote_into_free_seats(forum, by=by)
+    return cancelled, promoted
+
+
+def _cancel(forum: Forum, registration: Registration, *, by: Actor) -> None:
+    """Cancel one registration, its mail and its record. Caller holds both locks."""
+    before = registration.status
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = clock.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    seat_counts_move(forum, registration, before=before)
+    mail.queue_cancelled(registration)
+    action_record(
+        by=by,
+        action=Action.REGISTRATION_CANCELLED,
+        registration=registration,
+        before=before,
+        after=RegistrationStatus.CANCELLED,
+    )
 
 
 def registration_promote(*, registration: Registration, by: Actor) -> None:

@@ -6,6 +6,12 @@ mailbox being registered over and over; the forum limit caps a spread-out flood.
 Only posts that reach the service and are taken (a registration, or a repeated one)
 count; a form returned with errors does not.
 
+The client is an IPv4 address, or an IPv6 /64: one home or office network is given a
+/64 and can choose any address in it, so keying on the address would give it a fresh
+quota for every post. The forum limit counts only registrations that were stored, never
+a repeated one, and stays far above the client limit (attendees.E001), so no one client
+can close registration for everyone.
+
 A place is reserved by an atomic increment and given back if it went over a limit or the
 service refused, so several processes sharing the cache (CACHE_URL=redis://...) accept
 the limit exactly once between them. django-ratelimit, used before, checks and counts in
@@ -13,6 +19,7 @@ two steps and cannot give a place back, which let two workers accept 11 for a li
 """
 
 import hashlib
+import ipaddress
 import re
 import time
 
@@ -35,47 +42,62 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(multiplier or 1) * PERIODS[unit]
 
 
-def _counter_keys(request, *, forum: Forum, email: str) -> list[tuple[str, int, int]]:
-    """(cache key, limit, period) for each limit, in the current fixed window."""
+def client_network(request) -> str:
+    """What the client limit counts: the IPv4 address, or the IPv6 /64 it lies in."""
+    address = client_ip(request)
+    if address is None:
+        return "unknown"
+    parsed = ipaddress.ip_address(address)
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:  # ::ffff:203.0.113.7 is that IPv4 client
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
+def _counter_keys(request, *, forum: Forum, email: str) -> dict[str, tuple[str, int, int]]:
+    """Each limit's (cache key, limit, period), in the current fixed window."""
     values = {
-        "ip": client_ip(request) or "unknown",
+        "ip": client_network(request),
         "email": f"{forum.pk}:{email}",
         "forum": str(forum.pk),
     }
-    keys = []
+    keys = {}
     for kind, value in values.items():
         limit, period = parse_rate(settings.REGISTRATION_RATE_LIMITS[kind])
         window = int(time.time()) // period
         digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-        keys.append((f"registration-limit:{kind}:{period}:{window}:{digest}", limit, period))
+        keys[kind] = (f"registration-limit:{kind}:{period}:{window}:{digest}", limit, period)
     return keys
 
 
 class Reservation:
-    """Places taken in every counter for one registration post; give_back() if it is not taken."""
+    """Places taken in every counter for one registration post: give_back() all of them
+    if it is refused, give_back("forum") if it stored nothing new."""
 
-    def __init__(self, keys: list[str]):
+    def __init__(self, keys: dict[str, str]):
         self.keys = keys
 
-    def give_back(self) -> None:
-        for key in self.keys:
+    def give_back(self, *kinds: str) -> None:
+        for kind in kinds or list(self.keys):
             try:
-                cache.decr(key)
-            except ValueError:  # the window ended meanwhile: nothing to give back
+                cache.decr(self.keys.pop(kind))
+            except (KeyError, ValueError):  # given back already, or the window ended meanwhile
                 pass
 
 
 def registration_reserve(request, *, forum: Forum, email: str) -> Reservation | None:
     """A place in every limit for one more registration, or None when any limit is reached."""
-    counters = [(key, limit, period + 1) for key, limit, period in _counter_keys(request, forum=forum, email=email)]
-    keys = [key for key, _limit, _seconds in counters]
+    keys = _counter_keys(request, forum=forum, email=email)
+    counters = [(key, limit, period + 1) for key, limit, period in keys.values()]
+    reservation = Reservation({kind: key for kind, (key, _limit, _period) in keys.items()})
     counters_reserve = getattr(cache, "counters_reserve", None)  # Redis: all at once (forum_site/redis_cache.py)
     if counters_reserve is not None:
-        return Reservation(keys) if counters_reserve(counters) else None
-    return _reserve_one_by_one(counters)
+        return reservation if counters_reserve(counters) else None
+    return reservation if _reserve_one_by_one(counters) else None
 
 
-def _reserve_one_by_one(counters: list[tuple[str, int, int]]) -> Reservation | None:
+def _reserve_one_by_one(counters: list[tuple[str, int, int]]) -> bool:
     """The same with any other cache (the local one of `make run`): an add and an incr per counter."""
     taken = []
     for key, limit, seconds in counters:
@@ -87,6 +109,10 @@ def _reserve_one_by_one(counters: list[tuple[str, int, int]]) -> Reservation | N
             cache.set(key, 1, timeout=seconds)
             count = 1
         if count > limit:
-            Reservation(taken).give_back()
-            return None
-    return Reservation(taken)
+            for key in taken:
+                try:
+                    cache.decr(key)
+                except ValueError:  # the window ended meanwhile: nothing to give back
+                    pass
+            return False
+    return True

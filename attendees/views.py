@@ -84,8 +84,9 @@ class RegisterView(View):
             )
         except services.AlreadyRegistered:
             # The same page as a new registration: whether an address is registered is
-            # told only to its mailbox (the service has mailed the link again).
-            pass
+            # told only to its mailbox (the service has mailed the link again). Nothing new
+            # was stored, so the forum's limit does not count it.
+            reservation.give_back("forum")
         except (services.RegistrationError, ValidationError) as error:
             reservation.give_back()  # refused: it does not count
             for message in getattr(error, "messages", [getattr(error, "message", "")]):
