@@ -18,41 +18,12 @@ the limit exactly once between them. django-ratelimit, used before, checks and c
 two steps and cannot give a place back, which let two workers accept 11 for a limit of 10.
 """
 
-import hashlib
-import ipaddress
-import re
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 
 from events.models import Forum
-from forum_site.client_address import client_ip
-
-PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
-
-
-def parse_rate(rate: str) -> tuple[int, int]:
-    """ "60/h" -> (60, 3600); "5/10m" -> (5, 600)."""
-    match = RATE.match(rate)
-    if not match:
-        raise ValueError(f"A rate is written like 60/h or 5/10m, not {rate!r}.")
-    count, multiplier, unit = match.groups()
-    return int(count), int(multiplier or 1) * PERIODS[unit]
-
-
-def client_network(request) -> str:
-    """What the client limit counts: the IPv4 address, or the IPv6 /64 it lies in."""
-    address = client_ip(request)
-    if address is None:
-        return "unknown"
-    parsed = ipaddress.ip_address(address)
-    if parsed.version == 4:
-        return str(parsed)
-    if parsed.ipv4_mapped is not None:  # ::ffff:203.0.113.7 is that IPv4 client
-        return str(parsed.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+from forum_site.client_address import client_network
+from forum_site.rate_limits import parse_rate, window_key
 
 
 def _counter_keys(request, *, forum: Forum, email: str) -> dict[str, tuple[str, int, int]]:
@@ -65,9 +36,7 @@ def _counter_keys(request, *, forum: Forum, email: str) -> dict[str, tuple[str, 
     keys = {}
     for kind, value in values.items():
         limit, period = parse_rate(settings.REGISTRATION_RATE_LIMITS[kind])
-        window = int(time.time()) // period
-        digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-        keys[kind] = (f"registration-limit:{kind}:{period}:{window}:{digest}", limit, period)
+        keys[kind] = (window_key(f"registration-limit:{kind}", value, period), limit, period)
     return keys
 
 

@@ -4,9 +4,14 @@ answer a crafted query string (?created_at__year=99999) with the admin's "invali
 page instead of a server error, for every model, the libraries' included."""
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from .login_limit import login_refused
 
 # The order of the admin index: the city's work first, then accounts, then the libraries.
 APP_ORDER = ["events", "speakers", "attendees", "auth", "post_office", "axes", "auditlog", "django_tasks_database"]
@@ -48,6 +53,19 @@ class ForumAdminSite(admin.AdminSite):
 
         extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}
         return super().index(request, extra_context)
+
+    def login(self, request, extra_context=None):
+        # Refused before the form authenticates, so a flood of guesses costs no hashing.
+        if request.method == "POST" and login_refused(request):
+            context = {
+                **self.each_context(request),
+                "title": _("Log in"),
+                "app_path": request.get_full_path(),
+                "form": AdminAuthenticationForm(request),
+                "site_header": self.site_header,
+            }
+            return TemplateResponse(request, "admin/login_refused.html", context, status=429)
+        return super().login(request, extra_context)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -24,6 +24,12 @@ class ForumSiteConfig(AppConfig):
 
         task_finished.connect(task_finished_logged, dispatch_uid="task-log-line")
 
+        from django.contrib.auth.signals import user_login_failed
+
+        from .login_limit import login_failure_counted
+
+        user_login_failed.connect(login_failure_counted, dispatch_uid="login-failures-per-client")
+
 
 # Every row a public page shows: forums, talks, speakers, venues, photos, and the
 # registrations behind the seat counts.

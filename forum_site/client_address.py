@@ -57,6 +57,20 @@ def client_ip(request) -> str | None:
     return str(peer) if peer is not None else None
 
 
+def client_network(request) -> str:
+    """Who a limit counts as one client: the IPv4 address, or the IPv6 /64 it lies in (a
+    home or office network is given a /64 and may use any address in it)."""
+    address = client_ip(request)
+    if address is None:
+        return "unknown"
+    parsed = ipaddress.ip_address(address)
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:  # ::ffff:203.0.113.7 is that IPv4 client
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
 def axes_client_ip(request) -> str | None:
     """django-axes' AXES_CLIENT_IP_CALLABLE (it stores None as an unknown address)."""
     return client_ip(request)

@@ -148,6 +148,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 # "admin" elsewhere never lock the real admin out of their own desk.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "forum_site.client_address.axes_client_ip"
+# And whatever the usernames, failed sign-ins per client (an IPv4 address, an IPv6 /64):
+# enough for an office of staff behind one address, refused before any password is
+# hashed (forum_site/login_limit.py).
+LOGIN_FAILURE_LIMIT_PER_CLIENT = env.str("LOGIN_FAILURE_LIMIT_PER_CLIENT", default="30/15m")
 AXES_VERBOSE = False
 
 # --- Language and time -----------------------------------------------------------------

@@ -173,3 +173,42 @@ def test_failures_from_one_address_never_lock_the_real_user_out_from_another(set
         "/admin/login/", {"username": "admin", "password": "the-right-password-1"}
     )
     assert again.status_code == 302
+
+
+def test_a_spray_of_usernames_from_one_address_is_refused_without_hashing(settings):
+    """The audit's flood: a new username each time, so axes' per-username lock-out never
+    holds. After LOGIN_FAILURE_LIMIT_PER_CLIENT failures the address is refused with 429,
+    and a refused attempt computes no password hash; the real user elsewhere signs in."""
+    from django.test import Client
+
+    from tests.forum_site.counting_hasher import CountingMD5PasswordHasher
+
+    settings.PASSWORD_HASHERS = ["tests.forum_site.counting_hasher.CountingMD5PasswordHasher"]
+    User.objects.create_user("admin", password="the-right-password-1", is_staff=True)
+    sprayer = Client(REMOTE_ADDR="203.0.113.66")
+    CountingMD5PasswordHasher.hashes = 0
+    statuses = [
+        sprayer.post("/admin/login/", {"username": f"user{i}", "password": "Winter2026!"}).status_code
+        for i in range(40)
+    ]
+    assert statuses == [200] * 30 + [429] * 10
+    assert CountingMD5PasswordHasher.hashes == 30  # one per attempt that was let through, none after
+    refused = sprayer.post("/admin/login/", {"username": "admin", "password": "the-right-password-1"})
+    assert refused.status_code == 429
+    assert "로그인에 너무 여러 번 실패했습니다" in refused.text
+    assert CountingMD5PasswordHasher.hashes == 30
+
+    real = Client(REMOTE_ADDR="198.51.100.10")
+    response = real.post("/admin/login/?next=/admin/", {"username": "admin", "password": "the-right-password-1"})
+    assert (response.status_code, response.url) == (302, "/admin/")
+
+
+def test_an_ipv6_sprayer_is_one_client_across_its_64(settings):
+    from django.test import Client
+
+    settings.LOGIN_FAILURE_LIMIT_PER_CLIENT = "3/15m"
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:5:6::{i + 1:x}").post("/admin/login/", {"username": f"u{i}", "password": "x"})
+        for i in range(4)
+    ]
+    assert [response.status_code for response in statuses] == [200, 200, 200, 429]
