@@ -246,6 +246,11 @@ class Action(models.TextChoices):
     FORUM_CANCELLED = "forum_cancelled", _("forum cancelled")
     FORUM_RESCHEDULED = "forum_rescheduled", _("forum rescheduled")
     PERSONAL_DATA_PURGED = "personal_data_purged", _("personal data removed")
+    # Mass mail and mass changes: who, how many, when.
+    FORUM_ANNOUNCED = "forum_announced", _("forum announced to news subscribers")
+    THANK_YOU_SENT = "thank_you_sent", _("thank-you mailed")
+    RECONFIRMATION_ASKED = "reconfirmation_asked", _("news subscribers asked to reconfirm")
+    NEWS_REQUESTS_LAPSED = "news_requests_lapsed", _("unconfirmed news requests lapsed")
 
 
 class ActionRecord(models.Model):

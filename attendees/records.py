@@ -100,6 +100,10 @@ def describe(record: ActionRecord) -> str:
         parts.append(_("reason: %(reason)s") % {"reason": details["reason"]})
     if "people_told" in details:
         parts.append(_("%(count)s people told") % {"count": details["people_told"]})
+    if details.get("ended"):
+        parts.append(_("%(count)s subscriptions ended") % {"count": details["ended"]})
+    if "lapsed" in details:
+        parts.append(_("%(count)s news requests lapsed") % {"count": details["lapsed"]})
     if "former_starts_at" in details:
         parts.append(_("formerly %(when)s") % {"when": details["former_starts_at"][:16].replace("T", " ")})
     if details.get("cause") == "forum_cancelled":

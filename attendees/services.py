@@ -420,9 +420,13 @@ def news_consents_expire() -> int:
     """Withdraw news consents whose mailbox never confirmed them within the confirmation
     period (NEWS_CONFIRMATION_DAYS). Returns how many lapsed."""
     cutoff = clock.now() - datetime.timedelta(days=settings.NEWS_CONFIRMATION_DAYS)
-    return Registration.objects.filter(
-        consent_marketing=True, marketing_confirmed_at__isnull=True, consented_at__lt=cutoff
-    ).update(consent_marketing=False)
+    with transaction.atomic():
+        lapsed = Registration.objects.filter(
+            consent_marketing=True, marketing_confirmed_at__isnull=True, consented_at__lt=cutoff
+        ).update(consent_marketing=False)
+        if lapsed:
+            action_record(by=ActorKind.SYSTEM, action=Action.NEWS_REQUESTS_LAPSED, lapsed=lapsed)
+    return lapsed
 
 
 class CheckIn(enum.Enum):

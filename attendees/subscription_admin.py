@@ -40,7 +40,7 @@ def announce_view(request, model_admin, object_id):
         model_admin.message_user(request, _("Only a published forum still to come can be announced."), messages.ERROR)
         return redirect("admin:events_forum_change", forum.pk)
     if request.method == "POST":
-        written = forum_announce(forum)
+        written = forum_announce(forum, by=request.user)
         if written is None:
             model_admin.message_user(request, _("This forum has already been announced."), messages.WARNING)
         else:

@@ -19,7 +19,8 @@ from django.urls import reverse
 from events.models import Forum
 from forum_site import clock
 
-from .models import MailKind, PendingMail, Subscription
+from .models import Action, ActorKind, MailKind, PendingMail, Subscription
+from .records import Actor, action_record
 
 RECONFIRM_AFTER = datetime.timedelta(days=2 * 365)
 RECONFIRM_WITHIN = datetime.timedelta(days=30)
@@ -83,16 +84,19 @@ def _queue_for_subscriptions(subscriptions, kind: MailKind, details: dict) -> in
     return len(created)
 
 
-def forum_announce(forum: Forum) -> int | None:
-    """Announce the forum to every current subscriber, each once, in their language.
-    Returns how many were written to, or None if the forum was announced already."""
+def forum_announce(forum: Forum, *, by: Actor) -> int | None:
+    """Announce the forum to every current subscriber, each once, in their language, on
+    record with who sent it. Returns how many were written to, or None if the forum was
+    announced already."""
     with transaction.atomic():
         taken = Forum.objects.filter(pk=forum.pk, announced_at__isnull=True).update(announced_at=clock.now())
         if not taken:
             return None
-        return _queue_for_subscriptions(
+        written = _queue_for_subscriptions(
             active_subscriptions().order_by("pk"), MailKind.ANNOUNCEMENT, {"forum": forum.pk}
         )
+        action_record(by=by, action=Action.FORUM_ANNOUNCED, forum=forum, people_told=written)
+        return written
 
 
 def reconfirmations_run() -> dict:
@@ -114,6 +118,10 @@ def reconfirmations_run() -> dict:
         )
         Subscription.objects.filter(pk__in=[each.pk for each in due]).update(reconfirmation_requested_at=now)
         asked = _queue_for_subscriptions(due, MailKind.RECONFIRMATION, {})
+        if asked or unanswered:
+            action_record(
+                by=ActorKind.SYSTEM, action=Action.RECONFIRMATION_ASKED, people_told=asked, ended=len(unanswered)
+            )
     return {"asked": asked, "ended": len(unanswered)}
 
 

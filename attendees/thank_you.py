@@ -11,7 +11,8 @@ from events.models import Forum
 from forum_site import clock
 
 from .mail import queue_for_each
-from .models import MailKind, Registration, RegistrationStatus
+from .models import Action, MailKind, Registration, RegistrationStatus
+from .records import Actor, action_record
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,9 +47,9 @@ def thank_you_groups(forum: Forum) -> ThankYouGroups:
     )
 
 
-def thank_you_send(*, forum: Forum, include_absent: bool) -> int:
-    """Queue the thank-you to each person of the groups not yet thanked; returns how many.
-    Only for a forum whose report is public: the mail links to it."""
+def thank_you_send(*, forum: Forum, include_absent: bool, by: Actor) -> int:
+    """Queue the thank-you to each person of the groups not yet thanked, on record with who
+    sent it; returns how many. Only for a forum whose report is public: the mail links to it."""
     if not forum.report_is_public:
         raise ValueError("the forum's report is not published")
     groups = [(_came(forum), MailKind.THANK_YOU)]
@@ -63,4 +64,7 @@ def thank_you_send(*, forum: Forum, include_absent: bool) -> int:
             Registration.objects.filter(pk__in=[person.pk for person in chosen]).update(thanked_at=now)
             queue_for_each(chosen, kind)
             queued += len(chosen)
+        action_record(
+            by=by, action=Action.THANK_YOU_SENT, forum=forum, people_told=queued, include_absent=include_absent
+        )
     return queued

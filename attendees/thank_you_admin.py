@@ -32,7 +32,7 @@ def thank_you_view(request, model_admin, object_id):
     # A POST with the box unticked is empty, and still a POST.
     form = ThankYouForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        queued = thank_you_send(forum=forum, include_absent=form.cleaned_data["include_absent"])
+        queued = thank_you_send(forum=forum, include_absent=form.cleaned_data["include_absent"], by=request.user)
         model_admin.message_user(
             request,
             ngettext(

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .admin_forms import ForumForm, TalkInlineForm
-from .forum_defaults import forums_publish, new_forum_initial
-from .models import Forum, ForumPhoto, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .forum_defaults import forum_publish, forums_publish, new_forum_initial
+from .models import Forum, ForumPhoto, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
 from .photo_upload import photos_add
 from .plan_admin import plan_view
 from .reports import report_publish, report_withdraw
@@ -106,6 +106,13 @@ class ForumAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["report_published_at", "result_report"]
     actions = ["publish_forums", "publish_reports", "withdraw_reports"]
+
+    def save_model(self, request, obj, form, change):
+        # Chosen as "published" in the form: published as the action does, with its window.
+        if obj.status == ForumStatus.PUBLISHED and "status" in form.changed_data:
+            forum_publish(obj)
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

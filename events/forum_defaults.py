@@ -49,18 +49,22 @@ def registration_window(forum: Forum) -> tuple[datetime.datetime, datetime.datet
     return local_start - datetime.timedelta(days=forum.series.registration_opens_days_before), closes
 
 
+def forum_publish(forum: Forum) -> None:
+    """Publish a forum: it opens for registration as its series says, unless staff set its
+    window by hand. The one way to publish, for the list's action and the forum's form."""
+    opens, closes = registration_window(forum)
+    forum.registration_opens_at = forum.registration_opens_at or opens
+    forum.registration_closes_at = forum.registration_closes_at or closes
+    forum.status = ForumStatus.PUBLISHED
+    forum.save()  # save(): the page cache and the edit history follow
+
+
 def forums_publish(forums) -> int:
-    """Publish these drafts: each opens for registration as its series says, unless staff
-    set its window by hand. Returns how many were published."""
+    """Publish these drafts (forum_publish); returns how many were published."""
     published = 0
     with transaction.atomic():
-        for forum in Forum.objects.filter(pk__in=[f.pk for f in forums], status=ForumStatus.DRAFT).select_related(
-            "series"
-        ):
-            opens, closes = registration_window(forum)
-            forum.registration_opens_at = forum.registration_opens_at or opens
-            forum.registration_closes_at = forum.registration_closes_at or closes
-            forum.status = ForumStatus.PUBLISHED
-            forum.save()  # save(): the page cache and the edit history follow
+        drafts = Forum.objects.filter(pk__in=[f.pk for f in forums], status=ForumStatus.DRAFT).select_related("series")
+        for forum in drafts:
+            forum_publish(forum)
             published += 1
     return published

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from attendees.models import Registration
+from attendees.models import ActionRecord, Registration
 from tests.factories import RegistrationFactory
 from tests.mailbox import queued_mail
 
@@ -83,3 +83,10 @@ def test_an_unconfirmed_request_lapses_after_the_confirmation_period(forum_3, se
     assert Registration.objects.get(pk=unconfirmed.pk).consent_marketing is False
     assert Registration.objects.get(pk=confirmed.pk).consent_marketing is True
     assert list(Registration.objects.news_recipients()) == [confirmed]
+    # On record: the system let one request lapse, on that day (the first run lapsed none).
+    [record] = ActionRecord.objects.filter(action="news_requests_lapsed")
+    assert (record.actor_kind, record.details, record.at) == (
+        "system",
+        {"lapsed": 1},
+        datetime.datetime(2020, 8, 13, 9, 1, tzinfo=SEOUL),
+    )

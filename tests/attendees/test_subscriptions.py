@@ -12,7 +12,8 @@ from django.urls import reverse
 from attendees import services
 from attendees.delivery import outbox_deliver
 from attendees.erasure import personal_data_purge
-from attendees.models import MailKind, PendingMail, Subscription
+from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail, Subscription
+from attendees.records import describe
 from attendees.subscriptions import forum_announce, reconfirmations_run, subscription_confirmed
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
@@ -63,8 +64,8 @@ def test_an_announcement_goes_once_to_each_current_subscriber_in_their_language(
     subscribe("en@example.com", language="en")
     gone = subscribe("gone@example.kr")
     Client().post(reverse("attendees:unsubscribe", args=[gone.token]))
-    assert forum_announce(forum) == 2
-    assert forum_announce(forum) is None  # a second time: nobody twice
+    assert forum_announce(forum, by=ActorKind.SYSTEM) == 2
+    assert forum_announce(forum, by=ActorKind.SYSTEM) is None  # a second time: nobody twice
     assert sorted(PendingMail.objects.values_list("recipient", flat=True)) == ["en@example.com", "ko@example.kr"]
     [korean] = queued_mail(to=["ko@example.kr"])
     [english] = queued_mail(to=["en@example.com"])
@@ -78,7 +79,7 @@ def test_an_announcement_goes_once_to_each_current_subscriber_in_their_language(
 
 def test_the_list_unsubscribe_headers_arrive_through_a_real_smtp_server(settings):
     subscription = subscribe("ko@example.kr")
-    forum_announce(ForumFactory(starts_at=seoul(2030, 3, 13)))
+    forum_announce(ForumFactory(starts_at=seoul(2030, 3, 13)), by=ActorKind.SYSTEM)
     port = free_port()
     use_smtp_server(settings, port)
     with running_smtp_server(port) as inbox:
@@ -109,7 +110,7 @@ def test_one_click_unsubscribe_works_without_a_csrf_token_and_is_recorded():
 
 def test_an_unsubscribe_stops_an_announcement_already_queued(mailoutbox):
     subscription = subscribe("ko@example.kr")
-    forum_announce(ForumFactory(starts_at=seoul(2030, 3, 13)))
+    forum_announce(ForumFactory(starts_at=seoul(2030, 3, 13)), by=ActorKind.SYSTEM)
     Client().post(reverse("attendees:unsubscribe", args=[subscription.token]))
     outbox_deliver()
     assert mailoutbox == []
@@ -137,6 +138,11 @@ def test_consent_two_years_old_is_asked_again_and_ends_without_an_answer_in_30_d
     assert answers.is_active and answers.reconfirmed_at == datetime.datetime(2030, 1, 20, 9, 0, tzinfo=SEOUL)
     assert (silent.is_active, silent.ended_how) == (False, "not_reconfirmed")
     assert PendingMail.objects.filter(kind=MailKind.RECONFIRMATION).count() == 2
+    records = ActionRecord.objects.filter(action="reconfirmation_asked").order_by("at")
+    assert [(r.actor_kind, r.details, r.at.date()) for r in records] == [
+        ("system", {"people_told": 2, "ended": 0}, datetime.date(2030, 1, 11)),
+        ("system", {"people_told": 0, "ended": 1}, datetime.date(2030, 2, 11)),
+    ]
 
 
 def test_staff_see_how_many_subscribers_before_announcing(client, admin_user):
@@ -153,3 +159,11 @@ def test_staff_see_how_many_subscribers_before_announcing(client, admin_user):
         again = client.post(url, follow=True)
         assert "이미 안내 메일을 보낸 포럼입니다." in again.text
     assert PendingMail.objects.count() == 2
+    [record] = ActionRecord.objects.filter(action="forum_announced")
+    assert (record.actor, record.forum, record.details, record.at) == (
+        admin_user,
+        forum,
+        {"people_told": 2},
+        datetime.datetime(2030, 2, 1, 9, 0, tzinfo=SEOUL),
+    )
+    assert describe(record) == "2명에게 알림"

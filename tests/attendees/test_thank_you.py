@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.urls import reverse
 
-from attendees.models import MailKind, PendingMail
+from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail
 from attendees.thank_you import thank_you_send
 from events.models import ForumPhoto
 from tests.factories import ForumFactory, RegistrationFactory, seoul
@@ -57,6 +57,12 @@ def test_the_admin_shows_each_group_before_sending_then_thanks_each_person_once(
     assert mails(MailKind.SORRY_WE_MISSED_YOU) == ["absent0@example.kr", "absent1@example.kr"]
     assert len(mails(MailKind.THANK_YOU)) == 4
     assert "<td>4</td><td>0</td>" in admin_client.get(url).text
+    records = ActionRecord.objects.filter(action="thank_you_sent").order_by("pk")
+    assert [(r.actor.username, r.forum, r.details) for r in records] == [
+        ("admin", forum, {"people_told": 4, "include_absent": False}),
+        ("admin", forum, {"people_told": 2, "include_absent": True}),
+        ("admin", forum, {"people_told": 0, "include_absent": True}),
+    ]
 
 
 @pytest.mark.django_db
@@ -65,7 +71,7 @@ def test_the_thank_you_links_the_report_and_the_first_photos():
     for order in (1, 2, 3, 4):
         photo = ForumPhoto(forum=forum, alt_text="강연 장면", caption=f"사진 {order}", order=order)
         photo.image.save(f"p{order}.jpg", ContentFile(b"\xff\xd8\xff"), save=True)
-    thank_you_send(forum=forum, include_absent=True)
+    thank_you_send(forum=forum, include_absent=True, by=ActorKind.SYSTEM)
     [thanks] = queued_mail(to=["came0@example.kr"])
     assert thanks.subject == "[AI 조찬포럼] 제5차 포럼에 함께해 주셔서 감사합니다: 결과 보고"
     assert f"{settings.SITE_URL}{forum.get_absolute_url()}#report-heading" in thanks.message
@@ -93,7 +99,7 @@ def test_sending_twice_at_once_thanks_each_person_once(postgres_only):
     def send():
         try:
             start_together.wait(timeout=30)
-            thank_you_send(forum=forum, include_absent=True)
+            thank_you_send(forum=forum, include_absent=True, by=ActorKind.SYSTEM)
         except Exception as error:  # collected, so the test names every failure
             errors.append(repr(error))
         finally:

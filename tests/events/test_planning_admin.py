@@ -96,3 +96,28 @@ def test_publishing_drafts_opens_registration_as_the_series_says(may_2030, serie
     assert (draft.registration_opens_at, draft.registration_closes_at) == (seoul(2030, 5, 20), seoul(2030, 6, 19, 0, 0))
     assert set_by_hand.registration_opens_at == seoul(2030, 6, 1, 9, 0)
     assert Forum.objects.get(pk=draft.pk).get_absolute_url() in may_2030.get("/forums/").text
+
+
+def test_publishing_in_the_forums_form_opens_registration_as_the_action_does(may_2030, series):
+    from tests.admin_forms import forum_change_form
+
+    draft = ForumFactory(series=series, number=13, starts_at=seoul(2030, 6, 19), status=ForumStatus.DRAFT)
+    change = reverse("admin:events_forum_change", args=[draft.pk])
+    assert may_2030.post(change, forum_change_form(draft, status="published")).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == ForumStatus.PUBLISHED
+    assert (draft.registration_opens_at, draft.registration_closes_at) == (seoul(2030, 5, 20), seoul(2030, 6, 19, 0, 0))
+
+
+def test_a_forum_added_as_published_opens_registration_as_the_series_says(may_2030, series):
+    from tests.admin_forms import forum_change_form
+
+    unsaved = ForumFactory.build(series=series, number=13, starts_at=seoul(2030, 6, 19), venue=series.default_venue)
+    data = forum_change_form(unsaved, status="published", slug="13")
+    assert may_2030.post(reverse("admin:events_forum_add"), data).status_code == 302
+    forum = Forum.objects.get(series=series, number=13)
+    assert (forum.status, forum.registration_opens_at, forum.registration_closes_at) == (
+        ForumStatus.PUBLISHED,
+        seoul(2030, 5, 20),
+        seoul(2030, 6, 19, 0, 0),
+    )
