@@ -1,5 +1,9 @@
 """/healthz: is this process able to serve, and is mail getting out? For the load
-balancer and the monitoring: 200 when all is well, 503 with what is wrong."""
+balancer and the monitoring: 200 when all is well, 503 when not. Anyone is told `ok` or
+`fail`; what is wrong (the database, the cache, how long mail has waited) is told to
+staff and to a client on this host, not to the internet."""
+
+import ipaddress
 
 from django.core.cache import cache
 from django.db import connection
@@ -9,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from attendees.delivery import OVERDUE_AFTER, oldest_waiting_age
+
+from .client_address import client_ip
 
 
 def _database() -> bool:
@@ -34,6 +40,13 @@ def _checked(check) -> bool:
         return False
 
 
+def _told_details(request) -> bool:
+    if request.user.is_authenticated and request.user.is_staff:
+        return True
+    address = client_ip(request)
+    return address is not None and ipaddress.ip_address(address).is_loopback
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -43,12 +56,11 @@ def healthz(request):
     waiting_seconds = age.total_seconds() if age else 0
     mail_ok = database and waiting_seconds < OVERDUE_AFTER.total_seconds()
     healthy = database and cache_ok and mail_ok
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "failing",
+    answer = {"status": "ok" if healthy else "fail"}
+    if _told_details(request):
+        answer |= {
             "database": "ok" if database else "failing",
             "cache": "ok" if cache_ok else "failing",
             "mail": {"status": "ok" if mail_ok else "failing", "oldest_waiting_seconds": round(waiting_seconds)},
-        },
-        status=200 if healthy else 503,
-    )
+        }
+    return JsonResponse(answer, status=200 if healthy else 503)

@@ -346,7 +346,9 @@ LOGGING = {
         },
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # Management tokens never reach a log line, whichever logger wrote it.
+    "filters": {"tokens": {"()": "forum_site.log_redaction.TokenRedaction"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["tokens"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # The mail worker polls every few seconds; only problems are worth a line. (Having a
     # handler here also stops post_office from installing a second one of its own.)

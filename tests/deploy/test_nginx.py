@@ -40,7 +40,8 @@ def nginx_site(values: dict) -> str:
         site = site.replace("${" + name + "}", str(values[name]))
     lines = [line for line in site.splitlines() if not line.lstrip().startswith("#")]
     assert not [line for line in lines if "${" in line]
-    return "\n".join(lines)
+    # The site's access log in the test's own folder, not Debian's /var/log/nginx.
+    return "\n".join(lines).replace("/var/log/nginx/forum-site.access.log", str(values["ACCESS_LOG"]))
 
 
 def nginx_main(folder: Path, site: str) -> str:
@@ -104,6 +105,7 @@ def behind_nginx(postgres_only, tmp_path, static_root, tls_certificate, settings
             "APP_SOCKET": socket,
             "STATIC_ROOT": static_root,
             "MEDIA_ROOT": settings.MEDIA_ROOT,
+            "ACCESS_LOG": tmp_path / "forum-site.access.log",
         }
     )
     (tmp_path / "nginx.conf").write_text(nginx_main(tmp_path, site))
@@ -128,6 +130,7 @@ def behind_nginx(postgres_only, tmp_path, static_root, tls_certificate, settings
             "http": f"http://localhost:{http_port}",
             "direct": f"http://127.0.0.1:{direct_port}",
             "cafile": certificate,
+            "access_log": tmp_path / "forum-site.access.log",
         }
     finally:
         stop(proxy)
@@ -185,3 +188,35 @@ def test_the_rate_limit_counts_each_real_client_behind_nginx(behind_nginx):
         "person2@example.kr",
         "person4@example.kr",
     ]
+
+
+def test_nginx_logs_token_addresses_redacted_and_hides_its_version(behind_nginx):
+    from tests.factories import RegistrationFactory
+
+    registration = RegistrationFactory(forum=ForumFactory())
+    cafile = behind_nginx["cafile"]
+    manage = fetch(
+        f"{behind_nginx['https']}/registrations/{registration.token}/",
+        headers={"Referer": f"{behind_nginx['https']}/registrations/{registration.token}/correct/"},
+        cafile=cafile,
+    )
+    assert manage.status == 200
+    fetch(f"{behind_nginx['https']}/registrations/check-in/{registration.check_in_code}.png", cafile=cafile)
+    missing = fetch(f"{behind_nginx['https']}/static/no-such-file.css", cafile=cafile)
+    assert (missing.status, manage.headers["Server"], missing.headers["Server"]) == (404, "nginx", "nginx")
+    assert "nginx/" not in missing.text
+    logged = behind_nginx["access_log"].read_text()
+    assert registration.token not in logged and registration.check_in_code not in logged
+    assert '"GET /registrations/<token>/ HTTP/1.1" 200' in logged
+    assert "/registrations/<token>/correct/" in logged  # the referrer, redacted too
+    assert "/registrations/check-in/<token>.png" in logged
+
+
+def test_slides_download_as_attachments(behind_nginx, settings):
+    slides = Path(settings.MEDIA_ROOT) / "slides" / "talk.pdf"
+    slides.parent.mkdir(parents=True, exist_ok=True)
+    slides.write_bytes(b"%PDF-1.4 slides")
+    answer = fetch(f"{behind_nginx['https']}/media/slides/talk.pdf", cafile=behind_nginx["cafile"])
+    assert (answer.status, answer.body) == (200, b"%PDF-1.4 slides")
+    assert answer.headers["Content-Disposition"] == "attachment"
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
