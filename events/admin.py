@@ -83,7 +83,7 @@ class ForumPhotoInline(admin.TabularInline):
     def preview(self, photo):
         if not photo.image:
             return ""
-        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.image.url)
+        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.thumbnail_url)
 
 
 @admin.register(Forum)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forum_site import clock
 from forum_site.addresses import address_of
-from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.fields import ParagraphsTextField, PhotoField, SingleLineCharField
 from forum_site.slugs import SlugFromField
 from forum_site.uploads import validate_photo, validate_slides
 from speakers.models import Speaker
@@ -481,7 +481,9 @@ class PullQuote(models.Model):
 
 class ForumPhoto(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("image"), upload_to="forums/", validators=[validate_photo])
+    image = PhotoField(_("image"), upload_to="forums/", validators=[validate_photo], thumbnail_field="thumbnail")
+    # Made from the image when it is stored (forum_site/photos.py): what the gallery shows.
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="forums/thumbnails/", blank=True, editable=False)
     alt_text = SingleLineCharField(
         _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")
     )
@@ -495,6 +497,10 @@ class ForumPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    @property
+    def thumbnail_url(self) -> str:
+        return (self.thumbnail or self.image).url
 
     def save(self, *args, **kwargs):
         if not self.order:

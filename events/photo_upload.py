@@ -52,7 +52,7 @@ def photos_add(forum: Forum, uploads) -> list[ForumPhoto]:
             order=number,
             alt_text=_("Photo %(number)s of %(forum)s") % {"number": number, "forum": forum},
         )
-        photo.image.save(upload.name, upload, save=False)
+        photo.image = upload  # stored by save(), as forum_site.fields.PhotoField publishes it
         photo.save()
         added.append(photo)
     return added

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from .photos import MAX_PIXELS
+
 SLIDE_EXTENSIONS = (".pdf", ".pptx", ".hwp", ".hwpx")
 # Compound File Binary, the container of HWP 5 documents.
 _CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -68,17 +70,31 @@ def validate_slides(value) -> None:
         )
 
 
+def _too_large() -> ValidationError:
+    return ValidationError(
+        _("This image is too large: at most %(megapixels)d megapixels, please.")
+        % {"megapixels": MAX_PIXELS // 1_000_000},
+        code="photo_too_large",
+    )
+
+
 def validate_photo(value) -> None:
-    """A JPEG, PNG or WebP image that Pillow can read, named for what it is."""
+    """A JPEG, PNG or WebP image that Pillow can read, named for what it is, of at most
+    MAX_PIXELS (larger ones are decompression bombs or need more memory than a photo should)."""
     extension = os.path.splitext(value.name)[1].lower()
     try:
         value.seek(0)
         with Image.open(value) as image:
             image_format = image.format
+            pixels = image.width * image.height
             image.verify()
+    except Image.DecompressionBombError:
+        raise _too_large() from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(_("Please upload a JPEG, PNG or WebP image."), code="photo_content") from None
     finally:
         value.seek(0)
+    if pixels > MAX_PIXELS:
+        raise _too_large()
     if extension not in PHOTO_FORMATS.get(image_format, ()):
         raise ValidationError(_("Please upload a JPEG, PNG or WebP image."), code="photo_format")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.addresses import address_of
-from forum_site.fields import ParagraphsTextField, SingleLineCharField
+from forum_site.fields import ParagraphsTextField, PhotoField, SingleLineCharField
 from forum_site.slugs import SlugFromField
 from forum_site.text import paragraphs
 from forum_site.uploads import validate_photo
@@ -24,7 +24,16 @@ class Speaker(models.Model):
     position = SingleLineCharField(_("position"), max_length=150, blank=True)
     organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
     bio = ParagraphsTextField(_("short biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True, validators=[validate_photo])
+    photo = PhotoField(
+        _("photo"),
+        upload_to="speakers/",
+        blank=True,
+        validators=[validate_photo],
+        longest_edge=1200,
+        thumbnail_field="photo_thumbnail",
+        thumbnail_edge=192,  # shown at 96 pixels or less, on screens of twice the density
+    )
+    photo_thumbnail = models.ImageField(_("thumbnail"), upload_to="speakers/thumbnails/", blank=True, editable=False)
     # Every word the site search looks in, kept by save().
     search_text = models.TextField(editable=False, blank=True, default="")
 
@@ -52,6 +61,10 @@ class Speaker(models.Model):
     @property
     def slug_source(self) -> str:
         return self.name_en or self.name
+
+    @property
+    def photo_thumbnail_url(self) -> str:
+        return (self.photo_thumbnail or self.photo).url
 
     @property
     def initial(self) -> str:
