@@ -498,15 +498,15 @@ class ForumPhoto(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
-    @property
-    def thumbnail_url(self) -> str:
-        return (self.thumbnail or self.image).url
-
     def save(self, *args, **kwargs):
         if not self.order:
             last = ForumPhoto.objects.filter(forum_id=self.forum_id).aggregate(last=models.Max("order"))["last"]
             self.order = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return (self.thumbnail or self.image).url
 
 
 class Guest(models.Model):
