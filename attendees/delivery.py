@@ -9,6 +9,12 @@ A mail is claimed only while no earlier mail to the same address is still in the
 so one person's mails arrive in the order they were queued ("you are waiting" before
 "you have a seat"), whichever worker sends them.
 
+A mail the server has taken is marked sent on a fresh database connection as often as it
+takes while the worker's claim holds: a connection cut at that moment (a PostgreSQL
+restart, a fail-over) would otherwise leave the mail to be sent again once the claim runs
+out. Only a worker that dies outright in that instant sends its one mail twice, and then
+under the same Message-ID, so that mail programs show it once.
+
 A mail the server cannot take now (connection refused, 4xx) is tried again later, backing
 off from a minute to six hours, for as long as it takes: an outage loses nothing. One the
 server rejects for good (5xx) is marked failed in the mail log. Mail still waiting after a
@@ -18,10 +24,12 @@ day is shown to staff on the admin index and fails /healthz.
 import datetime
 import logging
 import smtplib
+import time
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.utils import InterfaceError, OperationalError
 from django.db.models import Exists, OuterRef
 from post_office.models import STATUS, Email, Log
 
@@ -111,8 +119,30 @@ def _deliver_claimed(pk: int, calendars: dict) -> str | None:
         else:
             _record_retry(pending, error)
         return None
-    _record_sent(pending)
+    _sent_recorded(pending)
     return pending.recipient
+
+
+# The first pause before marking a sent mail again; it doubles up to the longest.
+MARK_RETRY_FIRST, MARK_RETRY_LONGEST = 0.1, 2.0
+
+
+def _sent_recorded(pending: PendingMail) -> None:
+    """Mark a delivered mail sent, again on a fresh connection until it holds or the claim
+    runs out (then the mail is sent once more: the one duplicate left, same Message-ID)."""
+    pause = MARK_RETRY_FIRST
+    while True:
+        try:
+            _record_sent(pending)
+            return
+        except (OperationalError, InterfaceError) as error:
+            left = (pending.claimed_until - clock.now()).total_seconds()
+            if left <= pause:
+                raise
+            logger.warning("mail %s sent but not yet marked (%s); trying again", pending.pk, error)
+            connection.close()  # the next query opens a new one
+            time.sleep(pause)
+            pause = min(pause * 2, MARK_RETRY_LONGEST)
 
 
 # A reminder is for who has a seat, a "still waiting" note for who waits, when it goes out:

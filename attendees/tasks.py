@@ -46,7 +46,10 @@ def personal_data_purge() -> dict:
 @task()
 def task_results_prune() -> None:
     """Forget finished tasks after a week (django_tasks_db's own command): the scheduler
-    alone adds one every 30 seconds. Scheduled."""
+    alone adds one every 30 seconds. And mark failed the tasks whose worker died. Scheduled."""
     from django.core.management import call_command
 
+    from forum_site.task_results import stuck_tasks_abandoned
+
+    stuck_tasks_abandoned()
     call_command("prune_db_task_results", "--min-age-days", "7", verbosity=0)

@@ -40,8 +40,11 @@ TEMPLATE_CODE = [
 
 @pytest.mark.parametrize("code", TEMPLATE_CODE)
 def test_a_name_that_looks_like_template_code_arrives_literally(code):
+    # Stored as it came (the forms now refuse "registration.token" as an address-like name).
+    from attendees.mail import queue_confirmation
+
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
-    registered(forum, name=code)
+    queue_confirmation(RegistrationFactory(forum=forum, name=code, email="kim@example.kr"))
     [mail] = queued_mail(to="kim@example.kr")
     assert mail.message.startswith(f"{code} 님, 안녕하세요.\n")
     assert len(mail.message) < 4000

@@ -168,3 +168,42 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
         "attendees.tasks.personal_data_purge",
         "attendees.tasks.task_results_prune",
     }
+
+
+def test_connections_cut_during_delivery_lose_nothing_and_send_nothing_twice(postgres_only, tmp_path):
+    """The audit's fault: PostgreSQL connections killed again and again while two workers
+    deliver 100 mails. No worker dies, so no mail may arrive twice; no task row is left
+    RUNNING; nothing is lost."""
+    import time
+
+    outbox_of(100)
+    port = free_port()
+    cuts = 0
+    with running_smtp_server(port, delays=[0.03, 0.0, 0.05]) as inbox:
+        workers = [worker(tmp_path, f"cut-{name}", port, claim_seconds=5) for name in "ab"]
+        try:
+            wait_until(lambda: len(inbox.messages) >= 5, timeout=60, what="the first mails")
+            for _round in range(12):
+                cuts += worker_connections_terminated()
+                tasks.mail_deliver_due.enqueue()  # as the scheduler does, every 30 s there
+                time.sleep(0.7)
+
+            def delivered_all():
+                tasks.mail_deliver_due.enqueue()  # mail whose task failed with its connection
+                return not PendingMail.objects.exists()
+
+            wait_until(delivered_all, timeout=120, what="the outbox to empty", interval=1)
+            wait_until(
+                lambda: not DBTaskResult.objects.filter(status="RUNNING").exists(),
+                timeout=30,
+                what="the workers to mark the tasks they lost",
+            )
+        finally:
+            for process in workers:
+                stop(process)
+    received = collections.Counter(inbox.recipients())
+    logs = "".join((tmp_path / f"cut-{name}.log").read_text() for name in "ab")
+    print(f"{cuts} connections cut; {logs.count('sent but not yet marked')} marks made again on a new connection")
+    assert cuts >= 12
+    assert len(received) == 100  # nothing lost
+    assert sum(received.values()) == 100  # nothing twice: no worker died

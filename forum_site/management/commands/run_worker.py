@@ -1,5 +1,6 @@
 """run_worker: the background worker. django-tasks' database worker, kept alive across a
-lost database connection (a restart or fail-over of PostgreSQL)."""
+lost database connection (a restart or fail-over of PostgreSQL); once connected again, it
+marks failed the task it lost (forum_site/task_results.py)."""
 
 import logging
 import time
@@ -7,6 +8,8 @@ import time
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from forum_site.task_results import worker_tasks_abandoned
 
 logger = logging.getLogger(__name__)
 
@@ -30,3 +33,11 @@ class Command(DatabaseWorkerCommand):
                     connection.close_if_unusable_or_obsolete()
                     connection.close()
                 time.sleep(RECONNECT_AFTER_SECONDS)
+                self._abandoned_marked(options["worker_id"])
+
+    def _abandoned_marked(self, worker_id: str) -> None:
+        try:
+            if abandoned := worker_tasks_abandoned(worker_id):
+                logger.warning("%s task(s) lost with the connection marked failed", abandoned)
+        except (OperationalError, InterfaceError):
+            pass  # still no database: the next round, or the hourly sweep, does it
