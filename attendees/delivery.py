@@ -29,8 +29,8 @@ import time
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.utils import InterfaceError, OperationalError
 from django.db.models import Exists, OuterRef
+from django.db.utils import InterfaceError, OperationalError
 from post_office.models import STATUS, Email, Log
 
 from forum_site import clock
