@@ -58,7 +58,7 @@ class RegisteredInABurstFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         forum = request.GET.get("forum__id__exact", "")
-        if not forum.isdigit():
+        if not forum.isdigit() or len(forum) > 18:  # a crafted id beyond any database integer
             return []
         minutes = (
             Registration.objects.filter(forum_id=forum)
