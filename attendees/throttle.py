@@ -9,7 +9,7 @@ count; a form returned with errors does not.
 The client is an IPv4 address, or an IPv6 /64: one home or office network is given a
 /64 and can choose any address in it, so keying on the address would give it a fresh
 quota for every post. The forum limit counts only registrations that were stored, never
-a repeated one, and stays far above the client limit (attendees.E001), so no one client
+a repeated one, and stays far above the client limit (attendees.W001), so no one client
 can close registration for everyone.
 
 A place is reserved by an atomic increment and given back if it went over a limit or the
