@@ -9,4 +9,4 @@ class AttendeesConfig(AppConfig):
     verbose_name = _("Attendees")
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the rate limits' check)
+        from attendees.registrations import checks  # noqa: F401 (registers the rate limits' check)

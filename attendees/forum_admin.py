@@ -15,19 +15,19 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from attendees.door import printables
+from attendees.models import AccessKind
+from attendees.news.admin import announce_view
+from attendees.registrations import services
+from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
+from attendees.registrations.records import access_record, history_row
+from attendees.reporting.result_report import result_report_pdf
+from attendees.reporting.result_report_docx import result_report_docx
+from attendees.reporting.statistics_admin import statistics_download, statistics_view
+from attendees.reporting.thank_you_admin import thank_you_view
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.admin_forms import ForumForm
 from events.models import Forum, ForumStatus
-
-from . import printables, services
-from .forum_changes import forum_cancel, forum_reschedule
-from .models import AccessKind
-from .records import access_record, history_row
-from .result_report import result_report_pdf
-from .result_report_docx import result_report_docx
-from .statistics_admin import statistics_download, statistics_view
-from .subscription_admin import announce_view
-from .thank_you_admin import thank_you_view
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 RESULT_REPORT_FORMATS = {

@@ -185,7 +185,7 @@ class PendingMail(models.Model):
     """The outbox: a mail from the moment a service decides it until it is delivered.
 
     The service writes this small row inside its transaction, under the forum lock; a
-    worker renders it into a django-post-office Email and sends it (attendees/delivery.py),
+    worker renders it into a django-post-office Email and sends it (attendees/outbox/delivery.py),
     then deletes the row. The row's id is the order of queuing, which mails to one address
     keep; `claimed_until` keeps two workers from sending it at once and frees it again
     when its worker dies mid-send."""
@@ -255,7 +255,7 @@ class Action(models.TextChoices):
 
 class ActionRecord(models.Model):
     """One state change: who made it, when, and the state before and after. Written by the
-    service in the change's own transaction (attendees/records.py). Holds ids, states,
+    service in the change's own transaction (attendees/registrations/records.py). Holds ids, states,
     counts and field names, never a person's name, address or phone."""
 
     at = models.DateTimeField(_("at"), default=clock.now, db_index=True)
@@ -346,7 +346,7 @@ class AccessRecord(models.Model):
 class AttendanceSnapshot(models.Model):
     """What a forum's statistics need from personal data, kept as numbers before the
     purge removes it: returning attendees need emails, organisations need their names.
-    Written once per forum, by the purge (attendees/statistics.py)."""
+    Written once per forum, by the purge (attendees/reporting/statistics.py)."""
 
     forum = models.OneToOneField(Forum, on_delete=models.CASCADE, primary_key=True, related_name="+")
     returning_attendees = models.PositiveIntegerField()
@@ -364,7 +364,7 @@ class AttendanceSnapshot(models.Model):
 class Subscription(models.Model):
     """Someone who asked for news of later forums and confirmed it from their mailbox.
     Apart from any registration, so that it outlives the registrations' purge: kept while
-    the consent holds, reconfirmed every two years (attendees/subscriptions.py)."""
+    the consent holds, reconfirmed every two years (attendees/news/subscriptions.py)."""
 
     class Ended(models.TextChoices):
         LINK = "link", _("unsubscribed with the link")

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import self_service, subscription_views, views
+from attendees.news import views as subscription_views
+from attendees.registrations import self_service, views
 
 app_name = "attendees"
 

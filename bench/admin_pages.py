@@ -20,7 +20,7 @@ def build():
     from django.db import connection
 
     from attendees.models import Registration
-    from attendees.seat_counts import seat_counts_recount
+    from attendees.registrations.seat_counts import seat_counts_recount
     from bench.archive import archive_build
     from events.models import Forum
 

@@ -21,9 +21,9 @@ def main():
         from django.db import connection, transaction
         from django.test.utils import CaptureQueriesContext
 
-        from attendees.delivery import outbox_deliver
-        from attendees.forum_changes import forum_cancel
         from attendees.models import ActorKind, PendingMail
+        from attendees.outbox.delivery import outbox_deliver
+        from attendees.registrations.forum_changes import forum_cancel
         from tests.factories import ForumFactory, RegistrationFactory
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -215,7 +215,7 @@ def print_pages(small: dict, large: dict, sizes: tuple[int, int]) -> None:
 
 def registration_burst(base: str, port: int) -> None:
     from attendees.models import Registration
-    from attendees.seat_counts import seat_counts_true
+    from attendees.registrations.seat_counts import seat_counts_true
     from tests.factories import ForumFactory
 
     forum = ForumFactory(capacity=BURST_SEATS, number=90001)
@@ -242,7 +242,7 @@ def registration_burst(base: str, port: int) -> None:
     before = cpu_reading()
     result = burst("127.0.0.1", port, path, bodies, cookie=f"csrftoken={cookie}")
     used = cpu_used(before, cpu_reading())
-    from attendees import services
+    from attendees.registrations import services
 
     registrations = Registration.objects.filter(forum=forum)
     positions = [services.waitlist_position(registration) for registration in registrations.waitlisted()]
@@ -282,7 +282,7 @@ def lock_hold_times(count: int = 200) -> None:
     """Milliseconds from taking the forum's row lock to the commit that releases it."""
     from django.db import connection, transaction
 
-    from attendees import services
+    from attendees.registrations import services
     from tests.factories import ForumFactory
 
     forum = ForumFactory(capacity=count // 2, number=90002)

@@ -225,12 +225,12 @@ class Forum(models.Model):
     # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
     # imported the forum replace it rather than keep the old one.
     calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
-    # Set, once, by the job that queued the reminders (attendees/reminders.py): whoever
+    # Set, once, by the job that queued the reminders (attendees/outbox/reminders.py): whoever
     # registers after it gets no reminder, and a second run sends none.
     reminders_sent_at = models.DateTimeField(_("reminders sent at"), null=True, blank=True, editable=False)
-    # Set, once, when staff announced the forum to the news subscribers (attendees/subscriptions.py).
+    # Set, once, when staff announced the forum to the news subscribers (attendees/news/subscriptions.py).
     announced_at = models.DateTimeField(_("announced to subscribers at"), null=True, blank=True, editable=False)
-    # Kept by the registration services under the forum's row lock (attendees/seat_counts.py),
+    # Kept by the registration services under the forum's row lock (attendees/registrations/seat_counts.py),
     # so that a free seat is one read of the locked row, however many people registered.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
     waiting_count = models.PositiveIntegerField(_("waiting list"), default=0, editable=False)

@@ -49,7 +49,7 @@ class ForumAdminSite(admin.AdminSite):
     index_template = "admin/forum_site_index.html"
 
     def index(self, request, extra_context=None):
-        from attendees.delivery import overdue_mail
+        from attendees.outbox.delivery import overdue_mail
 
         extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}
         return super().index(request, extra_context)

@@ -12,7 +12,7 @@ from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from attendees.delivery import OVERDUE_AFTER, oldest_waiting_age
+from attendees.outbox.delivery import OVERDUE_AFTER, oldest_waiting_age
 
 from .client_address import client_ip
 

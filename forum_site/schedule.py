@@ -8,7 +8,7 @@ scheduler, say on a second host, only repeats work.
 
 import datetime
 
-from attendees import tasks
+from attendees.outbox import tasks
 
 SCHEDULE = [
     # Retries, and mail whose enqueue or worker was lost.

@@ -215,7 +215,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # EMAIL_URL=smtp+tls://user:password@host:587 for a real server; the console by default.
 # The site's mails are decided in the same transaction as the change they report, into
 # the outbox (attendees.PendingMail); the worker renders them into django-post-office's
-# mail log and sends them, retrying while the server is down (attendees/delivery.py).
+# mail log and sends them, retrying while the server is down (attendees/outbox/delivery.py).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST", "")
@@ -235,7 +235,7 @@ POST_OFFICE = {
 # How long a worker holds a mail it is sending; if it dies, the mail is sent again after this.
 MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=120)
 # The wait before the first retry of a mail the server did not take; it doubles each time,
-# up to six hours, for as long as it takes (attendees/delivery.py).
+# up to six hours, for as long as it takes (attendees/outbox/delivery.py).
 MAIL_FIRST_RETRY_SECONDS = env.int("MAIL_FIRST_RETRY_SECONDS", default=60)
 
 # --- Registration -------------------------------------------------------------------------
@@ -246,7 +246,7 @@ PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=3
 REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
 # Accepted registrations (new or repeated) per client address, per email address and
 # forum, and per forum (count/period, e.g. 60/h or 5/10m); counted in the default cache
-# (attendees/throttle.py). Form errors do not count.
+# (attendees/registrations/throttle.py). Form errors do not count.
 REGISTRATION_RATE_LIMITS = {
     "ip": env.str("REGISTRATION_RATE_LIMIT_PER_IP", default="60/h"),
     "email": env.str("REGISTRATION_RATE_LIMIT_PER_EMAIL", default="5/h"),

@@ -19,7 +19,7 @@ admin.site.site_title = _("AI Breakfast Forum")
 admin.site.index_title = _("Run the forum series")
 
 urlpatterns = [
-    path("desk/", include("attendees.desk_urls")),
+    path("desk/", include("attendees.door.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # An index of one sitemap per section and language, each paged (?p=2) past Sitemap.limit addresses.
     path("sitemap.xml", public_page(sitemap_index), name="sitemap"),

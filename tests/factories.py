@@ -5,9 +5,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from attendees import services
 from attendees.models import Registration, RegistrationStatus, Sector
-from attendees.seat_counts import seat_counts_recount
+from attendees.registrations import services
+from attendees.registrations.seat_counts import seat_counts_recount
 from events.models import Forum, ForumPhoto, ForumStatus, PullQuote, Series, Talk, TalkSpeaker, Venue
 from speakers.models import Speaker
 

@@ -2,8 +2,8 @@
 
 from post_office.models import Email
 
-from attendees.mail import render, store
 from attendees.models import PendingMail
+from attendees.outbox.mail import render, store
 
 
 def outbox_render():

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from attendees import services
 from attendees.models import ActorKind, Registration
+from attendees.registrations import services
 from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail

@@ -6,9 +6,9 @@ import threading
 import pytest
 from django.db import connection
 
-from attendees import services
 from attendees.models import ActorKind, Registration
-from attendees.seat_counts import seat_counts_true
+from attendees.registrations import services
+from attendees.registrations.seat_counts import seat_counts_true
 from tests.factories import ForumFactory
 from tests.mailbox import queued_mail
 
@@ -234,7 +234,7 @@ def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_for
 
 
 def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres_only):
-    from attendees.forum_changes import forum_cancel
+    from attendees.registrations.forum_changes import forum_cancel
 
     forum = ForumFactory(capacity=5)
     start_together = threading.Barrier(PEOPLE + 1)

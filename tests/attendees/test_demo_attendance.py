@@ -6,10 +6,10 @@ import datetime
 import pytest
 import time_machine
 
-from attendees.demo_attendance import DEMO_DOMAIN, load_demo_attendance
 from attendees.models import MailKind, PendingMail, Registration
-from attendees.reminders import reminders_send
-from attendees.seat_counts import seat_counts_true
+from attendees.outbox.reminders import reminders_send
+from attendees.registrations.demo_attendance import DEMO_DOMAIN, load_demo_attendance
+from attendees.registrations.seat_counts import seat_counts_true
 
 pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))

@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from attendees import services
-from attendees.check_in_qr import check_in_qr_png, check_in_url
-from attendees.desk_views import initial_consonants
+from attendees.door.check_in_qr import check_in_qr_png, check_in_url
+from attendees.door.views import initial_consonants
 from attendees.models import AccessRecord, ActionRecord, ActorKind, PendingMail, Registration
+from attendees.registrations import services
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +190,7 @@ def test_a_staff_phone_opening_the_qr_link_lands_on_the_desk(desk_client, client
 
 
 def test_the_purge_and_the_persons_deletion_rotate_the_check_in_code(client, forum):
-    from attendees.erasure import registration_erase
+    from attendees.registrations.erasure import registration_erase
 
     kim = person("김영업")
     old_code = kim.check_in_code

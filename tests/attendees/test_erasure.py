@@ -17,8 +17,8 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.db import models
 
-from attendees import services
 from attendees.models import Action, ActionRecord, PendingMail, Registration
+from attendees.registrations import services
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
 

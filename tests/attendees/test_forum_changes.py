@@ -7,9 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from attendees import services
-from attendees.forum_changes import forum_cancel, forum_reschedule
 from attendees.models import Action, ActionRecord, ActorKind, Registration
+from attendees.registrations import services
+from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
 from events.models import Forum
 from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, VenueFactory, seoul

@@ -10,9 +10,9 @@ from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 from post_office.models import STATUS, Email
 
-from attendees import services
-from attendees.delivery import outbox_deliver
 from attendees.models import ActorKind, PendingMail, Registration
+from attendees.outbox.delivery import outbox_deliver
+from attendees.registrations import services
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 
@@ -41,7 +41,7 @@ TEMPLATE_CODE = [
 @pytest.mark.parametrize("code", TEMPLATE_CODE)
 def test_a_name_that_looks_like_template_code_arrives_literally(code):
     # Stored as it came (the forms now refuse "registration.token" as an address-like name).
-    from attendees.mail import queue_confirmation
+    from attendees.outbox.mail import queue_confirmation
 
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
     queue_confirmation(RegistrationFactory(forum=forum, name=code, email="kim@example.kr"))
@@ -86,7 +86,7 @@ def test_mail_is_decided_in_the_transaction_and_sent_by_the_worker_after_it_comm
     # After the commit, a task for the worker; nothing rendered or sent by the web process.
     [task] = DBTaskResult.objects.all()
     pending = PendingMail.objects.get()
-    assert (task.task_path, task.args_kwargs["args"]) == ("attendees.tasks.mail_deliver", [[pending.pk]])
+    assert (task.task_path, task.args_kwargs["args"]) == ("attendees.outbox.tasks.mail_deliver", [[pending.pk]])
     assert (Email.objects.count(), len(mailoutbox)) == (0, 0)
 
     call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)

@@ -10,9 +10,9 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
-from attendees import services
-from attendees.delivery import outbox_deliver
 from attendees.models import PendingMail, Registration
+from attendees.outbox.delivery import outbox_deliver
+from attendees.registrations import services
 from tests.factories import ForumFactory
 from tests.smtp import Inbox, free_port, running_smtp_server, use_smtp_server
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 import time_machine
 
-from attendees.delivery import outbox_deliver
+from attendees.outbox.delivery import outbox_deliver
 from tests.factories import ForumFactory, registered, seoul
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
 
@@ -68,7 +68,7 @@ def test_only_the_sites_own_addresses_and_the_map_are_links_in_the_html(settings
     link into the forum's mail: only SITE_URL's addresses and the venue's map are linked."""
     import re
 
-    from attendees import mail
+    from attendees.outbox import mail
     from tests.factories import RegistrationFactory
 
     port = free_port()

@@ -11,8 +11,8 @@ from django.db import connection
 from django.db.utils import OperationalError
 from post_office.models import STATUS, Email
 
-from attendees.delivery import outbox_deliver
 from attendees.models import PendingMail
+from attendees.outbox.delivery import outbox_deliver
 from tests.factories import ForumFactory, registered, seoul
 from tests.smtp import Inbox, free_port, use_smtp_server
 

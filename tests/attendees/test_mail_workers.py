@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from attendees import tasks
-from attendees.mail import MAILS_PER_TASK
 from attendees.models import MailKind, PendingMail, Registration
+from attendees.outbox import tasks
+from attendees.outbox.mail import MAILS_PER_TASK
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.processes import start_manage, stop, wait_until
 from tests.smtp import free_port, running_smtp_server
@@ -162,11 +162,11 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
     finally:
         stop(scheduler)
     assert expected == {
-        "attendees.tasks.mail_deliver_due",
-        "attendees.tasks.reminders_send",
-        "attendees.tasks.news_reconfirmations",
-        "attendees.tasks.personal_data_purge",
-        "attendees.tasks.task_results_prune",
+        "attendees.outbox.tasks.mail_deliver_due",
+        "attendees.outbox.tasks.reminders_send",
+        "attendees.outbox.tasks.news_reconfirmations",
+        "attendees.outbox.tasks.personal_data_purge",
+        "attendees.outbox.tasks.task_results_prune",
     }
 
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from attendees import normalize, services
 from attendees.models import Registration
+from attendees.registrations import normalize, services
 from tests.factories import ForumFactory, seoul
 from tests.mailbox import queued_mail
 

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from attendees import services
 from attendees.models import AccessRecord, Action, ActionRecord, ActorKind, Registration
+from attendees.registrations import services
 from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, registered, seoul
 

@@ -9,11 +9,11 @@ import pytest
 import time_machine
 from django.db import connection
 
-from attendees import services
-from attendees.delivery import outbox_deliver
-from attendees.forum_changes import forum_reschedule
 from attendees.models import ActorKind, MailKind, PendingMail
-from attendees.reminders import reminders_send
+from attendees.outbox.delivery import outbox_deliver
+from attendees.outbox.reminders import reminders_send
+from attendees.registrations import services
+from attendees.registrations.forum_changes import forum_reschedule
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 

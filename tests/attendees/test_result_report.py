@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from attendees.demo_attendance import load_demo_attendance
-from attendees.result_report import result_report_pdf
-from attendees.result_report_docx import result_report_docx
+from attendees.registrations.demo_attendance import load_demo_attendance
+from attendees.reporting.result_report import result_report_pdf
+from attendees.reporting.result_report_docx import result_report_docx
 from tests.pdf import save_first_page, text_of
 
 pytestmark = pytest.mark.django_db

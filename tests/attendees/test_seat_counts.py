@@ -4,11 +4,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attendees import services
-from attendees.erasure import registration_erase
-from attendees.forum_changes import forum_cancel
 from attendees.models import ActorKind, Registration
-from attendees.seat_counts import seat_counts_true
+from attendees.registrations import services
+from attendees.registrations.erasure import registration_erase
+from attendees.registrations.forum_changes import forum_cancel
+from attendees.registrations.seat_counts import seat_counts_true
 from events.models import Forum
 from tests.factories import ForumFactory, seoul
 

@@ -9,8 +9,8 @@ import time_machine
 from django.core.checks import Warning
 from django.urls import reverse
 
-from attendees.checks import rate_limits_check
 from attendees.models import ActionRecord, Registration
+from attendees.registrations.checks import rate_limits_check
 from tests.factories import ForumFactory, registered, seoul
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import pytest
 import time_machine
 from django.core import mail as django_mail
 
-from attendees import services
-from attendees.consent import CONSENT_VERSION
 from attendees.models import ActorKind, Registration, RegistrationStatus
-from attendees.seat_counts import seat_counts_recount
+from attendees.registrations import services
+from attendees.registrations.consent import CONSENT_VERSION
+from attendees.registrations.seat_counts import seat_counts_recount
 from events.models import ForumStatus
 from tests.factories import ForumFactory, RegistrationFactory, registered, seoul
 from tests.mailbox import queued_mail

@@ -12,7 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WORKER = """
 from types import SimpleNamespace
 from django.test import RequestFactory
-from attendees import throttle
+from attendees.registrations import throttle
 forum = SimpleNamespace(pk={forum_pk})
 accepted = 0
 for index in range({tries}):

@@ -10,9 +10,9 @@ import time_machine
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from attendees.erasure import personal_data_purge
 from attendees.models import Registration
-from attendees.statistics import forums_statistics, series_statistics
+from attendees.registrations.erasure import personal_data_purge
+from attendees.reporting.statistics import forums_statistics, series_statistics
 from events.models import Guest
 from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, seoul
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.urls import reverse
 
 from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail
-from attendees.thank_you import thank_you_send
+from attendees.reporting.thank_you import thank_you_send
 from events.models import ForumPhoto
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from attendees.demo_attendance import load_demo_attendance
+from attendees.registrations.demo_attendance import load_demo_attendance
 from events.models import Series
 from tests.browser.conftest import save_screenshot, signed_in_staff
 

@@ -7,8 +7,8 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from attendees import services
 from attendees.models import Registration
+from attendees.registrations import services
 from events.models import Forum
 from tests.browser.conftest import save_screenshot
 from tests.factories import RegistrationFactory

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from attendees.models import Registration
-from attendees.seat_counts import seat_counts_true
+from attendees.registrations.seat_counts import seat_counts_true
 from tests.factories import ForumFactory, SpeakerFactory, TalkFactory
 from tests.processes import production_environment, redis_flush, start_gunicorn, start_manage, stop, wait_until
 from tests.smtp import free_port, running_smtp_server

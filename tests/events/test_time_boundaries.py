@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 
-from attendees import services
+from attendees.registrations import services
 from events.models import Forum
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from post_office.models import Email
 
-from attendees import services
 from attendees.models import Registration
+from attendees.registrations import services
 from events.models import ForumPhoto
 from tests.mailbox import queued_mail
 

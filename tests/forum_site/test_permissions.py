@@ -16,7 +16,7 @@ from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
 from attendees.models import AccessRecord, ActionRecord, Registration, Subscription
-from attendees.tasks import mail_deliver_due
+from attendees.outbox.tasks import mail_deliver_due
 from events.models import Forum
 from tests.factories import (
     ForumFactory,

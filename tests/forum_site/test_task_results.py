@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from attendees import tasks
+from attendees.outbox import tasks
 from forum_site.task_results import worker_tasks_abandoned
 
 pytestmark = pytest.mark.django_db

@@ -86,8 +86,8 @@ def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(for
 
     import time_machine
 
-    from attendees import services
     from attendees.models import ActorKind
+    from attendees.registrations import services
     from tests.mailbox import queued_mail
 
     forum = forum_with_a_broken_title

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from attendees.erasure import personal_data_purge
+from attendees.registrations.erasure import personal_data_purge
 
 
 class Command(BaseCommand):

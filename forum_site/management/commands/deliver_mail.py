@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from attendees.delivery import outbox_deliver
+from attendees.outbox.delivery import outbox_deliver
 
 
 class Command(BaseCommand):

@@ -1,0 +1,98 @@
+"""A forum's registrations as the list staff expect: an Excel workbook (openpyxl) or a
+CSV that Excel opens in Korean (UTF-8 with a byte-order mark). Korean headers, sectors
+and states in words, times in KST. Without the right to see them whole, email addresses
+and phones are masked (010-****-5678)."""
+
+import io
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from attendees.models import Registration, RegistrationStatus
+from events.models import Forum
+from forum_site.spreadsheets import csv_bytes, sheet_append
+
+STATUS_ORDER = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
+
+
+def mask_phone(phone: str) -> str:
+    """01012345678 -> 010-****-5678."""
+    return f"{phone[:3]}-****-{phone[-4:]}" if len(phone) >= 8 else ""
+
+
+def mask_email(email: str) -> str:
+    """kim.gwangju@example.kr -> k***@example.kr."""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[list]]:
+    """Headers and rows, confirmed first, then the waiting list in queue order, then the cancelled."""
+    with translation.override("ko"):
+        headers = [
+            _("No."),
+            _("Name"),
+            _("Organization"),
+            _("Position"),
+            _("Sector"),
+            _("Email"),
+            _("Phone"),
+            _("Status"),
+            _("Waiting list position"),
+            _("Registered (KST)"),
+            _("Checked in (KST)"),
+        ]
+        registrations = sorted(
+            Registration.objects.filter(forum=forum, anonymized_at__isnull=True),
+            key=lambda r: (STATUS_ORDER[r.status], r.created_at, r.pk),
+        )
+        rows, position = [], 0
+        for number, registration in enumerate(registrations, start=1):
+            waiting = registration.status == RegistrationStatus.WAITLISTED
+            position += waiting
+            rows.append(
+                [
+                    number,
+                    registration.name,
+                    registration.organization,
+                    registration.position,
+                    str(registration.get_sector_display()),
+                    mask_email(registration.email) if masked else registration.email,
+                    (mask_phone(registration.phone) if masked else registration.phone) or "",
+                    str(registration.get_status_display()),
+                    position if waiting else None,
+                    _local(registration.created_at),
+                    _local(registration.checked_in_at),
+                ]
+            )
+    return headers, rows
+
+
+def registrations_xlsx(forum: Forum, *, masked: bool) -> bytes:
+    headers, rows = registration_table(forum, masked=masked)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"제{forum.number}차"
+    sheet_append(sheet, headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet_append(sheet, row)
+    for column in ("J", "K"):
+        for cell in sheet[column][1:]:
+            cell.number_format = "yyyy-mm-dd hh:mm"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def registrations_csv(forum: Forum, *, masked: bool) -> bytes:
+    headers, rows = registration_table(forum, masked=masked)
+    return csv_bytes([headers, *rows])

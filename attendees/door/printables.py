@@ -1,0 +1,68 @@
+"""What staff print for the forum morning, as A4 PDFs made from Django templates by
+WeasyPrint, with the Korean font embedded (so the text can be searched and copied):
+
+- the sign-in sheet (참석자 서명부): confirmed attendees by organisation, then name, with a
+  signature column, page numbers, and blank rows for walk-ins;
+- name badges (명찰) on an A4 sheet of 8 labels, 2 x 4, 99.1 x 67.7 mm (the Avery L7165
+  layout, sold in Korea as 폼텍 LS-3108): name, organisation, position and the QR code of
+  the check-in code; invited guests' badges are marked and carry no code.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML
+
+from attendees.door.check_in_qr import check_in_qr_data_uri
+from attendees.models import Registration
+from events.models import Forum
+
+PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "attendees" / "print"
+WALK_IN_ROWS = 12
+
+
+def _pdf(template: str, stylesheet: str, context: dict) -> bytes:
+    with translation.override("ko"):
+        html = render_to_string(template, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[CSS(PRINT_CSS / stylesheet)])
+
+
+def confirmed_attendees(forum: Forum):
+    return (
+        Registration.objects.filter(forum=forum, anonymized_at__isnull=True)
+        .confirmed()
+        .order_by("organization", "name", "pk")
+    )
+
+
+def sign_in_sheet_pdf(forum: Forum) -> bytes:
+    people = list(confirmed_attendees(forum))
+    context = {"forum": forum, "people": people, "blank_rows": range(len(people) + 1, len(people) + 1 + WALK_IN_ROWS)}
+    return _pdf("attendees/printables/sign_in_sheet.html", "sign_in_sheet.css", context)
+
+
+def name_size(name: str) -> str:
+    """A class that keeps a long name on its badge: Korean names are short, others may not be."""
+    return "long" if len(name) > 14 else "medium" if len(name) > 7 else "short"
+
+
+def badges_pdf(forum: Forum) -> bytes:
+    badges = [
+        {"name": guest.name, "organization": guest.organization, "position": guest.title, "guest": True, "qr": ""}
+        for guest in forum.guests.all()
+    ]
+    badges += [
+        {
+            "name": person.name,
+            "organization": person.organization,
+            "position": person.position,
+            "guest": False,
+            "qr": check_in_qr_data_uri(person),
+        }
+        for person in confirmed_attendees(forum)
+    ]
+    for badge in badges:
+        badge["size"] = name_size(badge["name"])
+    return _pdf("attendees/printables/badges.html", "badges.css", {"forum": forum, "badges": badges})

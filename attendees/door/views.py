@@ -1,0 +1,335 @@
+"""The check-in desk at the door (/desk/), built for a phone first: find a person by name,
+organisation, the last four digits of their phone or the initial consonants of their
+name (초성), check them in with one tap (or by scanning the QR code from their mail),
+undo a mistake, and see the counts move as the other desk checks people in too.
+
+Every check-in goes through registration_check_in, so it is recorded with the account.
+The desk reaches only the forums it offers (desk_forums) and only their own people; any
+other forum, registration or guest is a 404 that says nothing. Once a forum has ended its
+check-ins are closed here: they are corrected in the admin, by those allowed to.
+
+Personal data leaves an access record: opening the desk, one per desk session of a forum
+(the list it shows; the poll that follows carries ids and states only), and each answer
+that names a person, one per lookup."""
+
+import datetime
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from attendees.door.check_in_words import check_in_message
+from attendees.models import AccessKind, Registration, RegistrationStatus
+from attendees.registrations import services
+from attendees.registrations.consent import retention_days
+from attendees.registrations.forms import WalkInForm
+from attendees.registrations.records import access_record
+from events.models import Forum, Guest
+from forum_site import clock
+
+desk_staff_only = permission_required("attendees.use_desk", login_url="admin:login")
+# The desk is the one page that may use the camera, to read QR codes.
+DESK_PERMISSIONS_POLICY = "camera=(self), geolocation=(), interest-cohort=(), microphone=(), payment=(), usb=()"
+# The 19 initial consonants of Hangul syllables, in Unicode order.
+INITIAL_CONSONANTS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+RESULT_COLOURS = {
+    services.CheckIn.CHECKED_IN: "green",
+    services.CheckIn.ALREADY: "amber",
+    services.CheckIn.WAITLISTED: "red",
+    services.CheckIn.CANCELLED: "red",
+}
+
+
+def initial_consonants(text: str) -> str:
+    """ "김영업" -> "ㄱㅇㅇ"; other characters stay as they are."""
+    return "".join(INITIAL_CONSONANTS[(ord(char) - 0xAC00) // 588] if "가" <= char <= "힣" else char for char in text)
+
+
+def desk_forums():
+    """The forums a desk may open: published ones from a week ago on, soonest first."""
+    since = clock.now() - datetime.timedelta(days=7)
+    return Forum.objects.published().filter(ends_at__gte=since).select_related("series").order_by("starts_at")
+
+
+def desk_view(*, changes: bool):
+    """The desk's views: a desk permission, and a forum the desk offers (else 404), passed
+    in place of its id. A view that `changes` check-ins is closed once the forum has ended."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        @desk_staff_only
+        def wrapped(request, forum_id, *args, **kwargs):
+            forum = get_object_or_404(desk_forums().select_related("venue"), pk=forum_id)
+            if changes and clock.now() >= forum.ends_at:
+                return _closed_answer(request, forum)
+            return view(request, forum, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def _closed_answer(request, forum):
+    message = _("This forum has ended: its check-ins are corrected in the admin.")
+    if request.headers.get("Accept") != "application/json":
+        messages.error(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    return JsonResponse({"result": "closed", "colour": "red", "message": message}, status=409)
+
+
+def todays_forum(forums) -> Forum | None:
+    """Today's forum, or else the next one, or else the latest."""
+    today = clock.today()
+    forums = list(forums)
+    return (
+        next((forum for forum in forums if timezone.localdate(forum.starts_at) == today), None)
+        or next((forum for forum in forums if timezone.localdate(forum.starts_at) > today), None)
+        or (forums[-1] if forums else None)
+    )
+
+
+def desk_people(forum: Forum):
+    return (
+        Registration.objects.filter(forum=forum, anonymized_at__isnull=True)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("checked_in_by")
+        .order_by("name", "pk")
+    )
+
+
+def person_state(registration: Registration) -> dict:
+    checked_in = registration.checked_in_at is not None
+    when = timezone.localtime(registration.checked_in_at).strftime("%H:%M") if checked_in else ""
+    by = registration.checked_in_by.get_username() if registration.checked_in_by else ""
+    return {
+        "id": registration.pk,
+        "status": registration.status,
+        "checked_in": checked_in,
+        "checked_in_text": _("checked in %(time)s by %(by)s") % {"time": when, "by": by} if checked_in else "",
+    }
+
+
+def counts(forum: Forum) -> dict:
+    people = Registration.objects.filter(forum=forum).confirmed()
+    guests = Guest.objects.filter(forum=forum)
+    return {
+        "confirmed": people.count(),
+        "walk_ins": people.filter(walk_in=True).count(),
+        "checked_in": people.filter(checked_in_at__isnull=False).count(),
+        "guests": guests.count(),
+        "guests_arrived": guests.filter(arrived_at__isnull=False).count(),
+    }
+
+
+def guest_state(guest: Guest) -> dict:
+    arrived = guest.arrived_at is not None
+    return {
+        "id": guest.pk,
+        "arrived": arrived,
+        "arrived_text": _("arrived %(time)s") % {"time": timezone.localtime(guest.arrived_at).strftime("%H:%M")}
+        if arrived
+        else "",
+    }
+
+
+@never_cache
+@desk_staff_only
+@require_GET
+def desk_page(request):
+    forums = list(desk_forums())
+    chosen = request.GET.get("forum", "")
+    forum = next((f for f in forums if str(f.pk) == chosen), None) or todays_forum(forums)
+    people = list(desk_people(forum)) if forum else []
+    if forum:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in people], forum=forum.pk)
+    rows = [
+        {
+            "person": person,
+            "state": person_state(person),
+            "search": " ".join(
+                [person.name.lower(), person.organization.lower(), initial_consonants(person.name), person.phone[-4:]]
+            ),
+        }
+        for person in people
+    ]
+    guests = list(forum.guests.all()) if forum else []
+    context = {
+        "forums": forums,
+        "forum": forum,
+        "rows": rows,
+        "guests": [{"guest": guest, "state": guest_state(guest)} for guest in guests],
+        "counts": counts(forum) if forum else None,
+    }
+    response = render(request, "attendees/desk/desk.html", context)
+    response._permissions_policy_override = DESK_PERMISSIONS_POLICY
+    return response
+
+
+@never_cache
+@require_GET
+@desk_view(changes=False)
+def desk_state(request, forum):
+    """What the other desk has done meanwhile: polled every few seconds by the page. Ids
+    and states, no names: the page's access record covers it."""
+    return JsonResponse(
+        {
+            "counts": counts(forum),
+            "people": [person_state(p) for p in desk_people(forum)],
+            "guests": [guest_state(g) for g in forum.guests.all()],
+        }
+    )
+
+
+def _answer(request, forum, registration, *, result: str, colour: str, message: str):
+    """JSON for the page's script; a redirect with a message for a plain form (no script).
+    Either names the person: one access record per answer."""
+    if request.headers.get("Accept") != "application/json":
+        if registration is not None:
+            access_record(
+                request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result
+            )
+        messages.info(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    body = {"result": result, "colour": colour, "message": message, "counts": counts(forum)}
+    if registration is not None:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result)
+        registration.refresh_from_db()
+        body.update(person=person_state(registration), name=registration.name, organization=registration.organization)
+    return JsonResponse(body)
+
+
+def _checked_in_answer(request, forum, registration):
+    outcome = services.registration_check_in(registration=registration, by=request.user)
+    registration.refresh_from_db()
+    return _answer(
+        request,
+        forum,
+        registration,
+        result=outcome.value,
+        colour=RESULT_COLOURS[outcome],
+        message=check_in_message(registration, outcome),
+    )
+
+
+def desk_person(forum: Forum, value) -> Registration:
+    """A person of this forum by id, or 404 (another forum's person is nobody here)."""
+    return get_object_or_404(Registration, forum=forum, anonymized_at__isnull=True, pk=_number(value))
+
+
+@require_POST
+@desk_view(changes=True)
+def desk_check_in(request, forum):
+    registration = desk_person(forum, request.POST.get("registration"))
+    return _checked_in_answer(request, forum, registration)
+
+
+@require_POST
+@desk_view(changes=True)
+def desk_undo(request, forum):
+    registration = desk_person(forum, request.POST.get("registration"))
+    undone = services.registration_check_in_undo(registration=registration, by=request.user)
+    message = (_("The check-in of %(name)s is undone.") if undone else _("%(name)s was not checked in.")) % {
+        "name": registration.name
+    }
+    return _answer(
+        request, forum, registration, result="undone" if undone else "not_checked_in", colour="amber", message=message
+    )
+
+
+@require_POST
+@desk_view(changes=True)
+def desk_scan(request, forum):
+    """A code read from a QR code (the whole address, or the code alone): checks in the
+    person it belongs to, if they belong to this forum. Another forum's code names no one."""
+    code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1]
+    registration = Registration.objects.filter(check_in_code=code, anonymized_at__isnull=True).first() if code else None
+    if registration is None or registration.forum_id != forum.pk:
+        message = _("Unknown code.") if registration is None else _("This code is for another forum.")
+        return _answer(request, forum, None, result="unknown", colour="red", message=message)
+    return _checked_in_answer(request, forum, registration)
+
+
+def _number(value) -> int:
+    return int(value) if str(value or "").isdigit() else 0
+
+
+@never_cache
+@desk_staff_only
+def desk_scan_link(request, code):
+    """The QR code's address, opened by a staff phone's own camera app: to the desk of the
+    person's forum, with the person shown, where one tap checks them in."""
+    registration = get_object_or_404(
+        Registration, check_in_code=code, anonymized_at__isnull=True, forum__in=desk_forums()
+    )
+    return redirect(reverse("desk:page") + f"?forum={registration.forum_id}#person-{registration.pk}")
+
+
+@require_POST
+@desk_view(changes=True)
+def desk_guest(request, forum):
+    """An invited guest arrived (arrived=1) or did not after all (arrived=0)."""
+    guest = get_object_or_404(Guest, forum=forum, pk=_number(request.POST.get("guest")))
+    arrived = request.POST.get("arrived") != "0"
+    services.guest_arrival(guest=guest, by=request.user, arrived=arrived)
+    message = (_("%(guest)s has arrived.") if arrived else _("The arrival of %(guest)s is undone.")) % {"guest": guest}
+    if request.headers.get("Accept") != "application/json":
+        messages.info(request, message)
+        return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    guest.refresh_from_db()
+    return JsonResponse(
+        {"result": "guest", "colour": "green", "message": message, "guest": guest_state(guest), "counts": counts(forum)}
+    )
+
+
+@never_cache
+@require_GET
+@desk_view(changes=False)
+def guest_introduction(request, forum):
+    """For the MC: the invited guests who have arrived, in protocol order, in large type.
+    The page reloads itself every few seconds (no script), so late arrivals appear. The
+    guests are the invited officials the MC names aloud, not registrations: no access record."""
+    guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
+    return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
+
+
+@never_cache
+@desk_view(changes=True)
+def desk_walk_in(request, forum):
+    """Register a person at the door through registration_create, like every registration."""
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                forum=forum,
+                **form.person(),
+                consent_privacy=data["consent_privacy"],
+                by=request.user,
+                walk_in=True,
+                admit_over_capacity=data["admit_over_capacity"],
+                language=get_language(),
+            )
+        except services.AlreadyRegistered:
+            form.add_error("email", _("This email address is already registered for this forum."))
+        except services.RegistrationError as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(
+                    request, _("The forum is full: %(name)s is on the waiting list.") % {"name": registration.name}
+                )
+            else:
+                services.registration_check_in(registration=registration, by=request.user)
+                messages.success(request, _("%(name)s is registered and checked in.") % {"name": registration.name})
+            return redirect(reverse("desk:page") + f"?forum={forum.pk}")
+    full = counts(forum)["confirmed"] >= forum.capacity
+    context = {"forum": forum, "form": form, "full": full, "retention_days": retention_days()}
+    return render(request, "attendees/desk/walk_in.html", context)

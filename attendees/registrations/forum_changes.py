@@ -1,0 +1,101 @@
+"""Changes to an announced forum that every registrant must hear of: cancelling it, and
+moving it to another time or venue.
+
+Both take the same forum row lock as the registration services and, in one
+transaction, change the forum, raise its calendar revision (so imported calendar
+entries are replaced), decide a mail to each person concerned in their language, and
+record who did it.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from attendees.models import Action, Registration, RegistrationStatus
+from attendees.outbox import mail
+from attendees.registrations.records import Actor, action_record, action_records_for_each
+from attendees.registrations.seat_counts import seat_counts_recount
+from attendees.registrations.services import RegistrationError, locked_forum
+from events.models import Forum, ForumStatus, Venue
+from forum_site import clock
+
+
+def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
+    """Cancel the forum and every active registration, waiting list included; each person
+    is mailed the reason, the next forum, and a calendar file that removes the event.
+    Returns the number of people told."""
+    reason = reason.strip()
+    if not reason:
+        raise RegistrationError(
+            _("Please give the reason for the cancellation: it is sent to everyone."), code="no_reason"
+        )
+    with transaction.atomic():
+        forum = locked_forum(forum)
+        if forum.status == ForumStatus.CANCELLED:
+            raise RegistrationError(_("This forum is already cancelled."), code="already_cancelled")
+        before = forum.status
+        now = clock.now()
+        forum.status = ForumStatus.CANCELLED
+        forum.cancellation_reason = reason
+        forum.cancelled_at = now
+        forum.calendar_sequence += 1
+        forum.save(update_fields=["status", "cancellation_reason", "cancelled_at", "calendar_sequence", "updated_at"])
+
+        active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))
+        changes = [(registration, registration.status, RegistrationStatus.CANCELLED) for registration in active]
+        Registration.objects.filter(pk__in=[registration.pk for registration in active]).update(
+            status=RegistrationStatus.CANCELLED, cancelled_at=now
+        )
+        seat_counts_recount(forum)
+        mail.queue_for_each(active, mail.MailKind.FORUM_CANCELLED)
+        action_record(
+            by=by,
+            action=Action.FORUM_CANCELLED,
+            forum=forum,
+            before=before,
+            after=forum.status,
+            people_told=len(active),
+            reason=reason,
+        )
+        action_records_for_each(
+            by=by, action=Action.REGISTRATION_CANCELLED, forum=forum, changes=changes, cause="forum_cancelled"
+        )
+    return len(active)
+
+
+def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venue | None) -> int:
+    """Move the forum to a new time or venue. For a published forum, everyone registered
+    is mailed the change with an updated calendar file and a reminder that they can
+    cancel. Returns the number of people told (0 when nothing changed)."""
+    if ends_at <= starts_at:
+        raise RegistrationError(_("The forum must end after it starts."), code="ends_before_start")
+    with transaction.atomic():
+        forum = locked_forum(forum)
+        before = {"starts_at": forum.starts_at, "ends_at": forum.ends_at, "venue": forum.venue}
+        after = {"starts_at": starts_at, "ends_at": ends_at, "venue": venue}
+        changed = [field for field in before if before[field] != after[field]]
+        if not changed:
+            return 0
+        for field in changed:
+            setattr(forum, field, after[field])
+        fields = [field if field != "venue" else "venue_id" for field in changed]
+        if forum.status != ForumStatus.PUBLISHED:
+            forum.save(update_fields=[*fields, "updated_at"])  # nobody has been told of a draft
+            return 0
+        forum.rescheduled_at = clock.now()
+        forum.calendar_sequence += 1
+        if "starts_at" in changed:
+            forum.reminders_sent_at = None  # a reminder again before the new date
+            fields.append("reminders_sent_at")
+        forum.save(update_fields=[*fields, "rescheduled_at", "calendar_sequence", "updated_at"])
+
+        active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))
+        details = {
+            "former_starts_at": timezone.localtime(before["starts_at"]).isoformat(),
+            "former_ends_at": timezone.localtime(before["ends_at"]).isoformat(),
+            "former_venue": str(before["venue"]) if before["venue"] else "",
+            "changed": changed,
+        }
+        mail.queue_for_each(active, mail.MailKind.FORUM_RESCHEDULED, details=details)
+        action_record(by=by, action=Action.FORUM_RESCHEDULED, forum=forum, people_told=len(active), **details)
+    return len(active)

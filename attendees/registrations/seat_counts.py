@@ -1,0 +1,45 @@
+"""A forum's seat counters (Forum.seats_taken, Forum.waiting_count), kept by the
+registration services under the forum's row lock: whether a seat is free is one read of
+the locked row, not a count of every registration, however many there are.
+
+A walk-in admitted over capacity is confirmed but takes no seat: a seat freed later still
+goes to the first person waiting.
+"""
+
+from django.db.models import F
+
+from attendees.models import Registration, RegistrationStatus
+from events.models import Forum
+
+
+def _takes_seat(status: str, over_capacity: bool) -> bool:
+    return status == RegistrationStatus.CONFIRMED and not over_capacity
+
+
+def seat_counts_move(forum: Forum, registration: Registration, *, before: str | None) -> None:
+    """The registration went from status `before` (None: it is new) to its status now.
+    Caller holds the lock on `forum`, and its counters are updated too."""
+    over = registration.over_capacity
+    seats = int(_takes_seat(registration.status, over)) - int(before is not None and _takes_seat(before, over))
+    waiting = int(registration.status == RegistrationStatus.WAITLISTED) - int(before == RegistrationStatus.WAITLISTED)
+    if seats or waiting:
+        Forum.objects.filter(pk=forum.pk).update(
+            seats_taken=F("seats_taken") + seats, waiting_count=F("waiting_count") + waiting
+        )
+        forum.seats_taken += seats
+        forum.waiting_count += waiting
+
+
+def seat_counts_true(forum: Forum) -> tuple[int, int]:
+    """Seats taken and people waiting, counted from the registrations themselves."""
+    registrations = Registration.objects.filter(forum=forum)
+    return (
+        registrations.confirmed().filter(over_capacity=False).count(),
+        registrations.filter(status=RegistrationStatus.WAITLISTED).count(),
+    )
+
+
+def seat_counts_recount(forum: Forum) -> None:
+    """Set the counters from the registrations (after a change of many at once)."""
+    forum.seats_taken, forum.waiting_count = seat_counts_true(forum)
+    Forum.objects.filter(pk=forum.pk).update(seats_taken=forum.seats_taken, waiting_count=forum.waiting_count)

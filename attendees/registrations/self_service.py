@@ -1,0 +1,67 @@
+"""The attendee's rights over what we hold about them, through their personal link
+(PIPA Art. 35-37): see all of it (the management page), correct it, withdraw consent to
+news, and delete the registration now. Each is recorded like a staff action."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from attendees.models import ActorKind
+from attendees.registrations import services
+from attendees.registrations.erasure import registration_erase
+from attendees.registrations.forms import SelfServiceDetailsForm
+from attendees.registrations.views import private_response, registration_by_token, status_context
+
+
+@method_decorator(never_cache, name="dispatch")
+class DetailsCorrectView(View):
+    template_name = "attendees/correct.html"
+
+    def get(self, request, token):
+        registration = registration_by_token(token)
+        form = SelfServiceDetailsForm(instance=registration)
+        return private_response(render(request, self.template_name, {**status_context(registration), "form": form}))
+
+    def post(self, request, token):
+        registration = registration_by_token(token)
+        form = SelfServiceDetailsForm(request.POST, instance=registration)
+        if not form.is_valid():
+            return private_response(render(request, self.template_name, {**status_context(registration), "form": form}))
+        changes = {field: form.cleaned_data[field] for field in form.changed_data}
+        services.registration_details_update(registration=registration, changes=changes, by=ActorKind.ATTENDEE)
+        messages.success(request, _("Your details have been corrected."))
+        return redirect(registration.management_path)
+
+
+@require_POST
+def news_withdraw(request, token):
+    registration = registration_by_token(token)
+    if services.registration_news_withdraw(registration=registration, by=ActorKind.ATTENDEE):
+        messages.success(request, _("Done: we will send you no more news. A confirmation is on its way by mail."))
+    else:
+        messages.info(request, _("You had not asked for news, so there was nothing to withdraw."))
+    return redirect(registration.management_path)
+
+
+@method_decorator(never_cache, name="dispatch")
+class EraseView(View):
+    """GET asks "are you sure?"; POST cancels (the seat goes to the next person) and
+    removes every personal value at once."""
+
+    def get(self, request, token):
+        registration = registration_by_token(token)
+        return private_response(render(request, "attendees/erase.html", status_context(registration)))
+
+    def post(self, request, token):
+        registration = registration_by_token(token)
+        registration_erase(registration=registration)
+        return redirect("attendees:erased")
+
+
+@never_cache
+def registration_erased(request):
+    return private_response(render(request, "attendees/erased.html"))

@@ -1,0 +1,109 @@
+"""The result report as a Word document (python-docx), which Hancom Office opens as well:
+the same content and sections as the PDF (attendees/reporting/result_report.py)."""
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from attendees.reporting.result_report import (
+    HEADINGS,
+    next_forum_line,
+    overview_rows,
+    result_report,
+    sector_table,
+    speaker_line,
+)
+from events.models import Forum
+
+# Korean text needs an East Asian font named apart from the Latin one: Word and Hancom
+# both have Malgun Gothic; without it they fall back to a font that may lack Hangul.
+KOREAN_FONT = "맑은 고딕"
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def _korean_fonts(document) -> None:
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid"):
+        style = document.styles[name]
+        style.font.name = KOREAN_FONT
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), KOREAN_FONT)
+    document.styles["Normal"].font.size = Pt(10.5)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        document.styles[name].font.color.rgb = ACCENT
+
+
+def _table(document, head: list[str] | None, rows: list[list[str]], foot: list[str] | None = None):
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for values, bold in [(head, True), *[(row, False) for row in rows], (foot, True)]:
+        if values is None:
+            continue
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(value)
+            run.bold = bold
+    return table
+
+
+def _photos(document, photos) -> None:
+    table = document.add_table(rows=(len(photos) + 1) // 2, cols=2)
+    for index, photo in enumerate(photos):
+        cell = table.cell(index // 2, index % 2)
+        with photo.image.open("rb") as image:
+            cell.paragraphs[0].add_run().add_picture(io.BytesIO(image.read()), width=Cm(7.8))
+        caption = cell.add_paragraph(photo.caption or photo.alt_text)
+        caption.runs[0].font.size = Pt(9)
+
+
+def result_report_docx(forum: Forum) -> bytes:
+    report = result_report(forum)
+    document = Document()
+    _korean_fonts(document)
+    for section in document.sections:
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
+        section.left_margin = section.right_margin = Cm(2)
+    with translation.override("ko"):
+        document.add_paragraph(report.forum.series.name)
+        document.add_heading(f"{report.forum.display_number} {_('Result report')}", level=0)
+
+        document.add_heading(str(HEADINGS["overview"]), level=1)
+        _table(document, None, [[label, value] for label, value in overview_rows(report)])
+
+        document.add_heading(str(HEADINGS["talks"]), level=1)
+        for talk in report.talks:
+            line = document.add_paragraph(style="List Number")
+            line.add_run(talk.title).bold = True
+            if speakers := speaker_line(talk):
+                line.add_run(f" — {speakers}")
+
+        document.add_heading(str(HEADINGS["guests"]), level=1)
+        for guest in report.guests_present:
+            document.add_paragraph(f"{guest.title} {guest.name}", style="List Bullet")
+        if not report.guests_present:
+            document.add_paragraph("–")
+
+        document.add_heading(str(HEADINGS["sectors"]), level=1)
+        head, rows, total = sector_table(report)
+        _table(document, head, rows, total)
+
+        document.add_heading(str(HEADINGS["summaries"]), level=1)
+        for talk, paragraphs in report.summaries:
+            document.add_heading(talk.title, level=2)
+            for paragraph in paragraphs:
+                document.add_paragraph(paragraph)
+
+        if report.photos:
+            document.add_heading(str(HEADINGS["photos"]), level=1)
+            _photos(document, report.photos)
+
+        document.add_heading(str(HEADINGS["next"]), level=1)
+        document.add_paragraph(next_forum_line(report))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
