@@ -1,6 +1,471 @@
-"""The admin of attendees: each concern registers its own, and the forum admin of events is
-extended with what reaches the people registered (forum_admin.py)."""
+"""The staff admin of attendees: registrations and the two records (changes and access)
+here; news subscriptions in attendees/news/admin.py; the forum admin of events, extended
+with what reaches the people registered, in attendees/forum_admin.py. The composition
+layer: it may import every concern."""
+
+import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce, TruncMinute
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from attendees import forum_admin  # noqa: F401 (the forum admin with its registration side)
+from attendees.door import exports
+from attendees.door.check_in_words import check_in_message
+from attendees.models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
-from attendees.registrations import admin as registrations_admin  # noqa: F401 (registrations and both records)
+from attendees.records import access_record, describe, history_row
+from attendees.registrations import services
+from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
+from forum_site import clock
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MASKED = ["masked_email", "masked_phone"]
+
+
+def sees_whole_contacts(user) -> bool:
+    """Whole emails and phones, on the pages and in the exports alike."""
+    return user.has_perm("attendees.export_unmasked")
+
+
+class CheckedInFilter(admin.SimpleListFilter):
+    title = _("checked in")
+    parameter_name = "checked_in"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("checked in")), ("no", _("not checked in"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(checked_in_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(checked_in_at__isnull=True)
+        return queryset
+
+
+class RegisteredInABurstFilter(admin.SimpleListFilter):
+    """The minutes in which one forum took many registrations: a flood of made-up people
+    from one network shows up here, to be cancelled in one step (the "cancel" action,
+    which then promotes those still waiting, in order). Offered once a forum is chosen,
+    so that the list of all forums is not grouped by minute on every load."""
+
+    title = _("registered in a burst")
+    parameter_name = "burst"
+    BURST = 10  # registrations of one forum in one minute
+
+    def lookups(self, request, model_admin):
+        forum = request.GET.get("forum__id__exact", "")
+        if not forum.isdigit() or len(forum) > 18:  # a crafted id beyond any database integer
+            return []
+        minutes = (
+            Registration.objects.filter(forum_id=forum)
+            .annotate(minute=TruncMinute("created_at"))
+            .values("minute")
+            .annotate(count=Count("pk"))
+            .filter(count__gte=self.BURST)
+            .order_by("minute")
+        )
+        return [
+            (
+                timezone.localtime(row["minute"]).strftime("%Y-%m-%dT%H:%M"),
+                _("%(minute)s (%(count)d registrations)")
+                % {"minute": timezone.localtime(row["minute"]).strftime("%Y-%m-%d %H:%M"), "count": row["count"]},
+            )
+            for row in minutes
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            start = timezone.make_aware(datetime.datetime.strptime(self.value(), "%Y-%m-%dT%H:%M"))
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(created_at__gte=start, created_at__lt=start + datetime.timedelta(minutes=1))
+
+
+def _queue_position():
+    """1 for the first waiting of their forum, in the same order as the queue; empty for others."""
+    ahead = (
+        Registration.objects.filter(forum=OuterRef("forum"), status=RegistrationStatus.WAITLISTED)
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("forum")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Case(
+        When(status=RegistrationStatus.WAITLISTED, then=Coalesce(Subquery(ahead), 0) + 1),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "organization",
+        "sector",
+        "forum",
+        "status",
+        "queue_position",
+        "created_at",
+        "checked_in_at",
+    ]
+    list_filter = ["forum", "status", CheckedInFilter, "sector", RegisteredInABurstFilter]
+    # Answered by trigram indexes on PostgreSQL (migration 0012), at any number of rows.
+    search_fields = ["name", "email", "organization"]
+    # Registrations are found by forum, not by the day they came in: no date hierarchy,
+    # whose queries would scan every registration. Nor a second count of all of them.
+    show_full_result_count = False
+    ordering = ["-created_at", "-pk"]
+    list_select_related = ["forum"]
+    actions = ["check_in", "undo_check_in", "cancel", "promote", "resend_confirmation"]
+    form = RegistrationChangeForm
+    view_on_site = False  # a registration's only page is the attendee's own, behind their token
+    # Status changes only through the actions, which go through the services: a cancel
+    # promotes the next person, a promotion respects capacity, and each sends its mail.
+    # The management token is never shown: it is the attendee's key, and can cancel.
+    readonly_fields = [
+        "forum",
+        "status",
+        "checked_in_at",
+        "language",
+        "consent_privacy",
+        "consent_marketing",
+        "marketing_confirmed_at",
+        "consent_version",
+        "consented_at",
+        "created_at",
+        "cancelled_at",
+        "anonymized_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["forum", "status", "checked_in_at"]}),
+        (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector"]}),
+        (_("Consent and record"), {"fields": readonly_fields[3:]}),
+    ]
+    # Whole emails and phones are for those allowed to export them whole; everyone else
+    # sees them masked here as in the exports, and cannot change them.
+    masked_fieldsets = [
+        fieldsets[0],
+        (_("Attendee"), {"fields": ["name", "masked_email", "masked_phone", "organization", "position", "sector"]}),
+        fieldsets[2],
+    ]
+
+    add_fieldsets = [
+        (None, {"fields": ["forum"]}),
+        (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector", "language"]}),
+        (_("Consent"), {"fields": ["consent_privacy", "consent_marketing"]}),
+    ]
+
+    # --- Adding: a desk registration, through registration_create like the public form:
+    # capacity, waiting list, consent record and mail are the same; only the window is not.
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = DeskRegistrationForm.refusing(getattr(request, "desk_refusal", None))
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        return self.fieldsets if sees_whole_contacts(request.user) else self.masked_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return self.readonly_fields if sees_whole_contacts(request.user) else [*self.readonly_fields, *MASKED]
+
+    @admin.display(description=_("email"))
+    def masked_email(self, registration):
+        return exports.mask_email(registration.email) if registration.email else ""
+
+    @admin.display(description=_("phone"))
+    def masked_phone(self, registration):
+        return exports.mask_phone(registration.phone)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except services.RegistrationError as error:
+            # A rule said no after the form was valid (another desk registered the person,
+            # or the forum closed, meanwhile): the same form again, with what was typed and
+            # why, not a 500. The form itself now sees a registration made meanwhile.
+            if not isinstance(error, services.AlreadyRegistered):
+                request.desk_refusal = error.message
+            return super().add_view(request, form_url, extra_context)
+
+    def save_form(self, request, form, change):
+        if change:
+            return super().save_form(request, form, change)
+        data = form.cleaned_data
+        registration = services.registration_create(
+            forum=data["forum"],
+            **form.person(),
+            consent_privacy=data["consent_privacy"],
+            consent_marketing=data["consent_marketing"],
+            language=data["language"],
+            by=request.user,
+        )
+        if registration.status == RegistrationStatus.WAITLISTED:
+            self.message_user(request, _("The forum is full: the person is on the waiting list."), messages.WARNING)
+        return registration
+
+    def save_model(self, request, obj, form, change):
+        # A new registration was saved by the service in save_form. A change writes only
+        # the fields the form changed, under the forum lock: never a status read before a
+        # concurrent cancellation.
+        if not change or not form.changed_data:
+            return
+        access_record(request, kind=AccessKind.CHANGE, registration_ids=[obj.pk], fields=sorted(form.changed_data))
+        try:
+            services.registration_details_update(
+                registration=obj,
+                changes={field: form.cleaned_data[field] for field in form.changed_data},
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+
+    class Media:
+        css = {"all": ["attendees/admin.css"]}  # names and organisations never wrap letter by letter
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(queue_position=_queue_position())
+
+    @admin.display(description=_("waiting list position"), ordering="queue_position")
+    def queue_position(self, registration):
+        return registration.queue_position
+
+    # --- The list for the forum morning: Excel or CSV, with a reason on record.
+    def get_urls(self):
+        export = path("export/", self.admin_site.admin_view(self.export_view), name="attendees_registration_export")
+        return [export, *super().get_urls()]
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = RegistrationExportForm(request.POST or None, initial={"forum": request.GET.get("forum")})
+        if request.method == "POST" and form.is_valid():
+            forum, file_format = form.cleaned_data["forum"], form.cleaned_data["file_format"]
+            masked = not sees_whole_contacts(request.user)
+            build = exports.registrations_xlsx if file_format == "xlsx" else exports.registrations_csv
+            content = build(forum, masked=masked)
+            ids = list(forum.registrations.filter(anonymized_at__isnull=True).values_list("pk", flat=True))
+            access_record(
+                request,
+                kind=AccessKind.EXPORT,
+                registration_ids=ids,
+                forum=forum.pk,
+                reason=form.cleaned_data["reason"],
+                format=file_format,
+                masked=masked,
+            )
+            content_type = XLSX_TYPE if file_format == "xlsx" else "text/csv; charset=utf-8"
+            response = HttpResponse(content, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{forum.slug}-registrations.{file_format}"'
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Export registrations"),
+            "opts": self.opts,
+            "form": form,
+            "masked": not sees_whole_contacts(request.user),
+        }
+        return TemplateResponse(request, "attendees/admin/export.html", context)
+
+    # --- Every look at personal data leaves an access record, whatever the method: a POST
+    # renders the list as a GET does, and a form with errors shows the person again.
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("cl") is not None:
+            ids = [registration.pk for registration in context["cl"].result_list]
+            # The filters used, but a search term only as "searched": it may be a name.
+            filters = {key: value for key, value in request.GET.items() if key != "q"}
+            access_record(
+                request,
+                kind=AccessKind.LIST,
+                registration_ids=ids,
+                filters=filters,
+                searched=bool(request.GET.get("q")),
+            )
+        elif context.get("queryset") is not None:  # an action's confirmation page
+            ids = context["queryset"].values_list("pk", flat=True)
+            access_record(request, kind=AccessKind.ACTION, registration_ids=ids, page="confirmation")
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200 and str(object_id).isdigit():
+            access_record(request, kind=AccessKind.VIEW, registration_ids=[int(object_id)])
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if response.status_code == 200 and str(object_id).isdigit():
+            access_record(request, kind=AccessKind.VIEW, registration_ids=[int(object_id)], page="delete")
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        registration = self.get_object(request, object_id)
+        if registration is None or not self.has_view_or_change_permission(request, registration):
+            return super().history_view(request, object_id, extra_context)
+        access_record(request, kind=AccessKind.VIEW, registration_ids=[registration.pk], page="history")
+        records = registration.action_records.select_related("actor").order_by("at", "pk")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History of %(registration)s") % {"registration": registration},
+            "opts": self.opts,
+            "object": registration,
+            "rows": [history_row(record) for record in records],
+        }
+        return TemplateResponse(request, "attendees/admin/history.html", context)
+
+    # --- Deleting is the superuser's alone, and never frees a seat past the waiting list:
+    # an active registration is cancelled through the service first, promoting in order.
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        access_record(request, kind=AccessKind.DELETE, registration_ids=ids)
+        for registration in Registration.objects.filter(pk__in=ids).active():
+            services.registration_cancel(registration=registration, by=request.user)
+        Registration.objects.filter(pk__in=ids).delete()
+
+    # --- Actions
+    def _record_action(self, request, queryset, name):
+        access_record(
+            request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True), action=name
+        )
+
+    def _check_ins_open(self, request, queryset):
+        """The selection whose check-ins this account may change: once a forum has ended,
+        only with the permission to correct them (the desk's are closed then)."""
+        if request.user.has_perm("attendees.correct_check_in"):
+            return queryset
+        ended = queryset.filter(forum__ends_at__lte=clock.now())
+        if ended.exists():
+            self.message_user(
+                request,
+                _(
+                    "Check-ins of a forum that has ended are corrected only by staff allowed to: "
+                    "%(count)d left as they were."
+                )
+                % {"count": ended.count()},
+                messages.ERROR,
+            )
+        return queryset.exclude(pk__in=ended.values("pk"))
+
+    @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
+    def check_in(self, request, queryset):
+        self._record_action(request, queryset, "check_in")
+        done = 0
+        for registration in self._check_ins_open(request, queryset).select_related("checked_in_by"):
+            outcome = services.registration_check_in(registration=registration, by=request.user)
+            if outcome is services.CheckIn.CHECKED_IN:
+                done += 1
+            else:  # each refusal says why, per person
+                registration.refresh_from_db()
+                self.message_user(request, check_in_message(registration, outcome), messages.WARNING)
+        if done:
+            self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
+
+    @admin.action(description=_("Undo the check-in of the selected attendees"), permissions=["change"])
+    def undo_check_in(self, request, queryset):
+        self._record_action(request, queryset, "undo_check_in")
+        undone = sum(
+            services.registration_check_in_undo(registration=registration, by=request.user)
+            for registration in self._check_ins_open(request, queryset)
+        )
+        self.message_user(request, ngettext("%d check-in undone.", "%d check-ins undone.", undone) % undone)
+
+    @admin.action(
+        description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]
+    )
+    def cancel(self, request, queryset):
+        self._record_action(request, queryset, "cancel")
+        cancelled, promoted = services.registrations_cancel(registrations=queryset, by=request.user)
+        self.message_user(
+            request,
+            _("%(cancelled)d cancelled; %(promoted)d promoted from the waiting list.")
+            % {"cancelled": cancelled, "promoted": len(promoted)},
+        )
+
+    @admin.action(description=_("Promote the selected from the waiting list"), permissions=["change"])
+    def promote(self, request, queryset):
+        self._record_action(request, queryset, "promote")
+        for registration in queryset.order_by("created_at"):
+            try:
+                services.registration_promote(registration=registration, by=request.user)
+            except services.RegistrationError as error:
+                self.message_user(request, f"{registration.name}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(name)s is now confirmed.") % {"name": registration.name})
+
+    @admin.action(description=_("Resend the confirmation mail"), permissions=["change"])
+    def resend_confirmation(self, request, queryset):
+        self._record_action(request, queryset, "resend_confirmation")
+        for registration in queryset:
+            services.registration_resend_confirmation(registration=registration, by=request.user)
+        count = queryset.count()
+        self.message_user(request, ngettext("%d mail queued.", "%d mails queued.", count) % count)
+
+
+class ReadOnlyRecordAdmin(admin.ModelAdmin):
+    """A record no one edits or deletes, not even the superuser."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessRecord)
+class AccessRecordAdmin(ReadOnlyRecordAdmin):
+    """For the privacy officer: who handled attendees' personal data, when, from where."""
+
+    list_display = ["at", "username", "ip_address", "kind", "row_count", "registration_ids"]
+    list_filter = ["kind", "username", "at"]
+    date_hierarchy = "at"
+    search_fields = ["username"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(ActionRecord)
+class ActionRecordAdmin(ReadOnlyRecordAdmin):
+    list_display = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
+    list_filter = ["action", "actor_kind", "at"]
+    list_select_related = ["actor", "forum", "registration"]
+    date_hierarchy = "at"
+
+    @admin.display(description=_("by"))
+    def actor_display(self, record):
+        return record.actor_display
+
+    @admin.display(description=_("details"))
+    def description(self, record):
+        return describe(record)

@@ -18,9 +18,9 @@ from django.utils.translation import ngettext
 from attendees.door import printables
 from attendees.models import AccessKind
 from attendees.news.admin import announce_view
+from attendees.records import access_record, history_row
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
-from attendees.registrations.records import access_record, history_row
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from attendees.reporting.statistics_admin import statistics_download, statistics_view

@@ -255,7 +255,7 @@ class Action(models.TextChoices):
 
 class ActionRecord(models.Model):
     """One state change: who made it, when, and the state before and after. Written by the
-    service in the change's own transaction (attendees/registrations/records.py). Holds ids, states,
+    service in the change's own transaction (attendees/records.py). Holds ids, states,
     counts and field names, never a person's name, address or phone."""
 
     at = models.DateTimeField(_("at"), default=clock.now, db_index=True)
@@ -396,3 +396,11 @@ class Subscription(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+    @property
+    def unsubscribe_path(self) -> str:
+        return reverse("attendees:unsubscribe", kwargs={"token": self.token})
+
+    @property
+    def reconfirm_path(self) -> str:
+        return reverse("attendees:reconfirm", kwargs={"token": self.token})

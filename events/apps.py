@@ -13,10 +13,12 @@ class EventsConfig(AppConfig):
 
         from speakers.models import Speaker
 
-        from . import search_text
+        from . import search_refresh
         from .models import TalkSpeaker
 
         # A talk's search text holds its speakers' names.
         for signal in (post_save, post_delete):
-            signal.connect(search_text.on_talk_speaker_changed, sender=TalkSpeaker, dispatch_uid=f"talk-words-{signal}")
-        post_save.connect(search_text.on_speaker_saved, sender=Speaker, dispatch_uid="talk-words-speaker")
+            signal.connect(
+                search_refresh.on_talk_speaker_changed, sender=TalkSpeaker, dispatch_uid=f"talk-words-{signal}"
+            )
+        post_save.connect(search_refresh.on_speaker_saved, sender=Speaker, dispatch_uid="talk-words-speaker")

@@ -49,6 +49,8 @@ class ForumAdminSite(admin.AdminSite):
     index_template = "admin/forum_site_index.html"
 
     def index(self, request, extra_context=None):
+        # Imported here: this site is made while the apps load (ForumAdminConfig), before
+        # attendees' models may be imported.
         from attendees.outbox.delivery import overdue_mail
 
         extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}

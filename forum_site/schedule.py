@@ -8,17 +8,20 @@ scheduler, say on a second host, only repeats work.
 
 import datetime
 
+from attendees import jobs
 from attendees.outbox import tasks
+
+from . import housekeeping
 
 SCHEDULE = [
     # Retries, and mail whose enqueue or worker was lost.
     (tasks.mail_deliver_due, datetime.timedelta(seconds=30)),
     # Reminders of forums about to start: a few minutes late at most.
-    (tasks.reminders_send, datetime.timedelta(minutes=5)),
+    (jobs.reminders_send, datetime.timedelta(minutes=5)),
     # News consents two years old asked again; unanswered requests ended after 30 days.
-    (tasks.news_reconfirmations, datetime.timedelta(hours=6)),
+    (jobs.news_reconfirmations, datetime.timedelta(hours=6)),
     # Personal data past its retention period, and lapsed news requests.
-    (tasks.personal_data_purge, datetime.timedelta(hours=1)),
+    (jobs.personal_data_purge, datetime.timedelta(hours=1)),
     # The record of finished tasks, after a week.
-    (tasks.task_results_prune, datetime.timedelta(hours=6)),
+    (housekeeping.task_results_prune, datetime.timedelta(hours=6)),
 ]

@@ -3,7 +3,7 @@
 from post_office.models import Email
 
 from attendees.models import PendingMail
-from attendees.outbox.mail import render, store
+from attendees.outbox.rendering import render, store
 
 
 def outbox_render():

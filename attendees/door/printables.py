@@ -8,18 +8,16 @@ WeasyPrint, with the Korean font embedded (so the text can be searched and copie
   the check-in code; invited guests' badges are marked and carry no code.
 """
 
-from pathlib import Path
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
 
-from attendees.door.check_in_qr import check_in_qr_data_uri
+from attendees.check_in_qr import check_in_qr_data_uri
 from attendees.models import Registration
+from attendees.print_styles import PRINT_CSS
 from events.models import Forum
 
-PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "attendees" / "print"
 WALK_IN_ROWS = 12
 
 

@@ -28,10 +28,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from attendees.door.check_in_words import check_in_message
 from attendees.models import AccessKind, Registration, RegistrationStatus
+from attendees.records import access_record
 from attendees.registrations import services
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import WalkInForm
-from attendees.registrations.records import access_record
 from events.models import Forum, Guest
 from forum_site import clock
 

@@ -14,10 +14,10 @@ reconfirm; without an answer within 30 days the subscription ends.
 import datetime
 
 from django.db import transaction
-from django.urls import reverse
 
 from attendees.models import Action, ActorKind, MailKind, PendingMail, Subscription
-from attendees.registrations.records import Actor, action_record
+from attendees.outbox.mail import deliver_after_commit
+from attendees.records import Actor, action_record
 from events.models import Forum
 from forum_site import clock
 
@@ -73,8 +73,6 @@ def active_subscriptions():
 
 
 def _queue_for_subscriptions(subscriptions, kind: MailKind, details: dict) -> int:
-    from attendees.outbox.mail import deliver_after_commit
-
     created = PendingMail.objects.bulk_create(
         PendingMail(subscription=subscription, recipient=subscription.email, kind=kind, details=details)
         for subscription in subscriptions
@@ -122,11 +120,3 @@ def reconfirmations_run() -> dict:
                 by=ActorKind.SYSTEM, action=Action.RECONFIRMATION_ASKED, people_told=asked, ended=len(unanswered)
             )
     return {"asked": asked, "ended": len(unanswered)}
-
-
-def unsubscribe_path(subscription: Subscription) -> str:
-    return reverse("attendees:unsubscribe", kwargs={"token": subscription.token})
-
-
-def reconfirm_path(subscription: Subscription) -> str:
-    return reverse("attendees:reconfirm", kwargs={"token": subscription.token})

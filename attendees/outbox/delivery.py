@@ -34,7 +34,7 @@ from django.db.utils import InterfaceError, OperationalError
 from post_office.models import STATUS, Email, Log
 
 from attendees.models import MailKind, PendingMail, RegistrationStatus
-from attendees.outbox.mail import render, store
+from attendees.outbox.rendering import render, store
 from forum_site import clock
 
 logger = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from attendees.models import (
     new_check_in_code,
     new_management_token,
 )
-from attendees.registrations.records import action_records_for_each
+from attendees.records import action_records_for_each
 from attendees.registrations.seat_counts import seat_counts_move
 from attendees.registrations.services import locked_forum, news_consents_expire, promote_into_free_seats
 from attendees.reporting.statistics import snapshots_take

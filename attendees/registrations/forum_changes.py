@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendees.models import Action, Registration, RegistrationStatus
 from attendees.outbox import mail
-from attendees.registrations.records import Actor, action_record, action_records_for_each
+from attendees.records import Actor, action_record, action_records_for_each
 from attendees.registrations.seat_counts import seat_counts_recount
 from attendees.registrations.services import RegistrationError, locked_forum
 from events.models import Forum, ForumStatus, Venue

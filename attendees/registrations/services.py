@@ -3,7 +3,7 @@
 Each runs in one transaction that first locks the forum row, so that seat counts are
 read and changed by one request at a time: a forum never confirms more people than it
 has seats. In the same transaction it decides the mail that reports the change
-(attendees/outbox/mail.py) and records who made the change (attendees/registrations/records.py), so a
+(attendees/outbox/mail.py) and records who made the change (attendees/records.py), so a
 change, its mail and its record are stored together or not at all.
 
 `by` names who acts: a staff account, ActorKind.ATTENDEE (the person, online or through
@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from attendees.models import Action, ActorKind, Registration, RegistrationStatus, Subscription
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
 from attendees.outbox import mail
+from attendees.records import Actor, action_record
 from attendees.registrations import normalize
 from attendees.registrations.consent import CONSENT_VERSION
-from attendees.registrations.records import Actor, action_record
 from attendees.registrations.seat_counts import seat_counts_move
 from events.models import Forum, ForumStatus
 from forum_site import clock

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from attendees.door.check_in_qr import check_in_qr_data_uri, check_in_qr_png
+from attendees.check_in_qr import check_in_qr_data_uri, check_in_qr_png
 from attendees.models import ActorKind, Registration
 from attendees.registrations import services, throttle
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import RegistrationForm
 from events.calendar import forum_ics_download
 from events.models import Forum
+from forum_site.private_pages import private_response
 
 
 def _why_closed(forum: Forum) -> str:
@@ -28,12 +29,6 @@ def _why_closed(forum: Forum) -> str:
     if state == "not_yet_open":
         return _("Registration has not opened yet.")
     return _("Registration for this forum is closed.")
-
-
-def private_response(response):
-    """Token pages: never indexed, never cached by a shared cache."""
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from weasyprint import CSS, HTML
 
-from attendees.door.printables import PRINT_CSS
+from attendees.print_styles import PRINT_CSS
 from attendees.reporting.statistics import ForumStatistics, forums_statistics
 from events.models import Forum, ForumPhoto, Guest, Talk
 from forum_site.markdown import markdown_plain

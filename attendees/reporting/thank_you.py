@@ -9,7 +9,7 @@ from django.db import transaction
 
 from attendees.models import Action, MailKind, Registration, RegistrationStatus
 from attendees.outbox.mail import queue_for_each
-from attendees.registrations.records import Actor, action_record
+from attendees.records import Actor, action_record
 from events.models import Forum
 from forum_site import clock
 

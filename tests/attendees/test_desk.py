@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from attendees.door.check_in_qr import check_in_qr_png, check_in_url
+from attendees.check_in_qr import check_in_qr_png, check_in_url
 from attendees.door.views import initial_consonants
 from attendees.models import AccessRecord, ActionRecord, ActorKind, PendingMail, Registration
 from attendees.registrations import services

@@ -163,10 +163,10 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
         stop(scheduler)
     assert expected == {
         "attendees.outbox.tasks.mail_deliver_due",
-        "attendees.outbox.tasks.reminders_send",
-        "attendees.outbox.tasks.news_reconfirmations",
-        "attendees.outbox.tasks.personal_data_purge",
-        "attendees.outbox.tasks.task_results_prune",
+        "attendees.jobs.reminders_send",
+        "attendees.jobs.news_reconfirmations",
+        "attendees.jobs.personal_data_purge",
+        "forum_site.housekeeping.task_results_prune",
     }
 
 

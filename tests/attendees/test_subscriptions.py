@@ -12,9 +12,9 @@ from django.urls import reverse
 from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail, Subscription
 from attendees.news.subscriptions import forum_announce, reconfirmations_run, subscription_confirmed
 from attendees.outbox.delivery import outbox_deliver
+from attendees.records import describe
 from attendees.registrations import services
 from attendees.registrations.erasure import personal_data_purge
-from attendees.registrations.records import describe
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
 from tests.smtp import free_port, running_smtp_server, use_smtp_server

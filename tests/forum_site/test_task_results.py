@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from attendees.outbox import tasks
+from forum_site import housekeeping
 from forum_site.task_results import worker_tasks_abandoned
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def statuses(*rows):
 
 def test_the_sweep_fails_only_tasks_running_longer_than_any_task_runs():
     dead, busy = running(started_minutes_ago=61), running(started_minutes_ago=10)
-    tasks.task_results_prune.call()
+    housekeeping.task_results_prune.call()
     assert statuses(dead, busy) == ["FAILED", "RUNNING"]
     failed = DBTaskResult.objects.get(pk=dead.pk)
     assert failed.exception_class_path == "forum_site.task_results.TaskAbandoned"

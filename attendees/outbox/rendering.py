@@ -1,0 +1,207 @@
+"""Rendering a mail of the outbox (attendees.PendingMail) in the language the person
+registered in, from attendees/templates/attendees/mail/, into a django-post-office Email.
+
+The rendered text is stored as it is. post_office.mail.send() would run it through the
+template engine a second time, turning an attendee's name such as "{% debug %}" into
+code; Email rows are therefore written here directly.
+"""
+
+import datetime
+import html
+import re
+from email.utils import formataddr, make_msgid, parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import linebreaks
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from post_office.models import PRIORITY, STATUS, Email
+from post_office.utils import create_attachments
+
+from attendees.check_in_qr import check_in_qr_png
+from attendees.models import MailKind, PendingMail, Registration
+from events.calendar import forum_calendar
+from events.models import Forum
+
+# Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
+# removes the event from calendars that imported it (same UID, higher SEQUENCE).
+CALENDAR_METHOD = {
+    MailKind.CONFIRMATION: "PUBLISH",
+    MailKind.PROMOTED: "PUBLISH",
+    MailKind.FORUM_RESCHEDULED: "PUBLISH",
+    MailKind.FORUM_CANCELLED: "CANCEL",
+}
+
+
+# Mails that give a seat carry the QR code to show at the door.
+WITH_QR_CODE = {MailKind.CONFIRMATION, MailKind.PROMOTED, MailKind.REMINDER}
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# The first photos of the forum, linked from the thank-you.
+THANK_YOU_PHOTOS = 3
+
+
+def render(pending: PendingMail, calendars: dict) -> dict:
+    """The mail's subject, text and attachments, in the language of the registration."""
+    if pending.subscription_id is not None:
+        return render_for_subscriber(pending)
+    registration = pending.registration
+    # The programme in fixed queries, not one per talk.
+    forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    kind = pending.kind
+    context = {
+        "registration": registration,
+        "forum": forum,
+        "position": pending.waitlist_position,
+        "details": pending.details,
+        "manage_url": _absolute(registration.management_path),
+        "forum_url": _absolute(forum.get_absolute_url()),
+        "news_confirm_url": _news_confirmation_url(registration),
+        "qr_url": _absolute(registration.check_in_qr_path),
+    }
+    if kind == MailKind.FORUM_CANCELLED:
+        context["next_forum"] = Forum.objects.next_after(forum)
+        context["site_url"] = settings.SITE_URL
+    if kind in (MailKind.THANK_YOU, MailKind.SORRY_WE_MISSED_YOU):
+        context["report_url"] = context["forum_url"] + "#report-heading"
+        context["photos"] = [
+            (_absolute(photo.image.url), photo.caption or photo.alt_text)
+            for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
+        ]
+    if kind == MailKind.FORUM_RESCHEDULED:
+        context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
+    with translation.override(registration.language):
+        subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/mail/{kind}.txt", context)
+        html_message = html_part(subject, message, registration.language, map_link=_map_link(forum))
+        sender = sender_address()
+        attachments = {}
+        method = CALENDAR_METHOD.get(kind)
+        if method:
+            key = (forum.pk, forum.calendar_sequence, method, registration.language)
+            if key not in calendars:
+                calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method)
+            attachments[f"{forum.slug}.ics"] = {"file": ContentFile(calendars[key]), "mimetype": "text/calendar"}
+        if kind in WITH_QR_CODE:
+            attachments["check-in-qr.png"] = {
+                "file": ContentFile(check_in_qr_png(registration)),
+                "mimetype": "image/png",
+            }
+    return {
+        "to": registration.email,
+        "from_email": sender,
+        "subject": subject,
+        "message": message,
+        "html_message": html_message,
+        "attachments": attachments,
+    }
+
+
+def render_for_subscriber(pending: PendingMail) -> dict:
+    """An announcement or a reconfirmation request, in the subscriber's language, with
+    the one-click unsubscribe of RFC 8058 in its headers and its text."""
+    subscription = pending.subscription
+    unsubscribe_url = _absolute(subscription.unsubscribe_path)
+    context = {
+        "subscription": subscription,
+        "unsubscribe_url": unsubscribe_url,
+        "reconfirm_url": _absolute(subscription.reconfirm_path),
+        "site_url": settings.SITE_URL,
+    }
+    if pending.kind == MailKind.ANNOUNCEMENT:
+        forum = Forum.objects.with_programme().get(pk=pending.details["forum"])
+        context |= {
+            "forum": forum,
+            "forum_url": _absolute(forum.get_absolute_url()),
+            "register_url": _absolute(
+                reverse("attendees:register", kwargs={"series": forum.series.slug, "number": forum.number})
+            ),
+        }
+    with translation.override(subscription.language):
+        subject = " ".join(render_to_string(f"attendees/mail/{pending.kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/mail/{pending.kind}.txt", context)
+        rendered = {
+            "to": subscription.email,
+            "from_email": sender_address(),
+            "subject": subject,
+            "message": message,
+            "html_message": html_part(
+                subject, message, subscription.language, map_link=_map_link(context.get("forum"))
+            ),
+            "attachments": {},
+            # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
+            "headers": {
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        }
+    return rendered
+
+
+# A web address in the escaped text; punctuation that ends a sentence is not part of it.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:!?)]*(?:\s|$))")
+
+
+def html_part(subject: str, message: str, language: str, *, map_link: str = "") -> str:
+    """The HTML beside the plain text, from the same words: paragraphs, links that can be
+    tapped, a width that fits a phone. The text was rendered with autoescape off (and is
+    marked safe by render_to_string): escaped here, then the site's own addresses and the
+    venue's map become links. Nothing else does: the text holds what people typed (a name
+    like "재인증 http://evil.example/login"), and a link in an official mail is trusted."""
+
+    def link(match: re.Match) -> str:
+        address = html.unescape(match.group(0))
+        if address == map_link or address == settings.SITE_URL or address.startswith(settings.SITE_URL + "/"):
+            return format_html('<a href="{}" rel="nofollow">{}</a>', address, address)
+        return match.group(0)
+
+    body = linebreaks(WEB_ADDRESS.sub(link, escape(message)), autoescape=False)
+    return render_to_string(
+        "attendees/mail/layout.html",
+        {"subject": subject, "body_html": mark_safe(body), "language": language, "site_url": settings.SITE_URL},  # noqa: S308 (escaped above)
+    )
+
+
+def _map_link(forum: Forum | None) -> str:
+    return forum.venue.map_link if forum is not None and forum.venue_id else ""
+
+
+def sender_address() -> str:
+    """DEFAULT_FROM_EMAIL's address under the site's name in the active language."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((str(gettext("AI Breakfast Forum")), address))
+
+
+def _news_confirmation_url(registration: Registration) -> str:
+    """The double opt-in link, for a ticked news box whose mailbox has not yet confirmed it."""
+    if not registration.consent_marketing or registration.marketing_confirmed_at is not None:
+        return ""
+    return _absolute(reverse("attendees:news-confirm", kwargs={"token": registration.token}))
+
+
+def store(rendered: dict) -> Email:
+    email = Email.objects.create(
+        from_email=rendered.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+        to=[rendered["to"]],
+        subject=rendered["subject"],
+        message=rendered["message"],
+        html_message=rendered.get("html_message", ""),
+        headers=rendered.get("headers"),
+        status=STATUS.queued,
+        priority=PRIORITY.medium,  # queued; never sent inside the web request
+        # The site's own domain, not the name of whichever host the worker runs on.
+        message_id=make_msgid(domain=urlsplit(settings.SITE_URL).hostname),
+    )
+    if rendered["attachments"]:
+        email.attachments.add(*create_attachments(rendered["attachments"]))
+    return email
