@@ -6,8 +6,12 @@ PY := $(VENV)/bin/python
 export DEBUG ?= true
 # The day the demo lives on: the morning after the second forum. `make run DEMO_DAY=` for the real clock.
 DEMO_DAY ?= 2020-08-06
+# Where `make run` and `make serve` listen (`make run PORT=8001` when 8000 is taken); the
+# links in mails follow it.
+PORT ?= 8000
+run serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test lint bench messages clean
+.PHONY: run serve test test-pg lint bench messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +35,7 @@ run: $(VENV)/.runtime-installed
 	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py run_worker --no-reload & worker=$$!; \
 	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:8000
+	FORUM_SITE_TODAY=$(DEMO_DAY) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like, on the same embedded SQLite: DEBUG off, collected static files, gunicorn,
 # the worker and the scheduler; a file cache shared by the web processes (production: Redis).
@@ -55,15 +59,22 @@ serve: $(VENV)/.runtime-installed var/secret-key
 	nice -n 10 env $(SERVE_ENV) $(PY) manage.py run_worker & worker=$$!; \
 	nice -n 10 env $(SERVE_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	env $(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py -b 127.0.0.1:8000 -w 3
+	env $(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py -b 127.0.0.1:$(PORT) -w 3
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest
 
-# The project's ruff configuration (pyproject.toml): lint, and formatting left as ruff writes it.
+# The suite on the local PostgreSQL (CI's second run): the row locks and concurrency too.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/forum_site
+test-pg: $(VENV)/.dev-installed
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+# The project's ruff configuration (pyproject.toml): lint, and formatting left as ruff writes
+# it; and import-linter's contracts (pyproject.toml): which layer may import which.
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: $(VENV)/.runtime-installed

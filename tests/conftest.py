@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from events.demo import load_demo
-from tests.processes import collectstatic
+from tests.processes import collectstatic, redis_db
 
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 
@@ -79,7 +79,7 @@ def redis_url():
         if os.environ.get("CI") == "true":
             pytest.fail("Redis is not running on 127.0.0.1:6379: CI must provide it.")
         pytest.skip("needs Redis on 127.0.0.1:6379")
-    return "redis://127.0.0.1:6379/14"
+    return f"redis://127.0.0.1:6379/{redis_db(2)}"
 
 
 @pytest.fixture

@@ -104,6 +104,17 @@ def start_gunicorn(*binds, log_path: Path, workers: int = 2, **env) -> subproces
     return process
 
 
+# The Redis databases the suite may use (and flush): four from TEST_REDIS_FIRST_DB on, so
+# that a machine whose Redis databases 12-15 hold something else can move the suite.
+REDIS_FIRST_DB = int(os.environ.get("TEST_REDIS_FIRST_DB", "12"))
+
+
+def redis_db(offset: int) -> int:
+    """The suite's Redis database number `offset` (0-3)."""
+    assert 0 <= offset < 4
+    return REDIS_FIRST_DB + offset
+
+
 def redis_flush(db: int) -> None:
     import redis
 

@@ -10,7 +10,7 @@ import pytest
 
 from attendees.models import Registration
 from tests.factories import ForumFactory, ForumPhotoFactory
-from tests.processes import ROOT, production_environment, redis_flush, start_gunicorn, stop, wait_until
+from tests.processes import ROOT, production_environment, redis_db, redis_flush, start_gunicorn, stop, wait_until
 from tests.smtp import free_port
 from tests.web import fetch, register
 from tests.web import registration_fields as person
@@ -18,7 +18,7 @@ from tests.web import registration_fields as person
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CACHE_DB = 13
+CACHE_DB = redis_db(1)
 # No TCP peer is a trusted proxy: nginx reaches gunicorn over its unix socket, which is.
 NO_TCP_PROXY = "10.255.255.1"
 SITE_VARIABLES = (

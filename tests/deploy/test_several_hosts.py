@@ -10,14 +10,22 @@ from django.contrib.auth.models import User
 from attendees.models import Registration
 from attendees.registrations.seat_counts import seat_counts_true
 from tests.factories import ForumFactory, SpeakerFactory, TalkFactory
-from tests.processes import production_environment, redis_flush, start_gunicorn, start_manage, stop, wait_until
+from tests.processes import (
+    production_environment,
+    redis_db,
+    redis_flush,
+    start_gunicorn,
+    start_manage,
+    stop,
+    wait_until,
+)
 from tests.smtp import free_port, running_smtp_server
 from tests.web import Visitor, fetch
 from tests.web import registration_fields as person
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-CACHE_DB = 12
+CACHE_DB = redis_db(0)
 PEOPLE, SEATS = 60, 20
 
 

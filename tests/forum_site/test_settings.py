@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.processes import redis_db
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_KEY = "k" * 20 + "-a-long-random-value-for-the-check-" + "x" * 20
 
@@ -61,7 +63,9 @@ def test_redis_cache_url_loads_its_client():
         "from django.core.cache import caches; cache = caches['default']; cache.set('probe', 1); "
         "print(type(cache).__module__, cache.get('probe'))"
     )
-    result = manage("shell", "--no-imports", "-c", code, DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/15")
+    result = manage(
+        "shell", "--no-imports", "-c", code, DEBUG="true", CACHE_URL=f"redis://127.0.0.1:6379/{redis_db(3)}"
+    )
     assert result.stdout == "forum_site.redis_cache 1\n", result.stderr
 
 
