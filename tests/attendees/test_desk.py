@@ -337,3 +337,23 @@ def test_a_full_forum_admits_a_walk_in_over_capacity_without_taking_a_waiting_se
     services.registration_cancel(registration=person("김영업"), by=User.objects.get(username="desk"))
     assert person("이대기").status == "confirmed"
     assert person("대기현장").status == "waitlisted"
+
+
+def test_a_prefix_of_a_check_in_code_finds_no_one(desk_client, forum):
+    """Only the whole code checks a person in: a photo of half a badge is not enough."""
+    kim = person("김영업")
+    for prefix in (kim.check_in_code[:8], kim.check_in_code[:-1]):
+        answer = desk_client.post(reverse("desk:scan-code", args=[forum.pk]), {"code": prefix}, **JSON).json()
+        assert (answer["colour"], answer["message"]) == ("red", "알 수 없는 코드입니다.")
+    assert person("김영업").checked_in_at is None
+
+
+def test_admit_over_capacity_ticked_while_seats_are_free_takes_a_seat_as_usual(desk_client, forum):
+    forum.capacity = 5
+    forum.save()
+    url = reverse("desk:walk-in", args=[forum.pk])
+    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on"})
+    walk_in = person("최현장")
+    assert (walk_in.status, walk_in.over_capacity) == ("confirmed", False)
+    forum.refresh_from_db()
+    assert forum.seats_taken == 2  # 김영업 and the walk-in: the box changed nothing while seats were free

@@ -83,3 +83,14 @@ def test_purge_removes_personal_fields_keeps_statistics_and_old_mail_goes(client
     recent.refresh_from_db()
     assert recent.name == "이광주"
     assert list(Email.objects.values_list("subject", flat=True)) == ["recent"]
+
+
+def test_the_purge_takes_a_forum_only_after_exactly_the_retention_period(history):
+    """The forum ended 2020-08-05 09:30; 365 days later to the second it is not yet due."""
+    old, _recent = history
+    with time_machine.travel(datetime.datetime(2021, 8, 5, 9, 30, tzinfo=SEOUL), tick=False):
+        assert purge("--dry-run").startswith("Would anonymise 0 registrations")
+    with time_machine.travel(datetime.datetime(2021, 8, 5, 9, 30, 1, tzinfo=SEOUL), tick=False):
+        assert purge("--dry-run").startswith("Would anonymise 1 registrations")
+        purge()
+    assert Registration.objects.get(pk=old.pk).name != "김광주"

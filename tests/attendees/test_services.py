@@ -243,3 +243,34 @@ def test_the_service_refuses_an_address_without_a_dotted_domain():
     with pytest.raises(ValidationError) as refused:
         registered(ForumFactory(), email="someone@localhost")
     assert [error.code for error in refused.value.error_dict["email"]] == ["no_domain"]
+
+
+def test_resending_to_a_waiting_person_tells_them_their_place_without_a_qr_code():
+    forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
+    registered(forum, "holder@example.kr")
+    waiting = registered(forum, "waiting@example.kr")
+    from tests.mailbox import outbox_clear
+
+    outbox_clear()
+    services.registration_resend_confirmation(registration=waiting, by=ActorKind.SYSTEM)
+    [mail] = queued_mail(to=["waiting@example.kr"])
+    assert "대기" in mail.subject
+    assert [attachment.name for attachment in mail.attachments.all()] == []  # no QR code, no calendar
+
+
+def test_the_waiting_list_is_first_come_by_time_not_by_id():
+    """Registered in steps of a real clock: the later row (a higher id) came earlier, and
+    is the first to get a freed seat."""
+    forum = ForumFactory(capacity=1, starts_at=seoul(2030, 1, 8))
+    start = datetime.datetime(2029, 12, 1, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    with time_machine.travel(start, tick=True) as traveller:
+        holder = registered(forum, "holder@example.kr")
+        traveller.shift(datetime.timedelta(minutes=5))
+        later = registered(forum, "later@example.kr")
+        traveller.move_to(start + datetime.timedelta(minutes=1))  # a row stored late, by a slower request
+        earlier = registered(forum, "earlier@example.kr")
+        assert earlier.pk > later.pk and earlier.created_at < later.created_at
+        assert [services.waitlist_position(r) for r in (earlier, later)] == [1, 2]
+        services.registration_cancel(registration=holder, by=ActorKind.SYSTEM)
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert (statuses["earlier@example.kr"], statuses["later@example.kr"]) == ("confirmed", "waitlisted")
