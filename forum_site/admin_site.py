@@ -51,7 +51,7 @@ class ForumAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         # Imported here: this site is made while the apps load (ForumAdminConfig), before
         # attendees' models may be imported.
-        from attendees.outbox.delivery import overdue_mail
+        from attendees.outbox.delivery import overdue_mail  # noqa: PLC0415
 
         extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}
         return super().index(request, extra_context)
