@@ -31,8 +31,8 @@ from attendees.models import (
     new_management_token,
 )
 from attendees.records import action_records_for_each
-from attendees.registrations.seat_counts import seat_counts_move
 from attendees.registrations.services import locked_forum, news_consents_expire, promote_into_free_seats
+from attendees.registrations.transitions import registrations_move
 from attendees.reporting.statistics import snapshots_take
 from events.models import Forum
 from forum_site import clock
@@ -164,22 +164,26 @@ def registration_erase(*, registration: Registration) -> list[Registration]:
     with transaction.atomic():
         forum = locked_forum(registration.forum)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        before = registration.status
         promoted = []
-        if before != RegistrationStatus.CANCELLED:
-            registration.status = RegistrationStatus.CANCELLED
-            registration.cancelled_at = clock.now()
-            registration.save(update_fields=["status", "cancelled_at"])
-            seat_counts_move(forum, registration, before=before)
+        if registration.status != RegistrationStatus.CANCELLED:
+            # No mail: the address is about to be erased, at the person's own request.
+            registrations_move(
+                forum,
+                [registration],
+                to=RegistrationStatus.CANCELLED,
+                by=ActorKind.ATTENDEE,
+                action=Action.REGISTRATION_ERASED,
+            )
             promoted = promote_into_free_seats(forum, by=ActorKind.ATTENDEE)
+        else:
+            action_records_for_each(
+                by=ActorKind.ATTENDEE,
+                action=Action.REGISTRATION_ERASED,
+                forum=forum,
+                changes=[(registration, RegistrationStatus.CANCELLED, RegistrationStatus.CANCELLED)],
+            )
         if forum.ends_at < clock.now():
             _statistics_kept(clock.now())
         _erase_traces(_people([registration]))
         _anonymize([registration])
-        action_records_for_each(
-            by=ActorKind.ATTENDEE,
-            action=Action.REGISTRATION_ERASED,
-            forum=forum,
-            changes=[(registration, before, RegistrationStatus.CANCELLED)],
-        )
     return promoted

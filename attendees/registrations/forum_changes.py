@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Action, Registration, RegistrationStatus
+from attendees.models import Action, MailKind, Registration, RegistrationStatus
 from attendees.outbox import mail
-from attendees.records import Actor, action_record, action_records_for_each
-from attendees.registrations.seat_counts import seat_counts_recount
+from attendees.records import Actor, action_record
 from attendees.registrations.services import RegistrationError, locked_forum
+from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus, Venue
 from forum_site import clock
 
@@ -42,12 +42,15 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
         forum.save(update_fields=["status", "cancellation_reason", "cancelled_at", "calendar_sequence", "updated_at"])
 
         active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))
-        changes = [(registration, registration.status, RegistrationStatus.CANCELLED) for registration in active]
-        Registration.objects.filter(pk__in=[registration.pk for registration in active]).update(
-            status=RegistrationStatus.CANCELLED, cancelled_at=now
+        registrations_move(
+            forum,
+            active,
+            to=RegistrationStatus.CANCELLED,
+            by=by,
+            action=Action.REGISTRATION_CANCELLED,
+            mail_kind=MailKind.FORUM_CANCELLED,
+            cause="forum_cancelled",
         )
-        seat_counts_recount(forum)
-        mail.queue_for_each(active, mail.MailKind.FORUM_CANCELLED)
         action_record(
             by=by,
             action=Action.FORUM_CANCELLED,
@@ -56,9 +59,6 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
             after=forum.status,
             people_told=len(active),
             reason=reason,
-        )
-        action_records_for_each(
-            by=by, action=Action.REGISTRATION_CANCELLED, forum=forum, changes=changes, cause="forum_cancelled"
         )
     return len(active)
 

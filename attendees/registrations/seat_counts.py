@@ -16,12 +16,16 @@ def _takes_seat(status: str, over_capacity: bool) -> bool:
     return status == RegistrationStatus.CONFIRMED and not over_capacity
 
 
-def seat_counts_move(forum: Forum, registration: Registration, *, before: str | None) -> None:
-    """The registration went from status `before` (None: it is new) to its status now.
-    Caller holds the lock on `forum`, and its counters are updated too."""
-    over = registration.over_capacity
-    seats = int(_takes_seat(registration.status, over)) - int(before is not None and _takes_seat(before, over))
-    waiting = int(registration.status == RegistrationStatus.WAITLISTED) - int(before == RegistrationStatus.WAITLISTED)
+def seat_counts_move(forum: Forum, moves: list[tuple[Registration, str | None]]) -> None:
+    """Each registration went from status `before` (None: it is new) to its status now.
+    Caller holds the lock on `forum`, and its counters are updated too, in one query."""
+    seats = waiting = 0
+    for registration, before in moves:
+        over = registration.over_capacity
+        seats += int(_takes_seat(registration.status, over)) - int(before is not None and _takes_seat(before, over))
+        waiting += int(registration.status == RegistrationStatus.WAITLISTED) - int(
+            before == RegistrationStatus.WAITLISTED
+        )
     if seats or waiting:
         Forum.objects.filter(pk=forum.pk).update(
             seats_taken=F("seats_taken") + seats, waiting_count=F("waiting_count") + waiting

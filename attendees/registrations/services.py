@@ -20,13 +20,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Action, ActorKind, Registration, RegistrationStatus, Subscription
+from attendees.models import Action, ActorKind, MailKind, Registration, RegistrationStatus, Subscription
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
 from attendees.outbox import mail
 from attendees.records import Actor, action_record
 from attendees.registrations import normalize
 from attendees.registrations.consent import CONSENT_VERSION
-from attendees.registrations.seat_counts import seat_counts_move
+from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus
 from forum_site import clock
 
@@ -196,10 +196,9 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
     """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
     has_seat = forum.seats_taken < forum.capacity
     over_capacity = not has_seat and walk_in and admit_over_capacity
-    registration = Registration.objects.create(
+    registration = Registration(
         forum=forum,
         **person,
-        status=RegistrationStatus.CONFIRMED if has_seat or over_capacity else RegistrationStatus.WAITLISTED,
         walk_in=walk_in,
         over_capacity=over_capacity,
         consent_privacy=True,
@@ -207,15 +206,16 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
         consent_version=CONSENT_VERSION,
         consented_at=clock.now(),
     )
-    seat_counts_move(forum, registration, before=None)
-    if registration.status == RegistrationStatus.CONFIRMED:
-        mail.queue_confirmation(registration)
-    else:
-        # Last in line: the position is the length of the line, no count needed.
-        mail.queue_waitlisted(registration, position=forum.waiting_count)
-    action = Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED
-    details = {"walk_in": True, "over_capacity": over_capacity} if walk_in else {}
-    action_record(by=by, action=action, registration=registration, after=registration.status, **details)
+    confirmed = has_seat or over_capacity
+    registrations_move(
+        forum,
+        [registration],
+        to=RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITLISTED,
+        by=by,
+        action=Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED,
+        mail_kind=MailKind.CONFIRMATION if confirmed else MailKind.WAITLISTED,
+        **({"walk_in": True, "over_capacity": over_capacity} if walk_in else {}),
+    )
     return registration
 
 
@@ -225,23 +225,20 @@ def promote_into_free_seats(forum: Forum, *, by: Actor) -> list[Registration]:
     if free <= 0:
         return []
     promoted = list(Registration.objects.filter(forum=forum).waitlisted()[:free])
-    for registration in promoted:
-        _promote(forum, registration, by=by)
+    _promote(forum, promoted, by=by)
     return promoted
 
 
-def _promote(forum: Forum, registration: Registration, *, by: Actor) -> None:
-    registration.status = RegistrationStatus.CONFIRMED
-    registration.save(update_fields=["status"])
-    seat_counts_move(forum, registration, before=RegistrationStatus.WAITLISTED)
-    mail.queue_promoted(registration)
-    action_record(
-        by=by,
-        action=Action.REGISTRATION_PROMOTED,
-        registration=registration,
-        before=RegistrationStatus.WAITLISTED,
-        after=RegistrationStatus.CONFIRMED,
-    )
+def _promote(forum: Forum, registrations: list[Registration], *, by: Actor) -> None:
+    if registrations:
+        registrations_move(
+            forum,
+            registrations,
+            to=RegistrationStatus.CONFIRMED,
+            by=by,
+            action=Action.REGISTRATION_PROMOTED,
+            mail_kind=MailKind.PROMOTED,
+        )
 
 
 def registration_cancel(*, registration: Registration, by: Actor) -> list[Registration]:
@@ -257,7 +254,7 @@ def registration_cancel(*, registration: Registration, by: Actor) -> list[Regist
                 _("Online cancellation has closed for this forum. Please contact the organizers."),
                 code="cancellation_closed",
             )
-        _cancel(forum, registration, by=by)
+        _cancel(forum, [registration], by=by)
         promoted = promote_into_free_seats(forum, by=by)
     logger.info("registration %s cancelled; promoted %s", registration.pk, [r.pk for r in promoted])
     return promoted
@@ -274,28 +271,24 @@ def registrations_cancel(*, registrations, by: Actor) -> tuple[int, list[Registr
     for forum_id in forum_ids:  # in one order, so two staff cancelling at once cannot deadlock
         with transaction.atomic():
             forum = Forum.objects.select_for_update().get(pk=forum_id)
-            chosen = Registration.objects.select_for_update().filter(forum=forum, pk__in=ids).active()
-            for registration in chosen.order_by("pk"):
-                _cancel(forum, registration, by=by)
-                cancelled += 1
+            chosen = list(
+                Registration.objects.select_for_update().filter(forum=forum, pk__in=ids).active().order_by("pk")
+            )
+            _cancel(forum, chosen, by=by)
+            cancelled += len(chosen)
             promoted += promote_into_free_seats(forum, by=by)
     return cancelled, promoted
 
 
-def _cancel(forum: Forum, registration: Registration, *, by: Actor) -> None:
-    """Cancel one registration, its mail and its record. Caller holds both locks."""
-    before = registration.status
-    registration.status = RegistrationStatus.CANCELLED
-    registration.cancelled_at = clock.now()
-    registration.save(update_fields=["status", "cancelled_at"])
-    seat_counts_move(forum, registration, before=before)
-    mail.queue_cancelled(registration)
-    action_record(
+def _cancel(forum: Forum, registrations: list[Registration], *, by: Actor) -> None:
+    """Cancel these registrations, each with its mail and its record. Caller holds both locks."""
+    registrations_move(
+        forum,
+        registrations,
+        to=RegistrationStatus.CANCELLED,
         by=by,
         action=Action.REGISTRATION_CANCELLED,
-        registration=registration,
-        before=before,
-        after=RegistrationStatus.CANCELLED,
+        mail_kind=MailKind.CANCELLED,
     )
 
 
@@ -308,7 +301,7 @@ def registration_promote(*, registration: Registration, by: Actor) -> None:
             raise RegistrationError(_("Only people on the waiting list can be promoted."), code="not_waitlisted")
         if forum.seats_taken >= forum.capacity:
             raise RegistrationError(_("The forum is full: raise its capacity first."), code="full")
-        _promote(forum, registration, by=by)
+        _promote(forum, [registration], by=by)
 
 
 def forum_capacity_change(*, forum: Forum, capacity: int, by: Actor) -> list[Registration]:

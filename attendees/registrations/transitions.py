@@ -1,0 +1,62 @@
+"""The one way a registration's status changes: registrations_move().
+
+Registering, a promotion, a cancellation (by the person, by staff, of a flood, of a whole
+forum) and the person's own deletion all call it, as pretalx routes every change of a
+submission through one function. It writes the rows, moves the forum's seat counters,
+records each change with its actor, and queues each person's mail, all in the caller's
+transaction: numbers that disagree cannot be produced by one path forgetting a step.
+"""
+
+from attendees.models import Action, MailKind, Registration, RegistrationStatus
+from attendees.outbox import mail
+from attendees.records import Actor, action_records_for_each
+from attendees.registrations.seat_counts import seat_counts_move
+from events.models import Forum
+from forum_site import clock
+from forum_site.page_cache import content_changed
+
+
+def registrations_move(
+    forum: Forum,
+    registrations: list[Registration],
+    *,
+    to: str,
+    by: Actor,
+    action: Action,
+    mail_kind: MailKind | None = None,
+    **details,
+) -> None:
+    """Move these registrations of `forum` to status `to`; a new one (not yet stored) is
+    stored with it. Each change is recorded as `action` by `by` (with `details`), and
+    each person is sent `mail_kind` (none when None; a new place in line is told its
+    position). Caller holds the forum's lock (services.locked_forum)."""
+    now = clock.now()
+    moves = []
+    for registration in registrations:
+        moves.append((registration, registration.status if registration.pk is not None else None))
+        registration.status = to
+        if to == RegistrationStatus.CANCELLED:
+            registration.cancelled_at = now
+    stored = [registration.pk for registration, before in moves if before is not None]
+    for registration, before in moves:
+        if before is None:
+            registration.save()
+    if stored:
+        written = {"status": to} | ({"cancelled_at": now} if to == RegistrationStatus.CANCELLED else {})
+        Registration.objects.filter(pk__in=stored).update(**written)
+        content_changed()  # the public seat counts moved, and update() sends no signal
+    seat_counts_move(forum, moves)
+    action_records_for_each(
+        by=by,
+        action=action,
+        forum=forum,
+        changes=[(registration, before or "", to) for registration, before in moves],
+        **details,
+    )
+    if mail_kind == MailKind.WAITLISTED:
+        # Last in line, in this order: the positions are the end of the line, no count needed.
+        first = forum.waiting_count - len(registrations) + 1
+        for offset, registration in enumerate(registrations):
+            mail.queue_waitlisted(registration, position=first + offset)
+    elif mail_kind is not None:
+        mail.queue_for_each(registrations, mail_kind)
