@@ -7,7 +7,7 @@ import datetime
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce, TruncMinute
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -19,7 +19,15 @@ from django.utils.translation import ngettext
 from attendees import forum_admin  # noqa: F401 (the forum admin with its registration side)
 from attendees.door import exports
 from attendees.door.check_in_words import check_in_message
-from attendees.models import AccessKind, AccessRecord, ActionRecord, Registration, RegistrationStatus
+from attendees.models import (
+    PERSON_FIELDS,
+    AccessKind,
+    AccessRecord,
+    ActionRecord,
+    Registration,
+    RegistrationStatus,
+    ahead_of,
+)
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
 from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
@@ -95,7 +103,7 @@ def _queue_position():
     """1 for the first waiting of their forum, in the same order as the queue; empty for others."""
     ahead = (
         Registration.objects.filter(forum=OuterRef("forum"), status=RegistrationStatus.WAITLISTED)
-        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .filter(ahead_of(OuterRef("created_at"), OuterRef("pk")))
         .order_by()
         .values("forum")
         .annotate(count=Count("pk"))
@@ -150,7 +158,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["forum", "status", "checked_in_at"]}),
-        (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector"]}),
+        (_("Attendee"), {"fields": list(PERSON_FIELDS)}),
         (_("Consent and record"), {"fields": readonly_fields[3:]}),
     ]
     # Whole emails and phones are for those allowed to export them whole; everyone else
@@ -163,7 +171,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     add_fieldsets = [
         (None, {"fields": ["forum"]}),
-        (_("Attendee"), {"fields": ["name", "email", "phone", "organization", "position", "sector", "language"]}),
+        (_("Attendee"), {"fields": [*PERSON_FIELDS, "language"]}),
         (_("Consent"), {"fields": ["consent_privacy", "consent_marketing"]}),
     ]
 

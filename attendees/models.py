@@ -40,6 +40,20 @@ def new_check_in_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+# What a registration holds of the person, in the order every form and list shows it.
+PERSON_FIELDS = ("name", "email", "phone", "organization", "position", "sector")
+# First come, first served: the order of the waiting list, of every list of registrations
+# that follows it, and of who is "ahead" of whom.
+QUEUE_ORDER = ("created_at", "pk")
+# The one rule of an address per forum, said the same way wherever it is broken.
+ALREADY_REGISTERED = _("This email address is already registered for this forum.")
+
+
+def ahead_of(created_at, pk) -> Q:
+    """Registrations ahead of one registered at `created_at` with this `pk` (values or OuterRefs)."""
+    return Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lt=pk)
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
@@ -49,7 +63,7 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waitlisted(self):
         """Waiting in line, first come first served."""
-        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by(*QUEUE_ORDER)
 
     def news_recipients(self):
         """Whose mailbox confirmed it wants news of later forums (double opt-in): a ticked
@@ -125,7 +139,7 @@ class Registration(models.Model):
                 "forum",
                 condition=~Q(status="cancelled") & ~Q(email=""),
                 name="registration_one_active_per_email",
-                violation_error_message=_("This email address is already registered for this forum."),
+                violation_error_message=ALREADY_REGISTERED,
             ),
         ]
         indexes = [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from attendees.models import Registration, RegistrationStatus
+from attendees.models import QUEUE_ORDER, Registration, RegistrationStatus
 from events.models import Forum
 from forum_site.spreadsheets import csv_bytes, sheet_append
 
@@ -50,7 +50,7 @@ def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[l
         ]
         registrations = sorted(
             Registration.objects.filter(forum=forum, anonymized_at__isnull=True),
-            key=lambda r: (STATUS_ORDER[r.status], r.created_at, r.pk),
+            key=lambda r: (STATUS_ORDER[r.status], *(getattr(r, field) for field in QUEUE_ORDER)),
         )
         rows, position = [], 0
         for number, registration in enumerate(registrations, start=1):

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from attendees.door.check_in_words import check_in_message
-from attendees.models import AccessKind, Registration, RegistrationStatus
+from attendees.models import ALREADY_REGISTERED, AccessKind, Registration, RegistrationStatus
 from attendees.records import access_record
 from attendees.registrations import services
 from attendees.registrations.consent import retention_days
@@ -318,7 +318,7 @@ def desk_walk_in(request, forum):
                 language=get_language(),
             )
         except services.AlreadyRegistered:
-            form.add_error("email", _("This email address is already registered for this forum."))
+            form.add_error("email", ALREADY_REGISTERED)
         except services.RegistrationError as refusal:
             form.add_error(None, refusal.message)
         else:

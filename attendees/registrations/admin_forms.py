@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Registration
+from attendees.models import ALREADY_REGISTERED, PERSON_FIELDS, Registration
 from attendees.registrations import services
 from attendees.registrations.forms import ConsentField, PersonFieldsForm
 from events.models import Forum
@@ -27,12 +27,7 @@ class DeskRegistrationForm(PersonFieldsForm):
     class Meta(PersonFieldsForm.Meta):
         fields = [
             "forum",
-            "name",
-            "email",
-            "phone",
-            "organization",
-            "position",
-            "sector",
+            *PERSON_FIELDS,
             "language",
             "consent_privacy",
             "consent_marketing",
@@ -54,7 +49,7 @@ class DeskRegistrationForm(PersonFieldsForm):
         elif forum and not services.desk_registration_open(forum):
             self.add_error("forum", _("Only a published forum that has not ended takes registrations."))
         if forum and email and _email_taken(forum, email):
-            self.add_error("email", _("This email address is already registered for this forum."))
+            self.add_error("email", ALREADY_REGISTERED)
         if self.refusal:
             raise forms.ValidationError(self.refusal, code="refused")
         return cleaned
@@ -75,7 +70,7 @@ class RegistrationChangeForm(PersonFieldsForm):
         email = cleaned.get("email")
         if "email" in self.changed_data and email and self.instance.status != "cancelled":
             if _email_taken(self.instance.forum_id, email, exclude_pk=self.instance.pk):
-                self.add_error("email", _("This email address is already registered for this forum."))
+                self.add_error("email", ALREADY_REGISTERED)
         return cleaned
 
     def validate_unique(self):

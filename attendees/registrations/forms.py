@@ -5,7 +5,7 @@ from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Registration
+from attendees.models import PERSON_FIELDS, Registration
 from attendees.registrations import normalize
 
 
@@ -38,7 +38,7 @@ class PersonFieldsForm(forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = ["name", "email", "phone", "organization", "position", "sector"]
+        fields = list(PERSON_FIELDS)
         field_classes = {"email": EmailAddressField}
 
     def __init__(self, *args, **kwargs):
@@ -47,7 +47,7 @@ class PersonFieldsForm(forms.ModelForm):
             # The model allows an empty address for walk-ins alone (WalkInForm says so).
             self.fields["email"].required = True
 
-    PERSON = ("name", "email", "phone", "organization", "position", "sector")
+    PERSON = PERSON_FIELDS
 
     def person(self) -> dict:
         """The person's fields of a valid form, as registration_create takes them."""
@@ -84,16 +84,7 @@ class RegistrationForm(PersonFieldsForm):
     )
 
     class Meta(PersonFieldsForm.Meta):
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "organization",
-            "position",
-            "sector",
-            "consent_privacy",
-            "consent_marketing",
-        ]
+        fields = [*PERSON_FIELDS, "consent_privacy", "consent_marketing"]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -122,7 +113,7 @@ class RegistrationForm(PersonFieldsForm):
         self.fields["sector"].choices = self.fields["sector"].choices[1:]  # no empty "---------" radio
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Fieldset(_("About you"), "name", "email", "phone", "organization", "position", "sector"),
+            Fieldset(_("About you"), *PERSON_FIELDS),
             Fieldset(_("Consent"), "consent_privacy", "consent_marketing"),
             Field("homepage", wrapper_class="honeypot"),
             Submit("register", _("Register"), css_class="btn-brand btn-lg"),
@@ -171,7 +162,6 @@ class WalkInForm(PersonFieldsForm):
     )
 
     class Meta(PersonFieldsForm.Meta):
-        fields = ["name", "email", "phone", "organization", "position", "sector"]
         widgets = {"sector": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Action, MailKind, Registration, RegistrationStatus
+from attendees.models import QUEUE_ORDER, Action, MailKind, Registration, RegistrationStatus
 from attendees.outbox import mail
 from attendees.records import Actor, action_record
 from attendees.registrations.services import RegistrationError, locked_forum
@@ -41,7 +41,7 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
         forum.calendar_sequence += 1
         forum.save(update_fields=["status", "cancellation_reason", "cancelled_at", "calendar_sequence", "updated_at"])
 
-        active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))
+        active = list(Registration.objects.filter(forum=forum).active().order_by(*QUEUE_ORDER))
         registrations_move(
             forum,
             active,
@@ -89,7 +89,7 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
             fields.append("reminders_sent_at")
         forum.save(update_fields=[*fields, "rescheduled_at", "calendar_sequence", "updated_at"])
 
-        active = list(Registration.objects.filter(forum=forum).active().order_by("created_at", "pk"))
+        active = list(Registration.objects.filter(forum=forum).active().order_by(*QUEUE_ORDER))
         details = {
             "former_starts_at": timezone.localtime(before["starts_at"]).isoformat(),
             "former_ends_at": timezone.localtime(before["ends_at"]).isoformat(),

@@ -17,10 +17,19 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Action, ActorKind, MailKind, Registration, RegistrationStatus, Subscription
+from attendees.models import (
+    ALREADY_REGISTERED,
+    PERSON_FIELDS,
+    Action,
+    ActorKind,
+    MailKind,
+    Registration,
+    RegistrationStatus,
+    Subscription,
+    ahead_of,
+)
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
 from attendees.outbox import mail
 from attendees.records import Actor, action_record
@@ -92,9 +101,7 @@ def waitlist_position(registration: Registration) -> int | None:
     ahead = (
         Registration.objects.filter(forum_id=registration.forum_id)
         .waitlisted()
-        .filter(
-            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
-        )
+        .filter(ahead_of(registration.created_at, registration.pk))
     )
     return ahead.count() + 1
 
@@ -338,7 +345,7 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
 
 # What staff may correct in a registration's change form. Status and timestamps are not
 # among them: they change only through the services above.
-EDITABLE_DETAILS = ("name", "email", "phone", "organization", "position", "sector")
+EDITABLE_DETAILS = PERSON_FIELDS
 # What attendees may correct through their own link (PIPA Art. 36); the address is the
 # key their link was mailed to, so a new one means a new registration.
 SELF_EDITABLE_DETAILS = ("name", "phone", "organization", "position", "sector")
@@ -364,7 +371,7 @@ def registration_details_update(*, registration: Registration, changes: dict, by
         if "email" in cleaned and current.status != RegistrationStatus.CANCELLED:
             taken = Registration.objects.filter(forum_id=current.forum_id, email=cleaned["email"]).active()
             if taken.exclude(pk=current.pk).exists():
-                raise ValidationError({"email": _("This email address is already registered for this forum.")})
+                raise ValidationError({"email": ALREADY_REGISTERED})
         changed = sorted(field for field, value in cleaned.items() if getattr(current, field) != value)
         if not changed:
             return current
@@ -374,7 +381,7 @@ def registration_details_update(*, registration: Registration, changes: dict, by
             with transaction.atomic():
                 current.save(update_fields=changed)
         except IntegrityError:  # the unique index, should a check above ever miss
-            raise ValidationError({"email": _("This email address is already registered for this forum.")}) from None
+            raise ValidationError({"email": ALREADY_REGISTERED}) from None
         # The names of the fields, never their values: the record outlives the purge.
         action_record(by=by, action=Action.DETAILS_CORRECTED, registration=current, fields=changed)
     return current
