@@ -16,7 +16,7 @@ import datetime
 from django.db import transaction
 
 from attendees.models import Action, ActorKind, MailKind, PendingMail, Subscription
-from attendees.outbox.mail import deliver_after_commit
+from attendees.outbox.mail import deliver_with_the_change
 from attendees.records import Actor, action_record
 from events.models import Forum
 from forum_site import clock
@@ -77,7 +77,7 @@ def _queue_for_subscriptions(subscriptions, kind: MailKind, details: dict) -> in
         PendingMail(subscription=subscription, recipient=subscription.email, kind=kind, details=details)
         for subscription in subscriptions
     )
-    deliver_after_commit([pending.pk for pending in created])
+    deliver_with_the_change([pending.pk for pending in created])
     return len(created)
 
 

@@ -78,12 +78,12 @@ def test_mail_is_decided_in_the_transaction_and_sent_by_the_worker_after_it_comm
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
     with transaction.atomic():
         registration = registered(forum)
-        # Inside the transaction (and so under the forum lock) only the decision is written.
+        # Inside the transaction (and so under the forum lock) the decision and its task are
+        # written, to commit together: nothing is rendered or sent by the web process.
         assert list(PendingMail.objects.values_list("registration_id", "recipient", "kind")) == [
             (registration.pk, "kim@example.kr", "confirmation")
         ]
-        assert DBTaskResult.objects.count() == 0
-    # After the commit, a task for the worker; nothing rendered or sent by the web process.
+        assert DBTaskResult.objects.count() == 1
     [task] = DBTaskResult.objects.all()
     pending = PendingMail.objects.get()
     assert (task.task_path, task.args_kwargs["args"]) == ("attendees.outbox.tasks.mail_deliver", [[pending.pk]])
@@ -97,6 +97,15 @@ def test_mail_is_decided_in_the_transaction_and_sent_by_the_worker_after_it_comm
     ]
     assert [message.to for message in mailoutbox] == [["kim@example.kr"]]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_registration_rolled_back_leaves_neither_its_mail_nor_its_task():
+    forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
+    with transaction.atomic():
+        registered(forum)
+        transaction.set_rollback(True)  # as any error after it in the same request would
+    assert (Registration.objects.count(), PendingMail.objects.count(), DBTaskResult.objects.count()) == (0, 0, 0)
 
 
 def test_a_mail_left_unrendered_by_a_crash_is_rendered_by_the_worker(mailoutbox):
