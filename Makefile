@@ -11,19 +11,28 @@ DEMO_DAY ?= 2020-08-06
 PORT ?= 8000
 run serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test test-pg lint bench messages clean
+.PHONY: run serve test test-pg lint bench messages requirements clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# requirements*.txt pin every package with its hashes (compiled from the .in files by
+# `make requirements`): pip installs exactly those files, or nothing.
 $(VENV)/.runtime-installed: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
+
+# After editing requirements.in or requirements-dev.in: every pin and hash compiled again.
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+requirements: $(VENV)/.dev-installed
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 run: $(VENV)/.runtime-installed
 	$(PY) manage.py migrate --noinput
