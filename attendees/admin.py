@@ -370,14 +370,14 @@ class RegistrationAdmin(admin.ModelAdmin):
         if request.user.has_perm("attendees.correct_check_in"):
             return queryset
         ended = queryset.filter(forum__ends_at__lte=clock.now())
-        if ended.exists():
+        if count := ended.count():
             self.message_user(
                 request,
                 _(
                     "Check-ins of a forum that has ended are corrected only by staff allowed to: "
                     "%(count)d left as they were."
                 )
-                % {"count": ended.count()},
+                % {"count": count},
                 messages.ERROR,
             )
         return queryset.exclude(pk__in=ended.values("pk"))

@@ -191,16 +191,13 @@ def desk_state(request, forum):
 def _answer(request, forum, registration, *, result: str, colour: str, message: str):
     """JSON for the page's script; a redirect with a message for a plain form (no script).
     Either names the person: one access record per answer."""
+    if registration is not None:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result)
     if request.headers.get("Accept") != "application/json":
-        if registration is not None:
-            access_record(
-                request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result
-            )
         messages.info(request, message)
         return redirect(reverse("desk:page") + f"?forum={forum.pk}")
     body = {"result": result, "colour": colour, "message": message, "counts": counts(forum)}
     if registration is not None:
-        access_record(request, kind=AccessKind.DESK, registration_ids=[registration.pk], forum=forum.pk, lookup=result)
         registration.refresh_from_db()
         body.update(person=person_state(registration), name=registration.name, organization=registration.organization)
     return JsonResponse(body)
