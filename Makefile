@@ -79,11 +79,13 @@ test-pg: $(VENV)/.dev-installed
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
 
 # The project's ruff configuration (pyproject.toml): lint, and formatting left as ruff writes
-# it; and import-linter's contracts (pyproject.toml): which layer may import which.
+# it; import-linter's contracts (pyproject.toml): which layer may import which; and mypy with
+# django-stubs over the apps (no incremental cache: the Django plugin's cache can go stale).
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy --no-incremental
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: $(VENV)/.runtime-installed
@@ -101,3 +103,5 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/admin_pages.py
 	$(PY) bench/forum_cancel.py
 	$(PY) bench/desk_search.py
+	$(PY) bench/registration_cpu.py
+	$(PY) bench/forum_state_lock.py

@@ -32,7 +32,7 @@ from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions
 from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
 from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
-from forum_site import clock
+from forum_site.core import clock
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MASKED = ["masked_email", "masked_phone"]
@@ -159,7 +159,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["forum", "status", "checked_in_at"]}),
         (_("Attendee"), {"fields": list(PERSON_FIELDS)}),
-        (_("Consent and record"), {"fields": readonly_fields[3:]}),
+        (_("Consent and record"), {"fields": list(readonly_fields[3:])}),
     ]
     # Whole emails and phones are for those allowed to export them whole; everyone else
     # sees them masked here as in the exports, and cannot change them.

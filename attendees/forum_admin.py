@@ -4,6 +4,8 @@ a published forum mails everyone; cancelling goes through its own page, which as
 the reason and says how many people will be told. No path changes an announced forum
 silently. The forum's history (content edits and these changes) is here too."""
 
+from typing import TYPE_CHECKING
+
 from auditlog.models import LogEntry as ContentEdit
 from django import forms
 from django.contrib import admin, messages
@@ -12,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -28,6 +31,10 @@ from attendees.reporting.thank_you_admin import thank_you_view
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.admin_forms import ForumForm
 from events.models import Forum, ForumStatus
+from forum_site.core.admin_pages import ConfirmationPage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # the type of a lazy translation
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 RESULT_REPORT_FORMATS = {
@@ -59,13 +66,98 @@ class ForumCancelForm(forms.Form):
     )
 
 
-admin.site.unregister(Forum)
+ONE_FORUM_AT_A_TIME = _("Please choose one forum at a time.")
 
 
-@admin.register(Forum)
+def to_forum_page(url_name: str, description: "StrOrPromise", *, one_at_a_time: "StrOrPromise" = ONE_FORUM_AT_A_TIME):
+    """An action that needs its own page (a count to confirm, a reason to give): it takes
+    one forum only, and opens that page."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(model_admin, request, queryset):
+        if queryset.count() != 1:
+            model_admin.message_user(request, one_at_a_time, messages.ERROR)
+            return None
+        return redirect(url_name, queryset.get().pk)
+
+    return action
+
+
+class ForumCancelPage(ConfirmationPage):
+    """Who will be told, and the reason they will read; then the forum is cancelled."""
+
+    template_name = "attendees/admin/forum_cancel.html"
+    form_class = ForumCancelForm
+
+    def refusal(self):
+        return (_("This forum is already cancelled."), messages.INFO) if self.obj.is_cancelled else None
+
+    def title(self):
+        return _("Cancel %(forum)s") % {"forum": self.obj}
+
+    def context(self, form):
+        active = self.obj.registrations.active()
+        return {
+            "forum": self.obj,
+            "confirmed": active.filter(status="confirmed").count(),
+            "waitlisted": active.filter(status="waitlisted").count(),
+            "to_tell": active.count(),
+        }
+
+    def act(self, form):
+        told = forum_cancel(forum=self.obj, by=self.request.user, reason=form.cleaned_data["reason"])
+        said = ngettext(
+            "The forum is cancelled; %d person has been told by mail.",
+            "The forum is cancelled; %d people have been told by mail.",
+            told,
+        )
+        return said % told, messages.SUCCESS
+
+
+# Registered by the project (forum_site/admin.py), which composes the two apps' admins.
 class ForumAdmin(EventsForumAdmin):
     form = ForumAdminForm
+    list_display = [*EventsForumAdmin.list_display, "seats", "waitlisted", "registrations_link"]
+    fieldsets = [
+        *EventsForumAdmin.fieldsets[:-1],
+        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report", "new_photos"]}),
+    ]
+    readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report"]
     actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]
+
+    @admin.display(description=_("confirmed / capacity"))
+    def seats(self, forum):
+        # The forum's own counters: no registration is counted for the changelist.
+        return f"{forum.seats_taken} / {forum.capacity}"
+
+    @admin.display(description=_("waiting list"))
+    def waitlisted(self, forum):
+        return forum.waiting_count
+
+    @admin.display(description=_("registrations"))
+    def registrations_link(self, forum):
+        url = reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}"
+        export = reverse("admin:attendees_registration_export") + f"?forum={forum.pk}"
+        sheet = reverse("admin:events_forum_sign_in_sheet", args=[forum.pk])
+        badges = reverse("admin:events_forum_badges", args=[forum.pk])
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            url,
+            _("list"),
+            export,
+            _("Excel / CSV"),
+            sheet,
+            _("sign-in sheet"),
+            badges,
+            _("name badges"),
+        )
+
+    @admin.display(description=_("result report (결과보고서)"))
+    def result_report(self, forum):
+        if forum.pk is None or not forum.is_past:
+            return _("After the forum.")
+        docx, pdf = (reverse("admin:events_forum_result_report", args=[forum.pk, kind]) for kind in ("docx", "pdf"))
+        return format_html('<a href="{}">{}</a> · <a href="{}">{}</a>', docx, _("Word (DOCX)"), pdf, "PDF")
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -139,28 +231,21 @@ class ForumAdmin(EventsForumAdmin):
 
         if new_capacity != stored.capacity:
             promoted = services.forum_capacity_change(forum=obj, capacity=new_capacity, by=request.user)
-            if promoted:
-                count = len(promoted)
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", count
-                    )
-                    % count,
+            if count := len(promoted):
+                said = ngettext(
+                    "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", count
                 )
+                self.message_user(request, said % count)
         if moved:
             told = forum_reschedule(forum=obj, by=request.user, **new_schedule)
             obj.refresh_from_db()
             if told:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "The new date, time or venue has been mailed to %d person.",
-                        "The new date, time or venue has been mailed to %d people.",
-                        told,
-                    )
-                    % told,
+                said = ngettext(
+                    "The new date, time or venue has been mailed to %d person.",
+                    "The new date, time or venue has been mailed to %d people.",
+                    told,
                 )
+                self.message_user(request, said % told)
 
     def response_change(self, request, obj):
         if getattr(request, "forum_cancel_asked", False):
@@ -171,76 +256,27 @@ class ForumAdmin(EventsForumAdmin):
             return redirect("admin:events_forum_cancel", obj.pk)
         return super().response_change(request, obj)
 
-    @admin.action(
-        description=_("Announce the selected forum to news subscribers (shows how many first)"), permissions=["change"]
+    announce = to_forum_page(
+        "admin:events_forum_announce", _("Announce the selected forum to news subscribers (shows how many first)")
     )
-    def announce(self, request, queryset):
-        return self._to_forum_page(
-            request, queryset, "admin:events_forum_announce", _("Please choose one forum at a time.")
-        )
-
-    def _to_forum_page(self, request, queryset, url_name, one_at_a_time):
-        """An action that needs its own page (a count to confirm, a reason to give): one forum only."""
-        if queryset.count() != 1:
-            self.message_user(request, one_at_a_time, messages.ERROR)
-            return None
-        return redirect(url_name, queryset.get().pk)
+    send_thank_you = to_forum_page(
+        "admin:events_forum_thank_you", _("Thank the attendees of the selected forum (shows how many first)")
+    )
+    cancel_forum = to_forum_page(
+        "admin:events_forum_cancel",
+        _("Cancel the selected forum (asks for the reason, then tells everyone)"),
+        one_at_a_time=_("Please cancel one forum at a time."),
+    )
 
     def announce_view(self, request, object_id):
         return announce_view(request, self, object_id)
 
-    @admin.action(
-        description=_("Thank the attendees of the selected forum (shows how many first)"), permissions=["change"]
-    )
-    def send_thank_you(self, request, queryset):
-        return self._to_forum_page(
-            request, queryset, "admin:events_forum_thank_you", _("Please choose one forum at a time.")
-        )
-
     def thank_you_view(self, request, object_id):
         return thank_you_view(request, self, object_id)
 
-    @admin.action(
-        description=_("Cancel the selected forum (asks for the reason, then tells everyone)"), permissions=["change"]
-    )
-    def cancel_forum(self, request, queryset):
-        return self._to_forum_page(
-            request, queryset, "admin:events_forum_cancel", _("Please cancel one forum at a time.")
-        )
-
     def cancel_view(self, request, object_id):
         forum = get_object_or_404(Forum.objects.select_related("series"), pk=object_id)
-        if not self.has_change_permission(request, forum):
-            raise PermissionDenied
-        active = forum.registrations.active()
-        form = ForumCancelForm(request.POST or None)
-        if forum.is_cancelled:
-            self.message_user(request, _("This forum is already cancelled."), messages.INFO)
-            return redirect("admin:events_forum_change", forum.pk)
-        if request.method == "POST" and form.is_valid():
-            told = forum_cancel(forum=forum, by=request.user, reason=form.cleaned_data["reason"])
-            self.message_user(
-                request,
-                ngettext(
-                    "The forum is cancelled; %d person has been told by mail.",
-                    "The forum is cancelled; %d people have been told by mail.",
-                    told,
-                )
-                % told,
-                messages.SUCCESS,
-            )
-            return redirect("admin:events_forum_change", forum.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Cancel %(forum)s") % {"forum": forum},
-            "opts": self.opts,
-            "forum": forum,
-            "form": form,
-            "confirmed": active.filter(status="confirmed").count(),
-            "waitlisted": active.filter(status="waitlisted").count(),
-            "to_tell": active.count(),
-        }
-        return TemplateResponse(request, "attendees/admin/forum_cancel.html", context)
+        return ForumCancelPage(self, request, forum).response()
 
     def history_view(self, request, object_id, extra_context=None):
         forum = self.get_object(request, object_id)

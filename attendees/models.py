@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
-from forum_site import clock
+from forum_site.core import clock
 
 
 class Sector(models.TextChoices):

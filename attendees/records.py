@@ -5,11 +5,12 @@ transaction; the registration admin writes the second."""
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
 from django.utils.translation import gettext as _
 
 from attendees.models import AccessKind, AccessRecord, Action, ActionRecord, ActorKind, Registration, RegistrationStatus
 from events.models import ForumStatus
-from forum_site.client_address import client_ip
+from forum_site.core.client_address import client_ip
 
 # Who acted: a staff account, or one of these.
 Actor = AbstractBaseUser | ActorKind
@@ -82,6 +83,11 @@ def history_row(record: ActionRecord) -> dict:
     }
 
 
+def _field_label(name: str) -> str:
+    field = Registration._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
+
+
 def describe(record: ActionRecord) -> str:
     """What a record says, for staff, in the active language: states by their labels,
     fields by their verbose names."""
@@ -93,7 +99,7 @@ def describe(record: ActionRecord) -> str:
             parts.append(f"{state_label(record.before) or '–'} → {state_label(record.after)}")
     details = record.details
     if "fields" in details:
-        names = [str(Registration._meta.get_field(field).verbose_name) for field in details["fields"]]
+        names = [_field_label(field) for field in details["fields"]]
         parts.append(_("corrected: %(fields)s") % {"fields": ", ".join(names)})
     if "reason" in details:
         parts.append(_("reason: %(reason)s") % {"reason": details["reason"]})

@@ -7,13 +7,13 @@ from django.utils.translation import ngettext
 
 from .admin_forms import ForumForm, TalkInlineForm
 from .forum_defaults import forum_publish, forums_publish, new_forum_initial
-from .models import Forum, ForumPhoto, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
+from .models import ForumPhoto, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
 from .photo_upload import photos_add
 from .plan_admin import plan_view
 from .reports import report_publish, report_withdraw
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
-HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URL_FIELDS: dict[type[models.Field], dict[str, str]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Venue)
@@ -86,10 +86,11 @@ class ForumPhotoInline(admin.TabularInline):
         return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.thumbnail_url)
 
 
-@admin.register(Forum)
+# Not registered here: the project composes the forum's admin (forum_site/admin.py), with
+# what the attendees app adds to it. This app knows nothing of registrations.
 class ForumAdmin(admin.ModelAdmin):
     form = ForumForm
-    list_display = ["display_number", "title", "starts_at", "status", "seats", "waitlisted", "registrations_link"]
+    list_display = ["display_number", "title", "starts_at", "status"]
     list_display_links = ["display_number", "title"]
     list_filter = ["series", "status"]
     search_fields = ["title", "report"]
@@ -102,9 +103,9 @@ class ForumAdmin(admin.ModelAdmin):
         (None, {"fields": ["series", "number", "title", "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
-        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report", "new_photos"]}),
+        (_("After the forum"), {"fields": ["report", "report_published_at", "new_photos"]}),
     ]
-    readonly_fields = ["report_published_at", "result_report"]
+    readonly_fields = ["report_published_at"]
     actions = ["publish_forums", "publish_reports", "withdraw_reports"]
 
     def save_model(self, request, obj, form, change):
@@ -144,45 +145,9 @@ class ForumAdmin(admin.ModelAdmin):
         withdrawn = sum(report_withdraw(forum) for forum in queryset.select_related("series"))
         self.message_user(request, ngettext("%d report withdrawn.", "%d reports withdrawn.", withdrawn) % withdrawn)
 
-    @admin.display(description=_("result report (결과보고서)"))
-    def result_report(self, forum):
-        if forum.pk is None or not forum.is_past:
-            return _("After the forum.")
-        # By URL name, so this app still imports nothing from the attendees app.
-        docx, pdf = (reverse("admin:events_forum_result_report", args=[forum.pk, kind]) for kind in ("docx", "pdf"))
-        return format_html('<a href="{}">{}</a> · <a href="{}">{}</a>', docx, _("Word (DOCX)"), pdf, "PDF")
-
     @admin.display(description=_("number"), ordering="number")
     def display_number(self, forum):
         return forum.display_number
-
-    @admin.display(description=_("confirmed / capacity"))
-    def seats(self, forum):
-        # The forum's own counters: no registration is counted for the changelist.
-        return f"{forum.seats_taken} / {forum.capacity}"
-
-    @admin.display(description=_("waiting list"))
-    def waitlisted(self, forum):
-        return forum.waiting_count
-
-    @admin.display(description=_("registrations"))
-    def registrations_link(self, forum):
-        # By URL name, so this app still imports nothing from the attendees app.
-        url = reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}"
-        export = reverse("admin:attendees_registration_export") + f"?forum={forum.pk}"
-        sheet = reverse("admin:events_forum_sign_in_sheet", args=[forum.pk])
-        badges = reverse("admin:events_forum_badges", args=[forum.pk])
-        return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
-            url,
-            _("list"),
-            export,
-            _("Excel / CSV"),
-            sheet,
-            _("sign-in sheet"),
-            badges,
-            _("name badges"),
-        )
 
 
 class TalkSpeakerInline(admin.TabularInline):

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum_site.text import single_line
+from forum_site.core.text import single_line
 
 from .models import Forum
 

@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from forum_site.markdown import markdown_plain
+from forum_site.core.markdown import markdown_plain
 
 from .models import Forum
 

@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from forum_site import clock
+from forum_site.core import clock
 
 from .models import Forum, ForumStatus, Series
 from .schedule import meeting_date, months_starting

@@ -36,7 +36,9 @@ class KeyRangePaginator:
     @cached_property
     def num_pages(self) -> int:
         first, last = self._first_and_last_key
-        return 1 if first is None else math.ceil((last - first + 1) / self.per_page)
+        if first is None or last is None:
+            return 1
+        return math.ceil((last - first + 1) / self.per_page)
 
     def page(self, number) -> KeyRangePage:
         try:

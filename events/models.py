@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from forum_site import clock
-from forum_site.addresses import address_of
-from forum_site.fields import ParagraphsTextField, PhotoField, SingleLineCharField
-from forum_site.slugs import SlugFromField
-from forum_site.uploads import validate_photo, validate_slides
+from forum_site.core import clock
+from forum_site.core.addresses import address_of
+from forum_site.core.fields import ParagraphsTextField, PhotoField, SingleLineCharField
+from forum_site.core.slugs import SlugFromField
+from forum_site.core.uploads import validate_photo, validate_slides
 from speakers.models import Speaker
 
 from .search_text import forum_search_text, talk_search_text
@@ -376,7 +376,9 @@ class Talk(models.Model):
         unique_within=("forum",),
         help_text=_("The end of the talk's address. Left empty, it is made from the title."),
     )
-    speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks")
+    speakers: "models.ManyToManyField[Speaker, TalkSpeaker]" = models.ManyToManyField(
+        Speaker, verbose_name=_("speakers"), through="TalkSpeaker", related_name="talks"
+    )
     abstract = ParagraphsTextField(
         _("abstract"),
         blank=True,
@@ -482,7 +484,7 @@ class PullQuote(models.Model):
 class ForumPhoto(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="photos")
     image = PhotoField(_("image"), upload_to="forums/", validators=[validate_photo], thumbnail_field="thumbnail")
-    # Made from the image when it is stored (forum_site/photos.py): what the gallery shows.
+    # Made from the image when it is stored (forum_site/core/photos.py): what the gallery shows.
     thumbnail = models.ImageField(_("thumbnail"), upload_to="forums/thumbnails/", blank=True, editable=False)
     alt_text = SingleLineCharField(
         _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")

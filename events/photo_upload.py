@@ -1,12 +1,12 @@
 """Several photos at once in the forum's admin page: one file input that takes many,
-each file checked like a single upload (forum_site/uploads.py), added after the photos
+each file checked like a single upload (forum_site/core/uploads.py), added after the photos
 already there, in the order chosen."""
 
 from django import forms
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from forum_site.uploads import validate_photo
+from forum_site.core.uploads import validate_photo
 
 from .models import Forum, ForumPhoto
 
@@ -52,7 +52,7 @@ def photos_add(forum: Forum, uploads) -> list[ForumPhoto]:
             order=number,
             alt_text=_("Photo %(number)s of %(forum)s") % {"number": number, "forum": forum},
         )
-        photo.image = upload  # stored by save(), as forum_site.fields.PhotoField publishes it
+        photo.image = upload  # stored by save(), as forum_site.core.fields.PhotoField publishes it
         photo.save()
         added.append(photo)
     return added

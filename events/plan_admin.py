@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forum_site import clock
+from forum_site.core import clock
 
 from .models import Series
 from .services import PlanOutcome, forum_schedule_plan, forums_plan

@@ -1,6 +1,6 @@
 """A forum's report goes public when staff publish it, not when they start writing it."""
 
-from forum_site import clock
+from forum_site.core import clock
 
 from .models import Forum
 

@@ -9,7 +9,7 @@ from .search_text import talk_search_text
 
 def _speaker_names(talk_ids) -> dict:
     """{talk id: [name, English name, ...]} of these talks' speakers, in one query."""
-    names = collections.defaultdict(list)
+    names: dict[int, list[str]] = collections.defaultdict(list)
     speakers = TalkSpeaker.objects.filter(talk_id__in=talk_ids)
     for talk_id, name, name_en in speakers.values_list("talk_id", "speaker__name", "speaker__name_en"):
         names[talk_id] += [name, name_en]

@@ -8,7 +8,7 @@ its speakers' names, refreshed when a speaker or the talk's list of speakers cha
 (signals connected in events/apps.py). A speaker's own text is kept by Speaker.save().
 """
 
-from forum_site.text import paragraphs
+from forum_site.core.text import paragraphs
 
 
 def _joined(*parts) -> str:

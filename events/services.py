@@ -72,8 +72,8 @@ def forums_plan(*, series: Series, months: int, today: datetime.date) -> tuple[l
         seoul = timezone.get_default_timezone()
         created = []
         for planned in plan:
-            if planned.outcome is not PlanOutcome.CREATE:
-                continue
+            if planned.outcome is not PlanOutcome.CREATE or planned.number is None:
+                continue  # a planned forum to create always has its number
             starts_at = datetime.datetime.combine(planned.date, series.default_start_time, tzinfo=seoul)
             created.append(
                 Forum.objects.create(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum_site.page_cache import public_page
+from forum_site.core.page_cache import public_page
 
 from . import views
 from .feeds import ForumReportsFeed

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from forum_site import clock
-from forum_site.addresses import address_of
-from forum_site.visitors import visitor
+from forum_site.core import clock
+from forum_site.core.addresses import address_of
+from forum_site.core.visitors import visitor
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
 from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, programmes_fetch, public_speakers

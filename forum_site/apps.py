@@ -40,7 +40,7 @@ def _public_content_watched() -> None:
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
 
-    from .page_cache import content_changed
+    from .core.page_cache import content_changed
 
     models = [model for label in PUBLIC_CONTENT_APPS for model in apps.get_app_config(label).get_models()]
     models.append(apps.get_model("attendees", "Registration"))

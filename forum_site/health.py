@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from attendees.outbox.delivery import OVERDUE_AFTER, oldest_waiting_age
 
-from .client_address import client_ip
+from .core.client_address import client_ip
 
 
 def _database() -> bool:

@@ -58,7 +58,7 @@ class ContentHistoryConfig(AuditlogConfig):
 
 class BackgroundTasksConfig(TasksAppConfig):
     default = False
-    verbose_name = _("Background tasks")
+    verbose_name = _("Background tasks")  # type: ignore[assignment]  # django-tasks types it str; Django takes a lazy one
 
     def ready(self):
         super().ready()

@@ -12,8 +12,8 @@ before the login form authenticates: a refused attempt hashes nothing.
 from django.conf import settings
 from django.core.cache import cache
 
-from .client_address import client_network
-from .rate_limits import parse_rate, window_key
+from .core.client_address import client_network
+from .core.rate_limits import parse_rate, window_key
 
 
 def _counter(request) -> tuple[str, int, int]:

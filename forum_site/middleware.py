@@ -4,8 +4,8 @@ from auditlog.middleware import AuditlogMiddleware
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-from .client_address import client_ip, from_trusted_proxy
-from .visitors import visitor
+from .core.client_address import client_ip, from_trusted_proxy
+from .core.visitors import visitor
 
 
 class UntrustedProxyHeadersMiddleware:
@@ -41,7 +41,7 @@ class ContentEditActorMiddleware(AuditlogMiddleware):
     """django-auditlog's middleware, naming the staff account behind each content edit,
     with two changes. The account is looked up only for a request that carries a session
     cookie: an anonymous visitor's page never opens the session (no `Vary: Cookie`, so
-    shared caches can keep it). The address is the one forum_site.client_address trusts,
+    shared caches can keep it). The address is the one forum_site.core.client_address trusts,
     not whatever X-Forwarded-For a client sends."""
 
     @staticmethod

@@ -90,4 +90,4 @@ class RedisCache(django_redis.RedisCache):
         none when that would take any over its limit; True when taken. A new counter
         expires after its seconds; the counters are the ones incr() and decr() count."""
         made = [(self.make_and_validate_key(key), limit, seconds) for key, limit, seconds in counters]
-        return self._cache.counters_reserve(made)
+        return self._cache.counters_reserve(made)  # type: ignore[attr-defined]  # django-stubs lacks RedisCache._cache

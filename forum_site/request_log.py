@@ -2,13 +2,13 @@
 
 A request is logged by its route ("registrations/<str:token>/"), never its path: paths
 hold management tokens and search words, which have no place in a log. The client
-address is the one forum_site.client_address trusts.
+address is the one forum_site.core.client_address trusts.
 """
 
 import logging
 import time
 
-from .client_address import client_ip
+from .core.client_address import client_ip
 
 request_logger = logging.getLogger("forum_site.request")
 task_logger = logging.getLogger("forum_site.task")

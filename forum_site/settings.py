@@ -12,6 +12,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.core.addresses import address_of
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # git-ignored: SQLite database, uploaded media, screenshots
 VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has none, and SQLite will not create folders
@@ -67,7 +69,7 @@ MIDDLEWARE = [
     "forum_site.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Public pages from the shared cache, finished (compressed, ETag, headers): below it only misses.
-    "forum_site.page_cache.PageCacheMiddleware",
+    "forum_site.core.page_cache.PageCacheMiddleware",
     # Compresses what the views below write; then ETag and 304 on the uncompressed page.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -89,6 +91,15 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = env.str("ROOT_URLCONF", default="forum_site.urls")  # bench/ adds a bare view
+
+
+def _speaker_page(speaker) -> str:
+    # The public speaker page lists the speaker's talks, so the events app serves it; the
+    # project composes the two, and the speakers app names nothing of events.
+    return address_of("events:speaker-detail", slug=speaker.slug)
+
+
+ABSOLUTE_URL_OVERRIDES = {"speakers.speaker": _speaker_page}
 WSGI_APPLICATION = "forum_site.wsgi.application"
 
 TEMPLATES = [
@@ -147,7 +158,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 # A lock-out holds for one username *from one address*: five wrong passwords typed for
 # "admin" elsewhere never lock the real admin out of their own desk.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "forum_site.client_address.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "forum_site.core.client_address.axes_client_ip"
 # And whatever the usernames, failed sign-ins per client (an IPv4 address, an IPv6 /64):
 # enough for an office of staff behind one address, refused before any password is
 # hashed (forum_site/login_limit.py).
@@ -165,10 +176,10 @@ USE_I18N = True
 TIME_ZONE = "Asia/Seoul"
 USE_TZ = True
 
-# The demo day of the project clock (forum_site/clock.py); unset means the real clock.
+# The demo day of the project clock (forum_site/core/clock.py); unset means the real clock.
 # A day (YYYY-MM-DD) keeps the real time of day; a moment (YYYY-MM-DDTHH:MM, Seoul time)
 # is where the clock starts when the process does, and runs on from there.
-FORUM_SITE_TODAY = None
+FORUM_SITE_TODAY: datetime.date | None = None  # a datetime is a date too
 FORUM_SITE_CLOCK_SET_AT = datetime.datetime.now(tz=datetime.UTC)
 if env.str("FORUM_SITE_TODAY", default=""):
     _demo = env.str("FORUM_SITE_TODAY")
@@ -282,7 +293,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
 
 # --- Client addresses ---------------------------------------------------------------------
 # The reverse proxies (addresses or networks) whose X-Forwarded-For is believed; requests
-# from anywhere else are keyed on their own address (forum_site/client_address.py).
+# from anywhere else are keyed on their own address (forum_site/core/client_address.py).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- Forms -------------------------------------------------------------------------------
@@ -321,7 +332,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Powerful browser features are off everywhere; a view that needs one (the check-in desk
 # and its camera) switches it on for its own response.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     "camera": [],
     "microphone": [],
     "geolocation": [],

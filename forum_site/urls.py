@@ -12,7 +12,7 @@ from events.sitemap_index import sitemap_index
 from events.sitemaps import SITEMAPS
 
 from . import health, views
-from .page_cache import public_page
+from .core.page_cache import public_page
 
 admin.site.site_header = _("AI Breakfast Forum administration")
 admin.site.site_title = _("AI Breakfast Forum")

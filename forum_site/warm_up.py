@@ -18,7 +18,7 @@ from django.utils import translation
 def template_names() -> list[str]:
     """Every template of the project's own apps (not Django's nor the libraries')."""
     venv = settings.BASE_DIR / ".venv"
-    names = set()
+    names: set[str] = set()
     for folder in get_app_template_dirs("templates"):
         if folder.is_relative_to(settings.BASE_DIR) and not folder.is_relative_to(venv):
             names.update(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())

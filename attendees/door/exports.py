@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from attendees.models import QUEUE_ORDER, Registration, RegistrationStatus
 from events.models import Forum
-from forum_site.spreadsheets import csv_bytes, sheet_append
+from forum_site.core.spreadsheets import csv_bytes, sheet_append
 
 STATUS_ORDER = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
 
@@ -77,7 +77,7 @@ def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[l
 def registrations_xlsx(forum: Forum, *, masked: bool) -> bytes:
     headers, rows = registration_table(forum, masked=masked)
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # the one a new workbook starts with
     sheet.title = f"제{forum.number}차"
     sheet_append(sheet, headers)
     for cell in sheet[1]:

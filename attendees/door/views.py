@@ -33,7 +33,7 @@ from attendees.registrations import services
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import WalkInForm
 from events.models import Forum, Guest
-from forum_site import clock
+from forum_site.core import clock
 
 desk_staff_only = permission_required("attendees.use_desk", login_url="admin:login")
 # The desk is the one page that may use the camera, to read QR codes.

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from forum_site.trigram_indexes import trigram_indexes
+from forum_site.core.trigram_indexes import trigram_indexes
 
 
 class Migration(migrations.Migration):

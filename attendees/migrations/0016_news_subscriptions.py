@@ -2,7 +2,7 @@
 
 import attendees.models
 import django.db.models.deletion
-import forum_site.clock
+import forum_site.core.clock
 from django.db import migrations, models
 
 
@@ -42,9 +42,9 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, unique=True, verbose_name='email')),
                 ('language', models.CharField(default='ko', max_length=8, verbose_name='language')),
-                ('consented_at', models.DateTimeField(default=forum_site.clock.now, verbose_name='consented at')),
+                ('consented_at', models.DateTimeField(default=forum_site.core.clock.now, verbose_name='consented at')),
                 ('consent_version', models.CharField(blank=True, max_length=20, verbose_name='version of the consent notice')),
-                ('reconfirmed_at', models.DateTimeField(default=forum_site.clock.now, help_text='Asked again two years after this.', verbose_name='consent last confirmed at')),
+                ('reconfirmed_at', models.DateTimeField(default=forum_site.core.clock.now, help_text='Asked again two years after this.', verbose_name='consent last confirmed at')),
                 ('reconfirmation_requested_at', models.DateTimeField(blank=True, null=True, verbose_name='reconfirmation requested at')),
                 ('token', models.CharField(default=attendees.models.new_management_token, editable=False, max_length=64, unique=True)),
                 ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended at')),

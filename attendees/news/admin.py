@@ -2,16 +2,15 @@
 the subscribers themselves), and the page that announces a forum to all of them."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees.models import Subscription
 from attendees.news.subscriptions import active_subscriptions, forum_announce
 from events.models import Forum, ForumStatus
+from forum_site.core.admin_pages import ConfirmationPage
 
 
 @admin.register(Subscription)
@@ -31,35 +30,36 @@ class SubscriptionAdmin(admin.ModelAdmin):
         return False  # an ended subscription is the record of the unsubscribe
 
 
+class AnnouncementPage(ConfirmationPage):
+    """How many subscribers, in which language, will be told of the forum; then it is sent."""
+
+    template_name = "attendees/admin/announce.html"
+
+    def refusal(self):
+        if self.obj.status != ForumStatus.PUBLISHED or self.obj.is_past:
+            return _("Only a published forum still to come can be announced."), messages.ERROR
+        return None
+
+    def title(self):
+        return _("Announce %(forum)s") % {"forum": self.obj}
+
+    def context(self, form):
+        subscribers = active_subscriptions()
+        by_language = subscribers.values_list("language").annotate(count=Count("pk")).order_by()
+        return {"forum": self.obj, "subscribers": subscribers.count(), "by_language": dict(by_language)}
+
+    def act(self, form):
+        written = forum_announce(self.obj, by=self.request.user)
+        if written is None:
+            return _("This forum has already been announced."), messages.WARNING
+        said = ngettext(
+            "The announcement has been queued for %d subscriber.",
+            "The announcement has been queued for %d subscribers.",
+            written,
+        )
+        return said % written, messages.SUCCESS
+
+
 def announce_view(request, model_admin, object_id):
     forum = get_object_or_404(Forum.objects.select_related("series", "venue"), pk=object_id)
-    if not model_admin.has_change_permission(request, forum):
-        raise PermissionDenied
-    if forum.status != ForumStatus.PUBLISHED or forum.is_past:
-        model_admin.message_user(request, _("Only a published forum still to come can be announced."), messages.ERROR)
-        return redirect("admin:events_forum_change", forum.pk)
-    if request.method == "POST":
-        written = forum_announce(forum, by=request.user)
-        if written is None:
-            model_admin.message_user(request, _("This forum has already been announced."), messages.WARNING)
-        else:
-            model_admin.message_user(
-                request,
-                ngettext(
-                    "The announcement has been queued for %d subscriber.",
-                    "The announcement has been queued for %d subscribers.",
-                    written,
-                )
-                % written,
-                messages.SUCCESS,
-            )
-        return redirect("admin:events_forum_change", forum.pk)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": _("Announce %(forum)s") % {"forum": forum},
-        "opts": model_admin.opts,
-        "forum": forum,
-        "subscribers": active_subscriptions().count(),
-        "by_language": dict(active_subscriptions().values_list("language").annotate(count=Count("pk")).order_by()),
-    }
-    return TemplateResponse(request, "attendees/admin/announce.html", context)
+    return AnnouncementPage(model_admin, request, forum).response()

@@ -19,7 +19,7 @@ from attendees.models import Action, ActorKind, MailKind, PendingMail, Subscript
 from attendees.outbox.mail import deliver_with_the_change
 from attendees.records import Actor, action_record
 from events.models import Forum
-from forum_site import clock
+from forum_site.core import clock
 
 RECONFIRM_AFTER = datetime.timedelta(days=2 * 365)
 RECONFIRM_WITHIN = datetime.timedelta(days=30)

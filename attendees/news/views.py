@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from attendees.models import Subscription
 from attendees.news.subscriptions import subscription_end, subscription_reconfirm
-from forum_site.private_pages import private_response
+from forum_site.core.private_pages import private_response
 
 
 def _subscription(token: str) -> Subscription:

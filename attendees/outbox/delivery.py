@@ -35,7 +35,7 @@ from post_office.models import STATUS, Email, Log
 
 from attendees.models import MailKind, PendingMail, RegistrationStatus
 from attendees.outbox.rendering import render, store
-from forum_site import clock
+from forum_site.core import clock
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def outbox_deliver(pks: list[int] | None = None) -> int:
     due = PendingMail.objects.due(clock.now())
     if pks is not None:
         due = due.filter(pk__in=pks)
-    calendars = {}  # a forum's change mails 100 people the same file: build it once
+    calendars: dict[tuple, bytes] = {}  # a forum's change mails 100 people the same file: build it once
     sent = 0
     for pk in list(due.order_by("pk").values_list("pk", flat=True)):
         while pk is not None and _claim(pk):
@@ -135,7 +135,8 @@ def _sent_recorded(pending: PendingMail) -> None:
             _record_sent(pending)
             return
         except (OperationalError, InterfaceError) as error:
-            left = (pending.claimed_until - clock.now()).total_seconds()
+            # A mail being sent is claimed; no claim would mean no time left to try again.
+            left = (pending.claimed_until - clock.now()).total_seconds() if pending.claimed_until else 0
             if left <= pause:
                 raise
             logger.warning("mail %s sent but not yet marked (%s); trying again", pending.pk, error)
@@ -146,7 +147,7 @@ def _sent_recorded(pending: PendingMail) -> None:
 
 # A reminder is for who has a seat, a "still waiting" note for who waits, when it goes out:
 # someone who cancelled or got a seat since it was queued is not told otherwise.
-STILL_TRUE_WHILE = {
+STILL_TRUE_WHILE: dict[str, str] = {
     MailKind.REMINDER: RegistrationStatus.CONFIRMED,
     MailKind.STILL_WAITING: RegistrationStatus.WAITLISTED,
 }
@@ -156,7 +157,10 @@ def _outdated(pending: PendingMail) -> bool:
     if pending.subscription is not None:
         return not pending.subscription.is_active  # unsubscribed since: at once means at once
     required = STILL_TRUE_WHILE.get(pending.kind)
-    return required is not None and pending.email is None and pending.registration.status != required
+    registration = pending.registration
+    return (
+        required is not None and pending.email is None and registration is not None and registration.status != required
+    )
 
 
 def _is_permanent(error: Exception) -> bool:

@@ -16,7 +16,7 @@ from django.db import transaction
 from attendees.models import MailKind
 from attendees.outbox.mail import queue_for_each, queue_with_positions
 from events.models import MAX_REMINDER_HOURS, Forum
-from forum_site import clock
+from forum_site.core import clock
 
 
 def forums_due_for_reminders(now: datetime.datetime) -> list[Forum]:

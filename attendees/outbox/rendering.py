@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from post_office.models import PRIORITY, STATUS, Email
@@ -31,7 +30,7 @@ from events.models import Forum
 
 # Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
 # removes the event from calendars that imported it (same UID, higher SEQUENCE).
-CALENDAR_METHOD = {
+CALENDAR_METHOD: dict[str, str] = {
     MailKind.CONFIRMATION: "PUBLISH",
     MailKind.PROMOTED: "PUBLISH",
     MailKind.FORUM_RESCHEDULED: "PUBLISH",
@@ -56,6 +55,8 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     if pending.subscription_id is not None:
         return render_for_subscriber(pending)
     registration = pending.registration
+    if registration is None:  # the table's check: a mail is for a registration or a subscriber
+        raise ValueError(f"mail {pending.pk} has no recipient")
     # The programme in fixed queries, not one per talk.
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
     kind = pending.kind
@@ -111,6 +112,8 @@ def render_for_subscriber(pending: PendingMail) -> dict:
     """An announcement or a reconfirmation request, in the subscriber's language, with
     the one-click unsubscribe of RFC 8058 in its headers and its text."""
     subscription = pending.subscription
+    if subscription is None:
+        raise ValueError(f"mail {pending.pk} has no recipient")
     unsubscribe_url = _absolute(subscription.unsubscribe_path)
     context = {
         "subscription": subscription,
@@ -173,7 +176,7 @@ def html_part(subject: str, message: str, language: str, *, map_link: str = "") 
 
 
 def _map_link(forum: Forum | None) -> str:
-    return forum.venue.map_link if forum is not None and forum.venue_id else ""
+    return forum.venue.map_link if forum is not None and forum.venue is not None else ""
 
 
 def sender_address() -> str:

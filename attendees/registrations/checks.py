@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Warning, register
 
-from forum_site.rate_limits import parse_rate
+from forum_site.core.rate_limits import parse_rate
 
 # The most of the forum's limit one client may take in the forum limit's window.
 CLIENT_SHARE_OF_FORUM_LIMIT = 0.1

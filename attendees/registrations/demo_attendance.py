@@ -75,7 +75,7 @@ def load_demo_attendance(series) -> int:
     people = [_person(index, rng) for index in range(1, 301)]
     created = []
     next_new = 0
-    first_forum_people = []
+    first_forum_people: list[dict] = []
     for number, (registered, cancelled, checked_in, walk_ins, returning) in PLAN.items():
         forum = forums[number]
         chosen = rng.sample(first_forum_people, returning) if returning else []
@@ -114,8 +114,11 @@ def load_demo_attendance(series) -> int:
     created += Registration.objects.bulk_create(unique.values())
     seat_counts_recount(forum_3)
     # Those who confirmed news from their mailbox are subscribers, as the site makes them.
-    Subscription.objects.bulk_create(
-        [
+    subscribers = []
+    for row in {row.email: row for row in created if row.marketing_confirmed_at}.values():
+        if row.consented_at is None or row.marketing_confirmed_at is None:
+            continue  # every demo registration consented; this tells the type checker so
+        subscribers.append(
             Subscription(
                 email=row.email,
                 language=row.language,
@@ -123,10 +126,8 @@ def load_demo_attendance(series) -> int:
                 consent_version=row.consent_version,
                 reconfirmed_at=row.marketing_confirmed_at,
             )
-            for row in {row.email: row for row in created if row.marketing_confirmed_at}.values()
-        ],
-        ignore_conflicts=True,
-    )
+        )
+    Subscription.objects.bulk_create(subscribers, ignore_conflicts=True)
     # The invited guests of forum 2 all came, a little before the start.
     forums[2].guests.filter(arrived_at__isnull=True).update(
         arrived_at=forums[2].starts_at - datetime.timedelta(minutes=15)

@@ -35,7 +35,7 @@ from attendees.registrations.services import locked_forum, news_consents_expire,
 from attendees.registrations.transitions import registrations_move
 from attendees.reporting.statistics import snapshots_take
 from events.models import Forum
-from forum_site import clock
+from forum_site.core import clock
 
 ANONYMOUS_NAME = "-"
 PERSONAL_FIELDS = ("name", "email", "phone", "organization", "position")

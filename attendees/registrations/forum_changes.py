@@ -7,6 +7,8 @@ entries are replaced), decide a mail to each person concerned in their language,
 record who did it.
 """
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +19,7 @@ from attendees.records import Actor, action_record
 from attendees.registrations.services import RegistrationError, locked_forum
 from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus, Venue
-from forum_site import clock
+from forum_site.core import clock
 
 
 def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
@@ -71,8 +73,8 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
         raise RegistrationError(_("The forum must end after it starts."), code="ends_before_start")
     with transaction.atomic():
         forum = locked_forum(forum)
-        before = {"starts_at": forum.starts_at, "ends_at": forum.ends_at, "venue": forum.venue}
-        after = {"starts_at": starts_at, "ends_at": ends_at, "venue": venue}
+        before: dict[str, Any] = {"starts_at": forum.starts_at, "ends_at": forum.ends_at, "venue": forum.venue}
+        after: dict[str, Any] = {"starts_at": starts_at, "ends_at": ends_at, "venue": venue}
         changed = [field for field in before if before[field] != after[field]]
         if not changed:
             return 0
@@ -90,7 +92,7 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
         forum.save(update_fields=[*fields, "rescheduled_at", "calendar_sequence", "updated_at"])
 
         active = list(Registration.objects.filter(forum=forum).active().order_by(*QUEUE_ORDER))
-        details = {
+        details: dict[str, Any] = {
             "former_starts_at": timezone.localtime(before["starts_at"]).isoformat(),
             "former_ends_at": timezone.localtime(before["ends_at"]).isoformat(),
             "former_venue": str(before["venue"]) if before["venue"] else "",

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from forum_site.text import is_invisible
+from forum_site.core.text import is_invisible
 
 # Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
 KOREAN_PHONE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8})$")

@@ -6,6 +6,8 @@ A walk-in admitted over capacity is confirmed but takes no seat: a seat freed la
 goes to the first person waiting.
 """
 
+from collections.abc import Sequence
+
 from django.db.models import F
 
 from attendees.models import Registration, RegistrationStatus
@@ -16,7 +18,7 @@ def _takes_seat(status: str, over_capacity: bool) -> bool:
     return status == RegistrationStatus.CONFIRMED and not over_capacity
 
 
-def seat_counts_move(forum: Forum, moves: list[tuple[Registration, str | None]]) -> None:
+def seat_counts_move(forum: Forum, moves: Sequence[tuple[Registration, str | None]]) -> None:
     """Each registration went from status `before` (None: it is new) to its status now.
     Caller holds the lock on `forum`, and its counters are updated too, in one query."""
     seats = waiting = 0

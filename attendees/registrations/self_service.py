@@ -15,7 +15,7 @@ from attendees.registrations import services
 from attendees.registrations.erasure import registration_erase
 from attendees.registrations.forms import SelfServiceDetailsForm
 from attendees.registrations.views import registration_by_token, status_context
-from forum_site.private_pages import private_response
+from forum_site.core.private_pages import private_response
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -37,7 +37,7 @@ from attendees.registrations import normalize
 from attendees.registrations.consent import CONSENT_VERSION
 from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus
-from forum_site import clock
+from forum_site.core import clock
 
 logger = logging.getLogger(__name__)
 
@@ -330,8 +330,8 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CONFIRMED:
             mail.queue_confirmation(registration)
-        elif registration.status == RegistrationStatus.WAITLISTED:
-            mail.queue_waitlisted(registration, position=waitlist_position(registration))
+        elif (position := waitlist_position(registration)) is not None:
+            mail.queue_waitlisted(registration, position=position)
         else:
             mail.queue_cancelled(registration)
         action_record(

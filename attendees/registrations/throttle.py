@@ -22,8 +22,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 from events.models import Forum
-from forum_site.client_address import client_network
-from forum_site.rate_limits import parse_rate, window_key
+from forum_site.core.client_address import client_network
+from forum_site.core.rate_limits import parse_rate, window_key
 
 
 def _counter_keys(request, *, forum: Forum, email: str) -> dict[str, tuple[str, int, int]]:

@@ -12,8 +12,8 @@ from attendees.outbox import mail
 from attendees.records import Actor, action_records_for_each
 from attendees.registrations.seat_counts import seat_counts_move
 from events.models import Forum
-from forum_site import clock
-from forum_site.page_cache import content_changed
+from forum_site.core import clock
+from forum_site.core.page_cache import content_changed
 
 
 def registrations_move(

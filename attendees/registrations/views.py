@@ -17,7 +17,7 @@ from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import RegistrationForm
 from events.calendar import forum_ics_download
 from events.models import Forum
-from forum_site.private_pages import private_response
+from forum_site.core.private_pages import private_response
 
 
 def _why_closed(forum: Forum) -> str:
@@ -119,10 +119,14 @@ def status_context(registration):
     }
 
 
+def status_page(request, token: str, template: str):
+    """A page about where the token's registration stands, which no cache or referrer keeps."""
+    return private_response(render(request, template, status_context(registration_by_token(token))))
+
+
 @never_cache
 def registration_manage(request, token):
-    registration = registration_by_token(token)
-    return private_response(render(request, "attendees/manage.html", status_context(registration)))
+    return status_page(request, token, "attendees/manage.html")
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -130,8 +134,7 @@ class CancelView(View):
     """GET asks "are you sure?"; POST cancels."""
 
     def get(self, request, token):
-        registration = registration_by_token(token)
-        return private_response(render(request, "attendees/cancel.html", status_context(registration)))
+        return status_page(request, token, "attendees/cancel.html")
 
     def post(self, request, token):
         registration = registration_by_token(token)
@@ -151,8 +154,7 @@ class NewsConfirmView(View):
     """The double opt-in link of the mail. GET asks (mail scanners follow links); POST confirms."""
 
     def get(self, request, token):
-        registration = registration_by_token(token)
-        return private_response(render(request, "attendees/news_confirm.html", status_context(registration)))
+        return status_page(request, token, "attendees/news_confirm.html")
 
     def post(self, request, token):
         registration = registration_by_token(token)

@@ -19,8 +19,8 @@ from weasyprint import CSS, HTML
 from attendees.print_styles import PRINT_CSS
 from attendees.reporting.statistics import ForumStatistics, forums_statistics
 from events.models import Forum, ForumPhoto, Guest, Talk
-from forum_site.markdown import markdown_plain
-from forum_site.templatetags.site_format import forum_date, forum_time
+from forum_site.core.dates import forum_date, forum_time
+from forum_site.core.markdown import markdown_plain
 
 MAX_PHOTOS = 4
 

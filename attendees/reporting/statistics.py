@@ -114,7 +114,7 @@ def _returning_and_organisations(forums: list[Forum]) -> dict:
     """{forum id: (returning attendees, distinct organisations)}, computed from the
     registrations. A returning attendee was checked in at an earlier forum of the series."""
     people = _people_present_by_forum(forums)
-    seen_before = defaultdict(set)  # series id -> emails of earlier forums
+    seen_before: defaultdict[int, set[str]] = defaultdict(set)  # series id -> emails of earlier forums
     result = {}
     for forum in sorted(forums, key=lambda forum: forum.starts_at):
         present = people.get(forum.pk, [])
@@ -176,10 +176,10 @@ def series_statistics(series) -> SeriesStatistics:
 def snapshots_take(forum_ids=None) -> int:
     """Keep, for every forum (or these) that has none yet, the numbers that need personal
     data. Called by the purge before it removes anything; returns how many were taken."""
-    forums = Forum.objects.exclude(pk__in=AttendanceSnapshot.objects.values("forum_id"))
+    without = Forum.objects.exclude(pk__in=AttendanceSnapshot.objects.values("forum_id"))
     if forum_ids is not None:
-        forums = forums.filter(pk__in=forum_ids)
-    forums = list(forums.only("series", "starts_at"))
+        without = without.filter(pk__in=forum_ids)
+    forums = list(without.only("series", "starts_at"))
     if not forums:
         return 0
     computed = _returning_and_organisations(_series_forums(forums))

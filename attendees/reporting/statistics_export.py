@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from attendees.reporting.statistics import SECTORS, SeriesStatistics
-from forum_site.spreadsheets import sheet_append
+from forum_site.core.spreadsheets import sheet_append
 
 
 def _bold_first_row(sheet) -> None:
@@ -35,7 +35,7 @@ def attendance_columns() -> list[tuple[str, str]]:
 
 def statistics_xlsx(statistics: SeriesStatistics) -> bytes:
     workbook = Workbook()
-    forums = workbook.active
+    forums = workbook.worksheets[0]  # the one a new workbook starts with
     forums.title = _("By forum")
     columns = attendance_columns()
     sheet_append(

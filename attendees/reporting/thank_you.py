@@ -11,7 +11,7 @@ from attendees.models import Action, MailKind, Registration, RegistrationStatus
 from attendees.outbox.mail import queue_for_each
 from attendees.records import Actor, action_record
 from events.models import Forum
-from forum_site import clock
+from forum_site.core import clock
 
 
 @dataclasses.dataclass(frozen=True)

@@ -3,14 +3,13 @@ group holds, then queues the mails (attendees/reporting/thank_you.py)."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees.reporting.thank_you import thank_you_groups, thank_you_send
 from events.models import Forum
+from forum_site.core.admin_pages import ConfirmationPage
 
 
 class ThankYouForm(forms.Form):
@@ -19,34 +18,36 @@ class ThankYouForm(forms.Form):
     )
 
 
+class ThankYouPage(ConfirmationPage):
+    """How many people each group holds; then their thank-you mails are queued."""
+
+    template_name = "attendees/admin/thank_you.html"
+    form_class = ThankYouForm
+
+    def allowed(self):
+        return super().allowed() and self.request.user.has_perm("attendees.view_registration")
+
+    def refusal(self):
+        if not self.obj.report_is_public:
+            return _("Publish the forum's report first: the thank-you links to it."), messages.ERROR
+        return None
+
+    def title(self):
+        return _("Thank %(forum)s's attendees") % {"forum": self.obj}
+
+    def context(self, form):
+        return {"forum": self.obj, "groups": thank_you_groups(self.obj)}
+
+    def act(self, form):
+        queued = thank_you_send(
+            forum=self.obj, include_absent=form.cleaned_data["include_absent"], by=self.request.user
+        )
+        said = ngettext(
+            "The thank-you has been queued for %d person.", "The thank-you has been queued for %d people.", queued
+        )
+        return said % queued, messages.SUCCESS
+
+
 def thank_you_view(request, model_admin, object_id):
     forum = get_object_or_404(Forum.objects.select_related("series"), pk=object_id)
-    if not (model_admin.has_change_permission(request, forum) and request.user.has_perm("attendees.view_registration")):
-        raise PermissionDenied
-    if not forum.report_is_public:
-        model_admin.message_user(
-            request, _("Publish the forum's report first: the thank-you links to it."), messages.ERROR
-        )
-        return redirect("admin:events_forum_change", forum.pk)
-    # A POST with the box unticked is empty, and still a POST.
-    form = ThankYouForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        queued = thank_you_send(forum=forum, include_absent=form.cleaned_data["include_absent"], by=request.user)
-        model_admin.message_user(
-            request,
-            ngettext(
-                "The thank-you has been queued for %d person.", "The thank-you has been queued for %d people.", queued
-            )
-            % queued,
-            messages.SUCCESS,
-        )
-        return redirect("admin:events_forum_change", forum.pk)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": _("Thank %(forum)s's attendees") % {"forum": forum},
-        "opts": model_admin.opts,
-        "forum": forum,
-        "form": form,
-        "groups": thank_you_groups(forum),
-    }
-    return TemplateResponse(request, "attendees/admin/thank_you.html", context)
+    return ThankYouPage(model_admin, request, forum).response()

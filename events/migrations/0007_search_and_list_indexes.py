@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from forum_site.trigram_indexes import trigram_indexes
+from forum_site.core.trigram_indexes import trigram_indexes
 
 
 def search_text_filled(apps, schema_editor):

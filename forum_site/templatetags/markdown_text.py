@@ -2,7 +2,7 @@
 
 from django import template
 
-from forum_site.markdown import markdown_html, markdown_plain
+from forum_site.core.markdown import markdown_html, markdown_plain
 
 register = template.Library()
 

@@ -232,7 +232,7 @@ def test_typed_formulas_are_neutralised_in_the_csv_list(admin_client, formula_re
     ],
 )
 def test_each_formula_start_is_prefixed_in_a_csv_cell(typed, written):
-    from forum_site.spreadsheets import csv_bytes
+    from forum_site.core.spreadsheets import csv_bytes
 
     content = csv_bytes([[typed, 7, None]])
     assert list(csv.reader(io.StringIO(content.decode("utf-8-sig")))) == [[written, "7", ""]]

@@ -180,7 +180,9 @@ def test_connections_cut_during_delivery_lose_nothing_and_send_nothing_twice(pos
     port = free_port()
     cuts = 0
     with running_smtp_server(port, delays=[0.03, 0.0, 0.05]) as inbox:
-        workers = [worker(tmp_path, f"cut-{name}", port, claim_seconds=5) for name in "ab"]
+        # Production claims for 120 s; 15 s keeps a lost task's mail quick to come back, and
+        # still leaves a mark's retries (after a cut) the seconds a loaded machine needs.
+        workers = [worker(tmp_path, f"cut-{name}", port, claim_seconds=15) for name in "ab"]
         try:
             wait_until(lambda: len(inbox.messages) >= 5, timeout=60, what="the first mails")
             for _round in range(12):

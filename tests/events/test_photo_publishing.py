@@ -108,7 +108,7 @@ def test_photos_stored_before_are_published_again_by_the_migration(forum, settin
     """Photos uploaded before this change keep their GPS until the migration publishes them again."""
     from django.core.files.base import ContentFile
 
-    from forum_site.fields import photos_republished
+    from forum_site.core.fields import photos_republished
 
     photo = ForumPhoto(forum=forum, alt_text="옛 사진", order=1)
     photo.image.save("old.jpg", ContentFile(phone_photo(800, 600)), save=False)  # stored as it came

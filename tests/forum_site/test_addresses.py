@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.urls import clear_script_prefix, reverse, set_script_prefix
 from django.utils import translation
 
-from forum_site.addresses import _reversed, address_of
+from forum_site.core.addresses import _reversed, address_of
 from tests.factories import ForumFactory, SpeakerFactory, TalkFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from forum_site.client_address import client_ip
+from forum_site.core.client_address import client_ip
 
 
 @pytest.fixture

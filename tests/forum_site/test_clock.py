@@ -5,7 +5,7 @@ import sys
 
 import time_machine
 
-from forum_site import clock
+from forum_site.core import clock
 
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 
@@ -50,7 +50,7 @@ def run_python(code, **env):
 
 def test_forum_site_today_environment_variable_sets_the_day():
     result = run_python(
-        "import django; django.setup(); from forum_site import clock; print(clock.today())",
+        "import django; django.setup(); from forum_site.core import clock; print(clock.today())",
         FORUM_SITE_TODAY="2020-08-06",
     )
     assert result.stdout == "2020-08-06\n"
@@ -58,7 +58,8 @@ def test_forum_site_today_environment_variable_sets_the_day():
 
 def test_forum_site_today_may_be_a_moment_in_seoul_time():
     result = run_python(
-        "import django; django.setup(); from forum_site import clock; print(clock.now().isoformat(timespec='minutes'))",
+        "import django; django.setup(); from forum_site.core import clock;"
+        " print(clock.now().isoformat(timespec='minutes'))",
         FORUM_SITE_TODAY="2020-09-08T15:25",
     )
     assert result.stdout == "2020-09-08T15:25+09:00\n"

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from forum_site.markdown import markdown_html, markdown_plain
+from forum_site.core.markdown import markdown_html, markdown_plain
 
 
 class Tags(HTMLParser):

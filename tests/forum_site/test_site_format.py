@@ -6,7 +6,7 @@ import zoneinfo
 
 from django.utils import timezone, translation
 
-from forum_site.templatetags.site_format import forum_date, forum_datetime, forum_time
+from forum_site.core.dates import forum_date, forum_datetime, forum_time
 from tests.factories import seoul
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from events.models import Forum
-from forum_site.text import paragraphs, single_line
+from forum_site.core.text import paragraphs, single_line
 from tests.factories import ForumFactory, SpeakerFactory, TalkFactory
 
 pytestmark = pytest.mark.django_db

@@ -41,13 +41,18 @@
     if (answer.guest) showGuest(answer.guest);
   }
 
-  function showGuest(state) {
-    const row = document.getElementById("guest-" + state.id);
+  // A person's or a guest's row: marked or not, its two buttons swapped, the time written.
+  function showRow(rowId, done, when, doButton, undoButton) {
+    const row = document.getElementById(rowId);
     if (!row) return;
-    row.classList.toggle("is-checked-in", state.arrived);
-    row.querySelector(".desk-guest-arrived").hidden = state.arrived;
-    row.querySelector(".desk-guest-undo").hidden = !state.arrived;
-    row.querySelector(".desk-when").textContent = state.arrived_text;
+    row.classList.toggle("is-checked-in", done);
+    row.querySelector(doButton).hidden = done;
+    row.querySelector(undoButton).hidden = !done;
+    row.querySelector(".desk-when").textContent = when;
+  }
+
+  function showGuest(state) {
+    showRow("guest-" + state.id, state.arrived, state.arrived_text, ".desk-guest-arrived", ".desk-guest-undo");
   }
 
   function showCounts(counts) {
@@ -58,12 +63,7 @@
   }
 
   function showPerson(state) {
-    const row = document.getElementById("person-" + state.id);
-    if (!row) return;
-    row.classList.toggle("is-checked-in", state.checked_in);
-    row.querySelector(".desk-check-in").hidden = state.checked_in;
-    row.querySelector(".desk-undo").hidden = !state.checked_in;
-    row.querySelector(".desk-when").textContent = state.checked_in_text;
+    showRow("person-" + state.id, state.checked_in, state.checked_in_text, ".desk-check-in", ".desk-undo");
   }
 
   desk.addEventListener("submit", function (event) {

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Series
 from events.services import PlanOutcome, forum_schedule_plan, forums_plan
-from forum_site import clock
+from forum_site.core import clock
 
 
 class Command(BaseCommand):

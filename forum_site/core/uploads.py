@@ -16,7 +16,7 @@ from .photos import MAX_PIXELS
 SLIDE_EXTENSIONS = (".pdf", ".pptx", ".hwp", ".hwpx")
 # Compound File Binary, the container of HWP 5 documents.
 _CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
-PHOTO_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+PHOTO_FORMATS: dict[str | None, tuple[str, ...]] = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 
 
 def _head(file, size: int) -> bytes:

@@ -18,7 +18,7 @@ from PIL import Image, ImageOps
 # What a forum photo is refused above: a camera's largest is about 50 megapixels, and a
 # PNG of 20,000 x 10,000 would take 800 MB to decode.
 MAX_PIXELS = 50_000_000
-SAVE_OPTIONS = {
+SAVE_OPTIONS: dict[str, dict[str, object]] = {
     "JPEG": {"quality": 85, "optimize": True},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 85},
@@ -27,7 +27,7 @@ SAVE_OPTIONS = {
 
 def _encoded(image: Image.Image, image_format: str, icc_profile: bytes | None) -> ContentFile:
     buffer = io.BytesIO()
-    options = dict(SAVE_OPTIONS.get(image_format, {}))
+    options: dict[str, object] = dict(SAVE_OPTIONS.get(image_format, {}))
     if icc_profile:  # colours, not metadata: kept
         options["icc_profile"] = icc_profile
     image.save(buffer, format=image_format, **options)  # no exif=, no pnginfo=: no metadata
@@ -39,6 +39,8 @@ def photo_versions(file, *, longest_edge: int, thumbnail_edge: int) -> tuple[Con
     file.seek(0)
     with Image.open(file) as original:
         image_format = original.format
+        if image_format is None:  # only a file Pillow can name reaches here (uploads.py)
+            raise ValueError("not a photo Pillow knows")
         icc_profile = original.info.get("icc_profile")
         upright = ImageOps.exif_transpose(original)
     published = upright.copy()

@@ -15,6 +15,9 @@ class SlugFromField(models.SlugField):
     `populate_from`, unique among the rows sharing the fields `unique_within` (all rows
     if none)."""
 
+    max_length: int  # SlugField's default is 50: never None
+    allow_unicode: bool  # set by SlugField.__init__, which django-stubs does not declare
+
     def __init__(self, *args, populate_from: str = "", unique_within: tuple = (), **kwargs):
         self.populate_from = populate_from
         self.unique_within = tuple(unique_within)

@@ -1,4 +1,4 @@
-"""Model fields that store staff-written text already made harmless (forum_site/text.py),
+"""Model fields that store staff-written text already made harmless (forum_site/core/text.py),
 whatever path writes it: the admin, a command, the demo loader or a shell."""
 
 import os
@@ -9,31 +9,37 @@ from .photos import photo_versions
 from .text import paragraphs, single_line
 
 
-class SingleLineCharField(models.CharField):
+class CleanedOnSave(models.Field):
+    """Runs `cleaned` over the text just before it is written (and leaves the instance
+    holding what was written)."""
+
+    @staticmethod
+    def cleaned(value: str) -> str:
+        raise NotImplementedError
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if isinstance(value, str):
+            value = self.cleaned(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+
+class SingleLineCharField(CleanedOnSave, models.CharField):
     """A title or a name: one line, NFC, no control characters (a CR/LF in a title would
     otherwise break the .ics files and mail headers it is written into)."""
 
-    def pre_save(self, model_instance, add):
-        value = getattr(model_instance, self.attname)
-        if isinstance(value, str):
-            value = single_line(value)
-            setattr(model_instance, self.attname, value)
-        return value
+    cleaned = staticmethod(single_line)
 
 
-class ParagraphsTextField(models.TextField):
+class ParagraphsTextField(CleanedOnSave, models.TextField):
     """Running text (summaries, reports, biographies): NFC, LF line breaks, no control characters."""
 
-    def pre_save(self, model_instance, add):
-        value = getattr(model_instance, self.attname)
-        if isinstance(value, str):
-            value = paragraphs(value)
-            setattr(model_instance, self.attname, value)
-        return value
+    cleaned = staticmethod(paragraphs)
 
 
 class PhotoField(models.ImageField):
-    """A photo stored as forum_site/photos.py publishes it: upright, without metadata, at
+    """A photo stored as forum_site/core/photos.py publishes it: upright, without metadata, at
     most `longest_edge` pixels long, with a copy of `thumbnail_edge` pixels in the field
     `thumbnail_field`. Done when a new file is saved, whatever path saves it."""
 

@@ -26,8 +26,8 @@ from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from forum_site import clock
-from forum_site.visitors import has_session
+from forum_site.core import clock
+from forum_site.core.visitors import has_session
 
 VERSION_KEY = "content-version"
 # How long an unchanged page is kept; the minute in the key renews it anyway.

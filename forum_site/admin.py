@@ -1,0 +1,11 @@
+"""The project composes what no app may do alone: the forum's admin is events' ForumAdmin,
+extended by attendees with all that reaches the people registered (seat counts, the
+registration links, announcing, cancelling, the result report). Events imports nothing of
+attendees, and no app unregisters another's admin."""
+
+from django.contrib import admin
+
+from attendees.forum_admin import ForumAdmin
+from events.models import Forum
+
+admin.site.register(Forum, ForumAdmin)
