@@ -52,7 +52,7 @@ class CheckedInFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(checked_in_at__isnull=False)
+            return queryset.came()
         if self.value() == "no":
             return queryset.filter(checked_in_at__isnull=True)
         return queryset
@@ -466,6 +466,10 @@ class AccessRecordAdmin(ReadOnlyRecordAdmin):
 @admin.register(ActionRecord)
 class ActionRecordAdmin(ReadOnlyRecordAdmin):
     list_display = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
+    # The actor by name, not as the user field: Django's read-only field would link it to
+    # the account's admin page, which only those who manage accounts may open.
+    fields = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
+    readonly_fields = ["actor_display", "description"]
     list_filter = ["action", "actor_kind", "at"]
     list_select_related = ["actor", "forum", "registration"]
     date_hierarchy = "at"

@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise  # the type of a lazy translation
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
+REGISTRATION_FIELDS = ("status", "capacity", "registration_opens_at", "registration_closes_at")
+# Actions whose effect reaches the people registered or subscribed.
+REACHING_PEOPLE_ACTIONS = ("publish_forums", "announce", "send_thank_you", "cancel_forum")
+
+
+def runs_registrations(request) -> bool:
+    """Whether the user runs a forum's registrations (포럼 담당자), not only its content."""
+    return request.user.has_perm("attendees.change_registration")
+
+
 RESULT_REPORT_FORMATS = {
     "docx": (result_report_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "pdf": (result_report_pdf, "application/pdf"),
@@ -89,6 +99,9 @@ class ForumCancelPage(ConfirmationPage):
     template_name = "attendees/admin/forum_cancel.html"
     form_class = ForumCancelForm
 
+    def allowed(self):
+        return super().allowed() and runs_registrations(self.request)
+
     def refusal(self):
         return (_("This forum is already cancelled."), messages.INFO) if self.obj.is_cancelled else None
 
@@ -124,6 +137,37 @@ class ForumAdmin(EventsForumAdmin):
     ]
     readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report"]
     actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]
+
+    def get_list_display(self, request):
+        # The links open registrations and printables: for those who may see them.
+        shown = super().get_list_display(request)
+        if request.user.has_perm("attendees.view_registration"):
+            return shown
+        return [column for column in shown if column != "registrations_link"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("attendees.view_statistics"):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [field for field in options["fields"] if field != "result_report"]})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # What registered people are told of (the date, the venue, their seats, the forum's
+        # status and registration window) is changed by those who run the registrations.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not runs_registrations(request):
+            readonly += [*SCHEDULE_FIELDS, *REGISTRATION_FIELDS]
+        return readonly
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not runs_registrations(request):
+            for name in REACHING_PEOPLE_ACTIONS:
+                actions.pop(name, None)
+        return actions
 
     @admin.display(description=_("confirmed / capacity"))
     def seats(self, forum):
@@ -301,6 +345,8 @@ class ForumAdmin(EventsForumAdmin):
             "opts": self.opts,
             "object": forum,
             "rows": sorted(rows, key=lambda row: row["at"]),
-            "registrations_url": reverse("admin:attendees_registration_changelist") + f"?forum__id__exact={forum.pk}",
         }
+        if request.user.has_perm("attendees.view_registration"):
+            changelist = reverse("admin:attendees_registration_changelist")
+            context["registrations_url"] = f"{changelist}?forum__id__exact={forum.pk}"
         return TemplateResponse(request, "attendees/admin/history.html", context)

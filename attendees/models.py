@@ -54,7 +54,21 @@ def ahead_of(created_at, pk) -> Q:
     return Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lt=pk)
 
 
+# Attendance, counted one way everywhere (the statistics and their workbook, the result
+# report, the thank-you, the desk): who came was checked in; a walk-in registered at the
+# door and came. A walk-in who left while on the waiting list registered, and did not come.
+CAME = Q(checked_in_at__isnull=False)
+CAME_AT_THE_DOOR = CAME & Q(walk_in=True)
+
+
 class RegistrationQuerySet(models.QuerySet):
+    def came(self):
+        return self.filter(CAME)
+
+    def did_not_come(self):
+        """Held a seat and was not checked in."""
+        return self.filter(status=RegistrationStatus.CONFIRMED).exclude(CAME)
+
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 

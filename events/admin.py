@@ -40,6 +40,13 @@ class SeriesAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["plan_link"]
 
+    def get_fieldsets(self, request, obj=None):
+        # Planning creates forums: shown to those who may add them, as its page demands.
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("events.add_forum"):
+            return fieldsets
+        return [(name, options) for name, options in fieldsets if "plan_link" not in options["fields"]]
+
     def get_urls(self):
         view = self.admin_site.admin_view(self.plan_view)
         return [path("<path:object_id>/plan/", view, name="events_series_plan"), *super().get_urls()]

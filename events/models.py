@@ -330,11 +330,17 @@ class Forum(models.Model):
         return max(self.capacity - self.seats_taken, 0)
 
     @property
+    def is_full(self) -> bool:
+        """No seat left: the next person waits (or, at the door, is admitted over capacity).
+        People admitted over capacity take no seat, so they never make a forum full."""
+        return self.seats_left == 0
+
+    @property
     def registration_state(self) -> str:
         if self.is_cancelled:
             return RegistrationState.CANCELLED
         if self.is_registration_open:
-            return RegistrationState.OPEN if self.seats_left > 0 else RegistrationState.WAITING_LIST
+            return RegistrationState.WAITING_LIST if self.is_full else RegistrationState.OPEN
         if self.registration_opens_at and clock.now() < self.registration_opens_at:
             return RegistrationState.NOT_YET_OPEN
         return RegistrationState.CLOSED

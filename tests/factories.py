@@ -125,3 +125,14 @@ def registered(forum, email="kim@example.kr", **details):
     and the person's details a test does not look at filled in."""
     person = {"name": "김광주", "organization": "광주AI", "position": "연구원", "sector": "industry"}
     return services.registration_create(forum=forum, email=email, **{**person, "consent_privacy": True, **details})
+
+
+def staff_with_role(role: str, username: str = "staff"):
+    """A staff account in one of the roles `setup_roles` makes (포럼 담당자, 콘텐츠 편집자, 접수 데스크)."""
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    call_command("setup_roles")
+    user = User.objects.create_user(username, password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user

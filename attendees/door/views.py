@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from attendees.door.check_in_words import check_in_message
-from attendees.models import ALREADY_REGISTERED, AccessKind, Registration, RegistrationStatus
+from attendees.models import ALREADY_REGISTERED, CAME_AT_THE_DOOR, AccessKind, Registration, RegistrationStatus
 from attendees.records import access_record
 from attendees.registrations import services
 from attendees.registrations.consent import retention_days
@@ -118,12 +118,12 @@ def person_state(registration: Registration) -> dict:
 
 
 def counts(forum: Forum) -> dict:
-    people = Registration.objects.filter(forum=forum).confirmed()
+    registrations = Registration.objects.filter(forum=forum)
     guests = Guest.objects.filter(forum=forum)
     return {
-        "confirmed": people.count(),
-        "walk_ins": people.filter(walk_in=True).count(),
-        "checked_in": people.filter(checked_in_at__isnull=False).count(),
+        "confirmed": registrations.confirmed().count(),
+        "walk_ins": registrations.filter(CAME_AT_THE_DOOR).count(),
+        "checked_in": registrations.came().count(),
         "guests": guests.count(),
         "guests_arrived": guests.filter(arrived_at__isnull=False).count(),
     }
@@ -327,6 +327,6 @@ def desk_walk_in(request, forum):
                 services.registration_check_in(registration=registration, by=request.user)
                 messages.success(request, _("%(name)s is registered and checked in.") % {"name": registration.name})
             return redirect(reverse("desk:page") + f"?forum={forum.pk}")
-    full = counts(forum)["confirmed"] >= forum.capacity
+    full = forum.is_full
     context = {"forum": forum, "form": form, "full": full, "retention_days": retention_days()}
     return render(request, "attendees/desk/walk_in.html", context)

@@ -35,6 +35,9 @@ class AnnouncementPage(ConfirmationPage):
 
     template_name = "attendees/admin/announce.html"
 
+    def allowed(self):
+        return super().allowed() and self.request.user.has_perm("attendees.change_registration")
+
     def refusal(self):
         if self.obj.status != ForumStatus.PUBLISHED or self.obj.is_past:
             return _("Only a published forum still to come can be announced."), messages.ERROR

@@ -201,7 +201,7 @@ def _management_link_resend(registration: Registration) -> None:
 
 def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_capacity, **person) -> Registration:
     """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
-    has_seat = forum.seats_taken < forum.capacity
+    has_seat = not forum.is_full
     over_capacity = not has_seat and walk_in and admit_over_capacity
     registration = Registration(
         forum=forum,
@@ -228,7 +228,7 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
 
 def promote_into_free_seats(forum: Forum, *, by: Actor) -> list[Registration]:
     """Move people from the head of the waiting list into free seats. Caller holds the lock."""
-    free = forum.capacity - forum.seats_taken
+    free = forum.seats_left
     if free <= 0:
         return []
     promoted = list(Registration.objects.filter(forum=forum).waitlisted()[:free])
@@ -306,7 +306,7 @@ def registration_promote(*, registration: Registration, by: Actor) -> None:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != RegistrationStatus.WAITLISTED:
             raise RegistrationError(_("Only people on the waiting list can be promoted."), code="not_waitlisted")
-        if forum.seats_taken >= forum.capacity:
+        if forum.is_full:
             raise RegistrationError(_("The forum is full: raise its capacity first."), code="full")
         _promote(forum, [registration], by=by)
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
-from attendees.models import AttendanceSnapshot, Registration, RegistrationStatus, Sector
+from attendees.models import CAME, CAME_AT_THE_DOOR, AttendanceSnapshot, Registration, RegistrationStatus, Sector
 from events.models import Forum, Guest
 
 # The sectors of 산·학·연·관, and "other", in the order of every table.
@@ -78,7 +78,7 @@ class SeriesStatistics:
 
 
 def _counts_by_forum(forums) -> dict:
-    present = Q(checked_in_at__isnull=False)
+    present = CAME
     online = Q(walk_in=False)
     confirmed = Q(status=RegistrationStatus.CONFIRMED)
     rows = (
@@ -90,7 +90,7 @@ def _counts_by_forum(forums) -> dict:
             waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
             cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
             checked_in=Count("pk", filter=present),
-            walk_ins=Count("pk", filter=Q(walk_in=True)),
+            walk_ins=Count("pk", filter=CAME_AT_THE_DOOR),
             confirmed_online=Count("pk", filter=confirmed & online),
             confirmed_online_present=Count("pk", filter=confirmed & online & present),
         )
@@ -102,9 +102,11 @@ def _counts_by_forum(forums) -> dict:
 def _people_present_by_forum(forums) -> dict:
     """{forum id: [(email, organisation)]} of those checked in whose data is still here."""
     people = defaultdict(list)
-    rows = Registration.objects.filter(
-        forum__in=forums, checked_in_at__isnull=False, anonymized_at__isnull=True
-    ).values_list("forum_id", "email", "organization")
+    rows = (
+        Registration.objects.came()
+        .filter(forum__in=forums, anonymized_at__isnull=True)
+        .values_list("forum_id", "email", "organization")
+    )
     for forum_id, email, organisation in rows:
         people[forum_id].append((email.strip().lower(), " ".join(organisation.split()).lower()))
     return people
@@ -136,7 +138,8 @@ def forums_statistics(forums) -> list[ForumStatistics]:
     forums = sorted(forums, key=lambda forum: forum.starts_at)
     counts = _counts_by_forum(forums)
     sectors = (
-        Registration.objects.filter(forum__in=forums, checked_in_at__isnull=False)
+        Registration.objects.came()
+        .filter(forum__in=forums)
         .values_list("forum_id", "sector")
         .annotate(count=Count("pk"))
         .order_by()

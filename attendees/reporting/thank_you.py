@@ -7,7 +7,7 @@ import dataclasses
 
 from django.db import transaction
 
-from attendees.models import Action, MailKind, Registration, RegistrationStatus
+from attendees.models import Action, MailKind, Registration
 from attendees.outbox.mail import queue_for_each
 from attendees.records import Actor, action_record
 from events.models import Forum
@@ -25,15 +25,11 @@ class ThankYouGroups:
 
 
 def _came(forum: Forum):
-    return Registration.objects.filter(forum=forum, checked_in_at__isnull=False, anonymized_at__isnull=True).exclude(
-        email=""
-    )
+    return Registration.objects.came().filter(forum=forum, anonymized_at__isnull=True).exclude(email="")
 
 
 def _did_not_come(forum: Forum):
-    return Registration.objects.filter(
-        forum=forum, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True, anonymized_at__isnull=True
-    ).exclude(email="")
+    return Registration.objects.did_not_come().filter(forum=forum, anonymized_at__isnull=True).exclude(email="")
 
 
 def thank_you_groups(forum: Forum) -> ThankYouGroups:

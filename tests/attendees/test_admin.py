@@ -45,13 +45,13 @@ def test_admin_check_in_and_resend(admin_client):
     assert queued_mail(to=registration.email).count() == 1
 
 
-def test_registration_desk_can_check_in(client):
+def test_the_forum_manager_can_check_in_from_the_admin(client):
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
 
     call_command("setup_roles")
-    user = User.objects.create_user("desk", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="접수 데스크"))
+    user = User.objects.create_user("manager", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="포럼 담당자"))
     client.force_login(user)
     registration = RegistrationFactory()
     act(client, "check_in", [registration])

@@ -3,12 +3,11 @@ record, whatever its method; and whole emails and phones are shown to those allo
 export them whole, masked to everyone else, on every page alike."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.core.management import call_command
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from attendees.models import AccessRecord
-from tests.factories import ForumFactory, RegistrationFactory
+from tests.factories import ForumFactory, RegistrationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:attendees_registration_changelist")
@@ -56,24 +55,22 @@ def test_each_admin_view_of_registrations_is_recorded_on_get_and_post(admin_clie
 
 
 @pytest.fixture
-def desk_client(client):
-    call_command("setup_roles")
-    desk = User.objects.create_user("desk", password="a-long-password-1", is_staff=True)
-    desk.groups.add(Group.objects.get(name="접수 데스크"))
-    client.force_login(desk)
-    return client, desk
+def manager_client(client):
+    manager = staff_with_role("포럼 담당자", "manager")
+    client.force_login(manager)
+    return client, manager
 
 
-def test_the_desk_sees_emails_and_phones_masked_on_the_change_page_as_in_its_exports(desk_client, kim):
-    client, _desk = desk_client
+def test_the_forum_manager_sees_emails_and_phones_masked_on_the_change_page_as_in_its_exports(manager_client, kim):
+    client, _manager = manager_client
     page = client.get(reverse("admin:attendees_registration_change", args=[kim.pk])).text
     assert "k***@example.kr" in page and "010-****-5678" in page
     assert "kim.gwangju@example.kr" not in page and "01012345678" not in page
     assert 'name="email"' not in page and 'name="phone"' not in page  # nor can it change them
 
 
-def test_the_desk_correcting_a_name_leaves_the_masked_details_as_they_were(desk_client, kim):
-    client, _desk = desk_client
+def test_the_forum_manager_correcting_a_name_leaves_the_masked_details_as_they_were(manager_client, kim):
+    client, _manager = manager_client
     change = reverse("admin:attendees_registration_change", args=[kim.pk])
     data = {"name": "김광주2", "organization": kim.organization, "position": kim.position, "sector": kim.sector}
     assert client.post(change, {**data, "email": "x@example.kr", "phone": "01099999999"}).status_code == 302
@@ -81,9 +78,9 @@ def test_the_desk_correcting_a_name_leaves_the_masked_details_as_they_were(desk_
     assert (kim.name, kim.email, kim.phone) == ("김광주2", "kim.gwangju@example.kr", "01012345678")
 
 
-def test_with_the_permission_the_whole_details_are_shown_and_editable(desk_client, kim):
-    client, desk = desk_client
-    desk.user_permissions.add(Permission.objects.get(codename="export_unmasked"))
+def test_with_the_permission_the_whole_details_are_shown_and_editable(manager_client, kim):
+    client, manager = manager_client
+    manager.user_permissions.add(Permission.objects.get(codename="export_unmasked"))
     page = client.get(reverse("admin:attendees_registration_change", args=[kim.pk])).text
     assert 'value="kim.gwangju@example.kr"' in page and 'value="01012345678"' in page
 

@@ -45,7 +45,7 @@ def person(name):
 def staff(role):
     call_command("setup_roles")
     user = User.objects.create_user(role, password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name={"desk": "접수 데스크", "editor": "포럼 편집자"}[role]))
+    user.groups.add(Group.objects.get(name={"desk": "접수 데스크", "editor": "콘텐츠 편집자"}[role]))
     return user
 
 
@@ -262,15 +262,18 @@ def test_guests_sit_outside_the_capacity(desk_client, forum, guests):
     }
 
 
-def test_the_desk_cannot_open_the_guest_editor_but_an_editor_can(client, forum, guests):
+def test_only_the_forum_manager_edits_the_invited_guests(client, forum, guests):
     from events.models import Guest
 
+    change_page = reverse("admin:events_forum_change", args=[forum.pk])
     client.force_login(staff("desk"))
-    assert client.get(reverse("admin:events_forum_change", args=[forum.pk])).status_code == 200  # to read
-    assert 'name="guests-0-name"' not in client.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    assert client.get(change_page).status_code == 403  # the desk shows guests' arrival, no more
     client.force_login(User.objects.create_user("ed", password="a-long-password-1", is_staff=True))
-    User.objects.get(username="ed").groups.add(Group.objects.get(name="포럼 편집자"))
-    assert 'name="guests-0-name"' in client.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    User.objects.get(username="ed").groups.add(Group.objects.get(name="콘텐츠 편집자"))
+    assert 'name="guests-0-name"' not in client.get(change_page).text  # guests are people: not content
+    client.force_login(User.objects.create_user("manager", password="a-long-password-1", is_staff=True))
+    User.objects.get(username="manager").groups.add(Group.objects.get(name="포럼 담당자"))
+    assert 'name="guests-0-name"' in client.get(change_page).text
     assert Guest.objects.count() == 3
 
 
@@ -357,3 +360,16 @@ def test_admit_over_capacity_ticked_while_seats_are_free_takes_a_seat_as_usual(d
     assert (walk_in.status, walk_in.over_capacity) == ("confirmed", False)
     forum.refresh_from_db()
     assert forum.seats_taken == 2  # 김영업 and the walk-in: the box changed nothing while seats were free
+
+
+def test_a_person_admitted_over_capacity_does_not_make_the_forum_look_full_at_the_door(desk_client, forum):
+    url = reverse("desk:walk-in", args=[forum.pk])
+    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on", "email": "choi@example.kr"})
+    assert person("최현장").over_capacity is True
+    services.registration_cancel(registration=person("김영업"), by=User.objects.get(username="desk"))
+    services.registration_cancel(registration=person("이대기"), by=User.objects.get(username="desk"))
+    # One seat free, and one more person confirmed than seats: the seat is still there.
+    page = desk_client.get(url)
+    assert "정원이 찼습니다." not in page.text
+    desk_client.post(url, {**WALK_IN, "name": "윤현장", "email": "yoon@example.kr"})
+    assert (person("윤현장").status, person("윤현장").over_capacity) == ("confirmed", False)

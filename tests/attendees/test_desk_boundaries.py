@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 MORNING = datetime.datetime(2030, 1, 8, 7, 12, tzinfo=SEOUL)
 JSON = {"HTTP_ACCEPT": "application/json"}
-ROLES = {"desk": "접수 데스크", "editor": "포럼 편집자"}
+ROLES = {"desk": "접수 데스크", "editor": "콘텐츠 편집자", "manager": "포럼 담당자"}
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +113,7 @@ def test_roles_without_the_desk_are_sent_to_sign_in_and_change_nothing(client, f
 
 def test_the_editor_role_has_no_desk_permission():
     call_command("setup_roles")
-    editor = Group.objects.get(name="포럼 편집자")
+    editor = Group.objects.get(name="콘텐츠 편집자")
     assert not editor.permissions.filter(codename="use_desk").exists()
     assert Group.objects.get(name="접수 데스크").permissions.filter(codename="use_desk").exists()
 
@@ -138,7 +138,7 @@ def test_each_answer_that_names_a_person_is_recorded(client, forums):
 
 def test_after_the_forum_the_desk_is_closed_and_the_admin_corrects_with_permission(client, forums):
     today, _past, _draft = forums
-    desk = signed_in(client, "desk")
+    signed_in(client, "desk")
     kim, lee = Registration.objects.filter(forum=today).order_by("pk")
     with time_machine.travel(today.ends_at + datetime.timedelta(minutes=1), tick=False):
         refused = client.post(reverse("desk:undo", args=[today.pk]), {"registration": kim.pk}, **JSON)
@@ -147,18 +147,26 @@ def test_after_the_forum_the_desk_is_closed_and_the_admin_corrects_with_permissi
             "이미 끝난 포럼입니다. 현장 확인 기록은 관리자 화면에서 고칩니다.",
         )
         assert client.post(reverse("desk:check-in", args=[today.pk]), {"registration": lee.pk}).status_code == 302
-        # In the admin, the desk role may not either...
+        # The desk has no admin; an account that sees and changes registrations may not
+        # either...
         changelist = reverse("admin:attendees_registration_changelist")
+        assert client.post(changelist, {"action": "check_in", "_selected_action": [lee.pk]}).status_code == 403
+        clerk = User.objects.create_user("clerk", password="a-long-password-1", is_staff=True)
+        clerk.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_registration", "change_registration"])
+        )
+        client.force_login(clerk)
         client.post(changelist, {"action": "undo_check_in", "_selected_action": [kim.pk]})
         client.post(changelist, {"action": "check_in", "_selected_action": [lee.pk]})
         assert check_ins() == sorted([(kim.pk, today.starts_at), (lee.pk, None), *other_check_ins(today)])
-        # ... until the account is given the permission to correct them, on the record.
-        desk.user_permissions.add(Permission.objects.get(codename="correct_check_in"))
+        # ... until the account is given the permission to correct them (the forum
+        # manager's role has it), on the record.
+        clerk.user_permissions.add(Permission.objects.get(codename="correct_check_in"))
         client.post(changelist, {"action": "check_in", "_selected_action": [lee.pk]})
     lee.refresh_from_db()
     assert lee.checked_in_at == today.ends_at + datetime.timedelta(minutes=1)
     record = ActionRecord.objects.get(action="registration_checked_in", registration=lee)
-    assert record.actor == desk
+    assert record.actor == clerk
 
 
 def other_check_ins(today):

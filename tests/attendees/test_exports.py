@@ -119,11 +119,11 @@ def test_the_excel_list_has_exact_headers_and_rows_and_its_reason_is_recorded(ad
     )
 
 
-def test_the_csv_opens_in_excel_with_korean_and_the_desk_gets_it_masked(client, forum):
+def test_the_csv_opens_in_excel_with_korean_and_the_forum_manager_gets_it_masked(client, forum):
     call_command("setup_roles")
-    desk = User.objects.create_user("desk", password="a-long-password-1", is_staff=True)
-    desk.groups.add(Group.objects.get(name="접수 데스크"))
-    client.force_login(desk)
+    manager = User.objects.create_user("manager", password="a-long-password-1", is_staff=True)
+    manager.groups.add(Group.objects.get(name="포럼 담당자"))
+    client.force_login(manager)
     response = client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "현장 명단"})
     assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -143,7 +143,7 @@ def test_an_export_needs_a_reason(admin_client, forum):
 def test_an_editor_cannot_export_registrations(client, forum):
     call_command("setup_roles")
     editor = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    editor.groups.add(Group.objects.get(name="포럼 편집자"))
+    editor.groups.add(Group.objects.get(name="콘텐츠 편집자"))
     client.force_login(editor)
     assert client.get(EXPORT).status_code == 403
     assert client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "x"}).status_code == 403

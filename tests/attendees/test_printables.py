@@ -56,9 +56,9 @@ def test_name_badges_carry_every_name_and_mark_the_guests(admin_client, forum, t
     save_first_page(pdf, tmp_path, "badges")
 
 
-def test_the_desk_prints_and_an_editor_cannot(client, forum):
+def test_the_forum_manager_prints_and_the_desk_and_an_editor_cannot(client, forum):
     call_command("setup_roles")
-    for role, status in (("접수 데스크", 200), ("포럼 편집자", 403)):
+    for role, status in (("포럼 담당자", 200), ("접수 데스크", 403), ("콘텐츠 편집자", 403)):
         user = User.objects.create_user(role, password="a-long-password-1", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
         client.force_login(user)

@@ -105,42 +105,78 @@ def staff_in(group_name):
 
 
 def test_setup_roles_gives_each_group_exactly_its_permissions():
+    Group.objects.create(name="포럼 편집자")  # the earlier name of the content editors
     call_command("setup_roles")
     call_command("setup_roles")  # idempotent
     desk = Group.objects.get(name="접수 데스크")
-    assert sorted(desk.permissions.values_list("codename", flat=True)) == [
+    assert list(desk.permissions.values_list("codename", flat=True)) == ["use_desk"]
+    editors = Group.objects.get(name="콘텐츠 편집자")
+    assert editors.permissions.count() == 24
+    # No personal data: nothing of the attendees app.
+    assert not editors.permissions.filter(content_type__app_label="attendees").exists()
+    managers = Group.objects.get(name="포럼 담당자")
+    attendees = managers.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)
+    assert sorted(attendees) == [
+        "add_registration",
         "change_registration",
+        "correct_check_in",
         "use_desk",
-        "view_forum",
+        "view_actionrecord",
         "view_registration",
+        "view_statistics",
+        "view_subscription",
     ]
-    editors = Group.objects.get(name="포럼 편집자")
-    assert editors.permissions.count() == 37
-    # Of the registrations, editors may see the statistics, and nothing more: not the desk.
-    attendees = editors.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)
-    assert sorted(attendees) == ["view_statistics"]
-    assert Group.objects.count() == 2
+    assert managers.permissions.count() == 44
+    assert sorted(Group.objects.values_list("name", flat=True)) == ["접수 데스크", "콘텐츠 편집자", "포럼 담당자"]
 
 
-def test_registration_desk_cannot_edit_forums(client):
+def test_the_desk_has_nothing_in_the_admin_but_the_way_to_the_desk(client):
     client.force_login(staff_in("접수 데스크"))
     forum = ForumFactory()
     registration = RegistrationFactory(forum=forum)
-    # The desk sees the forums with their seat counts, and changes nothing.
-    assert client.get(reverse("admin:events_forum_changelist")).status_code == 200
-    page = client.get(reverse("admin:events_forum_change", args=[forum.pk]))
-    assert (page.status_code, 'name="title"' in page.text) == (200, False)
-    assert client.post(reverse("admin:events_forum_change", args=[forum.pk]), {"title": "x"}).status_code == 403
-    assert client.get(reverse("admin:events_forum_add")).status_code == 403
-    assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 200
-    assert client.get(reverse("admin:attendees_registration_change", args=[registration.pk])).status_code == 200
-    assert client.get(reverse("admin:attendees_registration_add")).status_code == 403
-
-
-def test_forum_editor_cannot_see_registrations(client):
-    client.force_login(staff_in("포럼 편집자"))
-    assert client.get(reverse("admin:events_forum_add")).status_code == 200
+    index = client.get(reverse("admin:index"))
+    assert '<a href="/desk/">접수 데스크</a>' in index.text
+    assert client.get(reverse("admin:events_forum_changelist")).status_code == 403
+    assert client.get(reverse("admin:events_forum_change", args=[forum.pk])).status_code == 403
     assert client.get(reverse("admin:attendees_registration_changelist")).status_code == 403
+    assert client.get(reverse("admin:attendees_registration_change", args=[registration.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "runs_registrations", "actions"),
+    [
+        ("콘텐츠 편집자", False, ["publish_reports", "withdraw_reports"]),
+        (
+            "포럼 담당자",
+            True,
+            [
+                "delete_selected",
+                "publish_forums",
+                "publish_reports",
+                "withdraw_reports",
+                "announce",
+                "send_thank_you",
+                "cancel_forum",
+            ],
+        ),
+    ],
+)
+def test_a_forums_text_is_for_both_roles_and_what_reaches_registered_people_for_the_manager(
+    client, role, runs_registrations, actions
+):
+    client.force_login(staff_in(role))
+    forum = ForumFactory()
+    allowed = 200 if runs_registrations else 403
+    assert client.get(reverse("admin:events_forum_add")).status_code == allowed
+    assert client.get(reverse("admin:attendees_registration_changelist")).status_code == allowed
+    page = client.get(reverse("admin:events_forum_change", args=[forum.pk]))
+    assert ('name="title"' in page.text, 'name="report"' in page.text) == (True, True)
+    fields = ('name="starts_at_0"', 'name="capacity"', 'name="status"')
+    assert [field in page.text for field in fields] == [runs_registrations] * 3
+    changelist = client.get(reverse("admin:events_forum_changelist"))
+    offered = [value for value, _label in changelist.context["action_form"].fields["action"].choices if value]
+    assert offered == actions
+    assert ("/admin/attendees/registration/" in changelist.text) == runs_registrations
 
 
 def test_admin_login_locks_out_after_repeated_failures(client, settings):

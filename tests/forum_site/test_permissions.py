@@ -1,5 +1,6 @@
 """Who may open what: every admin page of every model, and every public page, for an
-anonymous visitor, a logged-in non-staff user, the desk, an editor and the superuser."""
+anonymous visitor, a logged-in non-staff user, the desk, a content editor, the superuser
+and a forum manager."""
 
 import datetime
 
@@ -28,16 +29,25 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "desk", "editor", "superuser"]
+ROLES = ["anonymous", "member", "desk", "editor", "superuser", "manager"]
 PAGES = ["changelist", "add", "change", "delete", "history"]
 CONTENT = ["events.series", "events.venue", "events.forum", "events.talk", "events.forumphoto", "speakers.speaker"]
 
 # The admin pages each staff role opens (200); every other admin page is refused (403).
-DESK_OPENS = {
-    "attendees.registration": {"changelist", "change", "history"},
-    "events.forum": {"changelist", "change", "history"},  # to read, with the seat counts
+READ = {"changelist", "change", "history"}  # a view-only change page reads the object
+DESK_OPENS: dict[str, set[str]] = {}  # the desk's own pages, not the admin
+EDITOR_OPENS = {
+    **{model: set(PAGES) for model in CONTENT},
+    "events.series": READ,
+    "events.venue": READ,
+    "events.forum": READ,  # changes its text, adds and deletes none
 }
-EDITOR_OPENS = {model: set(PAGES) for model in CONTENT}
+MANAGER_OPENS = {
+    **{model: set(PAGES) for model in CONTENT},
+    "attendees.registration": {"changelist", "add", "change", "history"},  # deleting: the superuser's
+    "attendees.actionrecord": READ,
+    "attendees.subscription": READ,
+}
 # The superuser opens everything but what a library never allows anyone.
 SUPERUSER_REFUSED = {
     ("axes.accessattempt", "add"),
@@ -101,6 +111,9 @@ def admin_url(model_label, page, obj):
     return reverse(name) if page in ("changelist", "add") else reverse(name, args=[obj.pk])
 
 
+GROUPS = {"desk": "접수 데스크", "editor": "콘텐츠 편집자", "manager": "포럼 담당자"}
+
+
 def login_as(client, role):
     if role == "anonymous":
         return
@@ -109,8 +122,8 @@ def login_as(client, role):
         return
     user = User.objects.create_user(role, password="a-long-password-1", is_staff=role != "member")
     call_command("setup_roles")
-    if role in ("desk", "editor"):
-        user.groups.add(Group.objects.get(name={"desk": "접수 데스크", "editor": "포럼 편집자"}[role]))
+    if role in GROUPS:
+        user.groups.add(Group.objects.get(name=GROUPS[role]))
     client.force_login(user)
 
 
@@ -119,7 +132,7 @@ def expected_admin_status(role, model_label, page):
         return 302  # to the login page
     if role == "superuser":
         return 403 if (model_label, page) in SUPERUSER_REFUSED else 200
-    opens = (DESK_OPENS if role == "desk" else EDITOR_OPENS).get(model_label, set())
+    opens = {"desk": DESK_OPENS, "editor": EDITOR_OPENS, "manager": MANAGER_OPENS}[role].get(model_label, set())
     return 200 if page in opens else 403
 
 
@@ -145,7 +158,7 @@ def test_every_admin_page_answers_each_role_as_expected(client, objects, role):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("anonymous", 302), ("member", 302), ("desk", 404), ("editor", 404), ("superuser", 404)],
+    [("anonymous", 302), ("member", 302), ("desk", 404), ("editor", 404), ("superuser", 404), ("manager", 404)],
 )
 def test_no_view_on_site_shortcut_leads_to_a_registration(client, objects, role, expected):
     login_as(client, role)
@@ -156,7 +169,7 @@ def test_no_view_on_site_shortcut_leads_to_a_registration(client, objects, role,
     assert registration.token not in response.get("Location", "")
 
 
-@pytest.mark.parametrize("role", ["desk", "editor", "superuser"])
+@pytest.mark.parametrize("role", ["desk", "editor", "superuser", "manager"])
 def test_the_shortcut_still_opens_a_forum_page(client, objects, role):
     login_as(client, role)
     forum = objects["events.forum"]
@@ -173,14 +186,14 @@ def test_no_admin_page_offers_a_link_to_the_management_page(client, objects):
         assert registration.token not in response.text
 
 
-# (path, status for anonymous, member, desk, editor, superuser)
+# (path, status for anonymous, member, desk, editor, superuser, manager)
 def public_pages(objects, draft):
     forum = objects["events.forum"]
     registration = objects["attendees.registration"]
     talk = objects["events.talk"]
     speaker = objects["speakers.speaker"]
     base = f"/forums/{forum.series.slug}/{forum.number}/"
-    everyone = [200] * 5
+    everyone = [200] * 6
     return [
         ("/", everyone),
         ("/forums/", everyone),
@@ -200,10 +213,10 @@ def public_pages(objects, draft):
         (f"/registrations/{registration.token}/cancel/", everyone),
         (f"/registrations/{registration.token}/calendar.ics", everyone),
         (f"/registrations/{registration.token}/news/", everyone),
-        ("/registrations/not-a-token/", [404] * 5),
+        ("/registrations/not-a-token/", [404] * 6),
         # Drafts: only staff may preview them.
-        (f"/forums/{draft.series.slug}/{draft.number}/", [404, 404, 200, 200, 200]),
-        (f"/forums/{draft.series.slug}/{draft.number}/register/", [404] * 5),
+        (f"/forums/{draft.series.slug}/{draft.number}/", [404, 404, 200, 200, 200, 200]),
+        (f"/forums/{draft.series.slug}/{draft.number}/register/", [404] * 6),
     ]
 
 

@@ -1,4 +1,4 @@
-"""setup_roles: create the staff groups (forum editors, registration desk)."""
+"""setup_roles: create the staff groups (forum managers, content editors, the registration desk)."""
 
 from django.core.management.base import BaseCommand
 
