@@ -409,6 +409,23 @@ class RegistrationAdmin(admin.ModelAdmin):
         description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]
     )
     def cancel(self, request, queryset):
+        # Picked by mistake, it would cancel people at once: it says whom first, and waits.
+        if request.POST.get("confirmed") != "yes":
+            active = queryset.active()
+            return TemplateResponse(
+                request,
+                "attendees/admin/registrations_cancel.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Cancel the selected registrations"),
+                    "opts": self.opts,
+                    "selected": list(queryset.values_list("pk", flat=True)),
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                    "to_cancel": active.count(),
+                    "confirmed": active.confirmed().count(),
+                    "waitlisted": active.filter(status=RegistrationStatus.WAITLISTED).count(),
+                },
+            )
         self._record_action(request, queryset, "cancel")
         cancelled, promoted = services.registrations_cancel(registrations=queryset, by=request.user)
         self.message_user(

@@ -1,5 +1,6 @@
 """Registrations: one person's place (or place in line) at one forum."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -52,6 +53,15 @@ ALREADY_REGISTERED = _("This email address is already registered for this forum.
 def ahead_of(created_at, pk) -> Q:
     """Registrations ahead of one registered at `created_at` with this `pk` (values or OuterRefs)."""
     return Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lt=pk)
+
+
+def cancellation_deadline(forum: Forum) -> datetime.datetime:
+    """Until when an attendee may cancel online (REGISTRATION_CANCELLATION_CLOSES_HOURS before the start)."""
+    return forum.starts_at - datetime.timedelta(hours=settings.REGISTRATION_CANCELLATION_CLOSES_HOURS)
+
+
+def cancellation_is_open(forum: Forum) -> bool:
+    return clock.now() < cancellation_deadline(forum)
 
 
 # Attendance, counted one way everywhere (the statistics and their workbook, the result
@@ -279,6 +289,7 @@ class Action(models.TextChoices):
     THANK_YOU_SENT = "thank_you_sent", _("thank-you mailed")
     RECONFIRMATION_ASKED = "reconfirmation_asked", _("news subscribers asked to reconfirm")
     NEWS_REQUESTS_LAPSED = "news_requests_lapsed", _("unconfirmed news requests lapsed")
+    REMINDERS_DROPPED = "reminders_dropped", _("reminders not sent: too close to the start")
 
 
 class ActionRecord(models.Model):

@@ -18,13 +18,15 @@ PRODUCT_ID = "-//AI Breakfast Forum//forum-site//KO"
 FEED_REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
-def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
-    """One forum as a calendar event, in Asia/Seoul time so calendars show 07:30 KST."""
+def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar.Event:
+    """One forum as a calendar event, in Asia/Seoul time so calendars show 07:30 KST.
+    `withdrawn`: the event taken out of one recipient's calendar while the forum still
+    takes place (cancelled for them, and newer than the file they had)."""
     seoul = timezone.get_default_timezone()
     event = icalendar.Event()
     event.add("uid", f"{forum.slug}@forum-site")
     # A higher SEQUENCE with the same UID tells a calendar that this replaces what it has.
-    event.add("sequence", forum.calendar_sequence)
+    event.add("sequence", forum.calendar_sequence + (1 if withdrawn else 0))
     event.add("dtstamp", forum.updated_at)
     event.add("dtstart", forum.starts_at.astimezone(seoul))
     event.add("dtend", forum.ends_at.astimezone(seoul))
@@ -42,12 +44,18 @@ def forum_event(forum: Forum, *, url: str) -> icalendar.Event:
         f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.programme
     ]
     event.add("description", "\n".join([*talks, url]))
-    event.add("status", "CANCELLED" if forum.is_cancelled else "CONFIRMED")
+    event.add("status", "CANCELLED" if forum.is_cancelled or withdrawn else "CONFIRMED")
     return event
 
 
 def forums_calendar(
-    forums: Iterable[Forum], *, base_url: str, name: str, method: str = "", subscription: bool = False
+    forums: Iterable[Forum],
+    *,
+    base_url: str,
+    name: str,
+    method: str = "",
+    subscription: bool = False,
+    withdrawn: bool = False,
 ) -> bytes:
     """A calendar holding each forum; base_url (e.g. https://forum.example.kr) makes their
     page addresses absolute. Pass forums fetched with_programme() to keep it to three queries.
@@ -65,7 +73,7 @@ def forums_calendar(
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     calendar.add_component(site_timezone())
     for forum in forums:
-        calendar.add_component(forum_event(forum, url=base_url + forum.get_absolute_url()))
+        calendar.add_component(forum_event(forum, url=base_url + forum.get_absolute_url(), withdrawn=withdrawn))
     return calendar.to_ical()
 
 
@@ -76,8 +84,8 @@ def site_timezone() -> icalendar.Timezone:
     return icalendar.Timezone.from_tzid(str(timezone.get_default_timezone()))
 
 
-def forum_calendar(forum: Forum, *, base_url: str, method: str = "") -> bytes:
-    return forums_calendar([forum], base_url=base_url, name=str(forum), method=method)
+def forum_calendar(forum: Forum, *, base_url: str, method: str = "", withdrawn: bool = False) -> bytes:
+    return forums_calendar([forum], base_url=base_url, name=str(forum), method=method, withdrawn=withdrawn)
 
 
 def base_url_of(request) -> str:

@@ -11,15 +11,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from attendees.models import QUEUE_ORDER, Registration, RegistrationStatus
+from attendees.registrations.normalize import phone_display
 from events.models import Forum
-from forum_site.core.spreadsheets import csv_bytes, sheet_append
+from forum_site.core.spreadsheets import csv_bytes, sheet_append, sheet_fit
 
 STATUS_ORDER = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
 
 
 def mask_phone(phone: str) -> str:
-    """01012345678 -> 010-****-5678."""
-    return f"{phone[:3]}-****-{phone[-4:]}" if len(phone) >= 8 else ""
+    """01012345678 -> 010-****-5678, 0212345678 -> 02-****-5678."""
+    shown = phone_display(phone)
+    if shown.count("-") != 2:
+        return ""
+    head, _middle, last = shown.split("-")
+    return f"{head}-****-{last}"
 
 
 def mask_email(email: str) -> str:
@@ -45,6 +50,8 @@ def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[l
             _("Phone"),
             _("Status"),
             _("Waiting list position"),
+            _("Walk-in"),
+            _("Over capacity"),
             _("Registered (KST)"),
             _("Checked in (KST)"),
         ]
@@ -64,9 +71,11 @@ def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[l
                     registration.position,
                     str(registration.get_sector_display()),
                     mask_email(registration.email) if masked else registration.email,
-                    (mask_phone(registration.phone) if masked else registration.phone) or "",
+                    (mask_phone if masked else phone_display)(registration.phone) or "",
                     str(registration.get_status_display()),
                     position if waiting else None,
+                    _("yes") if registration.walk_in else "",
+                    _("yes") if registration.over_capacity else "",
                     _local(registration.created_at),
                     _local(registration.checked_in_at),
                 ]
@@ -84,10 +93,10 @@ def registrations_xlsx(forum: Forum, *, masked: bool) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet_append(sheet, row)
-    for column in ("J", "K"):
+    for column in ("L", "M"):
         for cell in sheet[column][1:]:
             cell.number_format = "yyyy-mm-dd hh:mm"
-    sheet.freeze_panes = "A2"
+    sheet_fit(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

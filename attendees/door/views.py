@@ -297,10 +297,17 @@ def guest_introduction(request, forum):
     return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
 
 
+# At a full forum, the desk chooses before handing the screen over: the person standing at
+# the door is admitted over capacity (recorded as such), unless staff put them on the
+# waiting list instead.
+WHEN_FULL_ADMIT, WHEN_FULL_WAIT = "admit", "wait"
+
+
 @never_cache
 @desk_view(changes=True)
 def desk_walk_in(request, forum):
     """Register a person at the door through registration_create, like every registration."""
+    admit_when_full = request.GET.get("when_full") != WHEN_FULL_WAIT
     form = WalkInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -311,7 +318,7 @@ def desk_walk_in(request, forum):
                 consent_privacy=data["consent_privacy"],
                 by=request.user,
                 walk_in=True,
-                admit_over_capacity=data["admit_over_capacity"],
+                admit_over_capacity=admit_when_full,
                 language=get_language(),
             )
         except services.AlreadyRegistered:
@@ -325,8 +332,12 @@ def desk_walk_in(request, forum):
                 )
             else:
                 services.registration_check_in(registration=registration, by=request.user)
-                messages.success(request, _("%(name)s is registered and checked in.") % {"name": registration.name})
+                done = (
+                    _("%(name)s is admitted over capacity and checked in.")
+                    if registration.over_capacity
+                    else _("%(name)s is registered and checked in.")
+                )
+                messages.success(request, done % {"name": registration.name})
             return redirect(reverse("desk:page") + f"?forum={forum.pk}")
-    full = forum.is_full
-    context = {"forum": forum, "form": form, "full": full, "retention_days": retention_days()}
+    context = {"forum": forum, "form": form, "retention_days": retention_days()}
     return render(request, "attendees/desk/walk_in.html", context)

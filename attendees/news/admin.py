@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from attendees.models import Subscription
 from attendees.news.subscriptions import active_subscriptions, forum_announce
+from attendees.outbox.rendering import announcement_preview
 from events.models import Forum, ForumStatus
 from forum_site.core.admin_pages import ConfirmationPage
 
@@ -49,7 +50,14 @@ class AnnouncementPage(ConfirmationPage):
     def context(self, form):
         subscribers = active_subscriptions()
         by_language = subscribers.values_list("language").annotate(count=Count("pk")).order_by()
-        return {"forum": self.obj, "subscribers": subscribers.count(), "by_language": dict(by_language)}
+        subject, text = announcement_preview(self.obj, "ko")
+        return {
+            "forum": self.obj,
+            "subscribers": subscribers.count(),
+            "by_language": dict(by_language),
+            "preview_subject": subject,
+            "preview_text": text,
+        }
 
     def act(self, form):
         written = forum_announce(self.obj, by=self.request.user)

@@ -7,14 +7,19 @@ of `reminders_sent_at`, in the same transaction as the mails it queues: a second
 at the same moment on another host or later, finds the forum taken and queues nothing.
 The UPDATE also holds the forum's row lock that registrations take, so a registration is
 either counted in (and reminded) or comes after, and is not reminded at all.
+
+A reminder is useful only ahead of the morning: a run that finds a forum less than
+REMINDERS_TOO_LATE away (a scheduler down overnight) takes the forum all the same, sends
+nothing, and leaves a record that says so.
 """
 
 import datetime
 
 from django.db import transaction
 
-from attendees.models import MailKind
+from attendees.models import Action, ActorKind, MailKind
 from attendees.outbox.mail import queue_for_each, queue_with_positions
+from attendees.records import action_record
 from events.models import MAX_REMINDER_HOURS, Forum
 from forum_site.core import clock
 
@@ -33,8 +38,11 @@ def forums_due_for_reminders(now: datetime.datetime) -> list[Forum]:
     ]
 
 
+REMINDERS_TOO_LATE = datetime.timedelta(hours=2)
+
+
 def reminders_send() -> int:
-    """Queue the reminders of every forum that is due; returns how many forums."""
+    """Queue the reminders of every forum that is due; returns how many forums were reminded."""
     now = clock.now()
     reminded = 0
     for forum in forums_due_for_reminders(now):
@@ -42,6 +50,14 @@ def reminders_send() -> int:
             taken = Forum.objects.filter(pk=forum.pk, reminders_sent_at__isnull=True).update(reminders_sent_at=now)
             if not taken:
                 continue  # another run has it
+            if forum.starts_at - now < REMINDERS_TOO_LATE:
+                action_record(
+                    by=ActorKind.SYSTEM,
+                    action=Action.REMINDERS_DROPPED,
+                    forum=forum,
+                    minutes_before_start=int((forum.starts_at - now).total_seconds() // 60),
+                )
+                continue
             queue_for_each(forum.registrations.confirmed().order_by("pk"), MailKind.REMINDER)
             queue_with_positions(forum.registrations.waitlisted(), MailKind.STILL_WAITING)
         reminded += 1

@@ -24,7 +24,7 @@ from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
 from attendees.check_in_qr import check_in_qr_png
-from attendees.models import MailKind, PendingMail, Registration
+from attendees.models import MailKind, PendingMail, Registration, cancellation_is_open
 from events.calendar import forum_calendar
 from events.models import Forum
 
@@ -35,7 +35,11 @@ CALENDAR_METHOD: dict[str, str] = {
     MailKind.PROMOTED: "PUBLISH",
     MailKind.FORUM_RESCHEDULED: "PUBLISH",
     MailKind.FORUM_CANCELLED: "CANCEL",
+    MailKind.CANCELLED: "CANCEL",
 }
+# A person's own cancellation takes the forum out of their calendar only: the event is
+# withdrawn for them (same UID, SEQUENCE one higher); the forum itself still takes place.
+WITHDRAWS_THE_EVENT = {MailKind.CANCELLED}
 
 
 # Mails that give a seat carry the QR code to show at the door.
@@ -69,6 +73,9 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         "forum_url": _absolute(forum.get_absolute_url()),
         "news_confirm_url": _news_confirmation_url(registration),
         "qr_url": _absolute(registration.check_in_qr_path),
+        # Read when the mail is written: a reminder sent late says whom to tell instead.
+        "cancellation_open": cancellation_is_open(forum),
+        "reply_to": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
     }
     if kind == MailKind.FORUM_CANCELLED:
         context["next_forum"] = Forum.objects.next_after(forum)
@@ -89,9 +96,10 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
         if method:
-            key = (forum.pk, forum.calendar_sequence, method, registration.language)
+            withdrawn = kind in WITHDRAWS_THE_EVENT
+            key = (forum.pk, forum.calendar_sequence, method, withdrawn, registration.language)
             if key not in calendars:
-                calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method)
+                calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method, withdrawn=withdrawn)
             attachments[f"{forum.slug}.ics"] = {"file": ContentFile(calendars[key]), "mimetype": "text/calendar"}
         if kind in WITH_QR_CODE:
             attachments["check-in-qr.png"] = {
@@ -108,6 +116,29 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     }
 
 
+def _announcement_context(forum: Forum) -> dict:
+    return {
+        "forum": forum,
+        "forum_url": _absolute(forum.get_absolute_url()),
+        "register_url": _absolute(
+            reverse("attendees:register", kwargs={"series": forum.series.slug, "number": forum.number})
+        ),
+    }
+
+
+def announcement_preview(forum: Forum, language: str) -> tuple[str, str]:
+    """(subject, text) of the forum's announcement as a subscriber reading `language` gets
+    it, for the page that sends it; each subscriber's own link is shown as a placeholder."""
+    context = {
+        **_announcement_context(Forum.objects.with_programme().get(pk=forum.pk)),
+        "unsubscribe_url": gettext("(each subscriber's own unsubscribe link)"),
+        "site_url": settings.SITE_URL,
+    }
+    with translation.override(language):
+        subject = " ".join(render_to_string("attendees/mail/announcement_subject.txt", context).split())
+        return subject, render_to_string("attendees/mail/announcement.txt", context)
+
+
 def render_for_subscriber(pending: PendingMail) -> dict:
     """An announcement or a reconfirmation request, in the subscriber's language, with
     the one-click unsubscribe of RFC 8058 in its headers and its text."""
@@ -122,14 +153,7 @@ def render_for_subscriber(pending: PendingMail) -> dict:
         "site_url": settings.SITE_URL,
     }
     if pending.kind == MailKind.ANNOUNCEMENT:
-        forum = Forum.objects.with_programme().get(pk=pending.details["forum"])
-        context |= {
-            "forum": forum,
-            "forum_url": _absolute(forum.get_absolute_url()),
-            "register_url": _absolute(
-                reverse("attendees:register", kwargs={"series": forum.series.slug, "number": forum.number})
-            ),
-        }
+        context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
     with translation.override(subscription.language):
         subject = " ".join(render_to_string(f"attendees/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{pending.kind}.txt", context)

@@ -148,17 +148,13 @@ class SelfServiceDetailsForm(PersonFieldsForm):
 
 
 class WalkInForm(PersonFieldsForm):
-    """A person registering at the door, on the desk's screen: they tick the consent
-    themselves; an email address is optional there."""
+    """A person registering at the door, on the desk's screen handed to them: their
+    details and the consent they tick themselves, nothing of the staff's (whether a full
+    forum admits them is chosen on the desk's page before); an email address is optional."""
 
     consent_privacy = ConsentField(
         label=_("I agree to the collection and use of my personal data as described above. (required)"),
         error_messages={"required": _("Registration needs your consent to the use of your personal data.")},
-    )
-    admit_over_capacity = forms.BooleanField(
-        required=False,
-        label=_("If the forum is full, admit this person over capacity (for staff)"),
-        help_text=_("Recorded as such; it takes no seat from anyone on the waiting list."),
     )
 
     class Meta(PersonFieldsForm.Meta):

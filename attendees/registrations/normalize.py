@@ -95,6 +95,15 @@ def phone_number(value: str) -> str:
     return digits
 
 
+def phone_display(digits: str) -> str:
+    """A stored phone (digits) as Koreans write it, which also keeps its leading 0 when a
+    spreadsheet opens it: 01012345678 -> 010-1234-5678, 0212345678 -> 02-1234-5678,
+    0621234567 -> 062-123-4567."""
+    head = 2 if digits.startswith("02") else 3
+    rest = digits[head:]
+    return f"{digits[:head]}-{rest[:-4]}-{rest[-4:]}" if len(rest) > 4 else digits
+
+
 # The person's fields and how each is made canonical.
 PERSON_FIELDS = {
     "name": person_text,

@@ -29,6 +29,7 @@ from attendees.models import (
     RegistrationStatus,
     Subscription,
     ahead_of,
+    cancellation_is_open,
 )
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
 from attendees.outbox import mail
@@ -72,14 +73,6 @@ def locked_forum(forum: Forum) -> Forum:
     """The lock that serialises every seat count of this forum (a no-op on SQLite, where
     IMMEDIATE transactions already serialise writers). Call inside transaction.atomic()."""
     return Forum.objects.select_for_update().get(pk=forum.pk)
-
-
-def cancellation_deadline(forum: Forum) -> datetime.datetime:
-    return forum.starts_at - datetime.timedelta(hours=settings.REGISTRATION_CANCELLATION_CLOSES_HOURS)
-
-
-def cancellation_is_open(forum: Forum) -> bool:
-    return clock.now() < cancellation_deadline(forum)
 
 
 def registration_cancellable(registration: Registration) -> bool:

@@ -10,6 +10,7 @@ like a formula is prefixed with an apostrophe, as OWASP's CSV-injection guidance
 import csv
 import datetime
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula.
@@ -22,6 +23,29 @@ def sheet_append(sheet, values: Sequence) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"  # openpyxl guesses "f" for a text that starts with "="
+
+
+# Excel's column width counts the characters of its default font; a Hangul syllable, and
+# a full-width character, takes about two. A time written yyyy-mm-dd hh:mm takes 16.
+WIDEST_COLUMN = 40
+TIME_WIDTH = 17
+
+
+def _width(value) -> float:
+    if isinstance(value, datetime.datetime):
+        return TIME_WIDTH
+    text = str(value) if value is not None else ""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text) + 2
+
+
+def sheet_fit(sheet) -> None:
+    """What makes a sheet readable as it opens: every column as wide as what it holds (no
+    ####), the header row frozen and filterable."""
+    for column in sheet.iter_cols():
+        widest = max(_width(cell.value) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(widest, WIDEST_COLUMN)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
 
 
 def csv_cell(value) -> str:

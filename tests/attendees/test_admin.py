@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from attendees.models import ActorKind, Registration
+from attendees.models import ActionRecord, ActorKind, Registration
 from attendees.registrations import services
 from tests.admin_forms import forum_change_form
 from tests.factories import ForumFactory, RegistrationFactory, seoul
@@ -17,12 +17,25 @@ def act(client, action, registrations):
     return client.post(CHANGELIST, {"action": action, "_selected_action": [r.pk for r in registrations]}, follow=True)
 
 
+def test_the_cancel_action_says_whom_it_will_cancel_and_waits_for_a_yes(admin_client):
+    forum = ForumFactory(capacity=1)
+    holder = RegistrationFactory(forum=forum)
+    waiting = RegistrationFactory(forum=forum, status="waitlisted")
+    asked = act(admin_client, "cancel", [holder, waiting])
+    assert "신청 2건을 취소합니다 (참가 확정 1명, 대기 1명). 각자에게 메일로 알리고" in asked.text
+    assert 'name="confirmed" value="yes"' in asked.text
+    assert sorted(Registration.objects.values_list("status", flat=True)) == ["confirmed", "waitlisted"]
+    assert ActionRecord.objects.filter(action="registration_cancelled").count() == 0
+
+
 def test_admin_cancel_promotes_the_first_waiting(admin_client):
     forum = ForumFactory(capacity=1)
     holder = RegistrationFactory(forum=forum)
     first = RegistrationFactory(forum=forum, status="waitlisted")
     RegistrationFactory(forum=forum, status="waitlisted")
-    response = act(admin_client, "cancel", [holder])
+    response = admin_client.post(
+        CHANGELIST, {"action": "cancel", "_selected_action": [holder.pk], "confirmed": "yes"}, follow=True
+    )
     assert "1건 취소, 대기자 1명 확정." in response.text
     assert Registration.objects.get(pk=first.pk).status == "confirmed"
     assert queued_mail(to=first.email).count() == 1

@@ -328,14 +328,23 @@ def test_the_person_ticks_the_consent_themselves(desk_client, forum):
     assert not Registration.objects.filter(name="최현장").exists()
 
 
-def test_a_full_forum_admits_a_walk_in_over_capacity_without_taking_a_waiting_seat(desk_client, forum):
+def test_at_a_full_forum_the_desk_chooses_before_handing_over_and_admitting_is_the_default(desk_client, forum):
     url = reverse("desk:walk-in", args=[forum.pk])
-    assert "정원이 찼습니다." in desk_client.get(url).text
-    desk_client.post(url, {**WALK_IN, "name": "대기현장"})
+    desk = desk_client.get("/desk/", {"forum": forum.pk})
+    assert "정원이 찼습니다. 현장 등록:" in desk.text
+    assert f'href="{url}?when_full=admit">정원 외로 입장</a>' in desk.text
+    assert f'href="{url}?when_full=wait">대기자로 등록</a>' in desk.text
+    # The screen handed to the person holds their details and the consent, no staff choice.
+    handed = desk_client.get(url, {"when_full": "admit"})
+    assert ("admit_over_capacity" in handed.text, "정원" in handed.text) == (False, False)
+    desk_client.post(url + "?when_full=wait", {**WALK_IN, "name": "대기현장"})
     assert person("대기현장").status == "waitlisted"
-    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on", "email": "choi@example.kr"})
+    done = desk_client.post(url, {**WALK_IN, "email": "choi@example.kr"}, follow=True)  # no choice: admitted
+    assert "최현장 님을 정원 외로 입장 등록하고 현장 확인했습니다." in done.text
     admitted = person("최현장")
-    assert (admitted.status, admitted.over_capacity) == ("confirmed", True)
+    assert (admitted.status, admitted.over_capacity, admitted.checked_in_at is not None) == ("confirmed", True, True)
+    record = ActionRecord.objects.get(action="desk_registration", registration=admitted)
+    assert record.details == {"walk_in": True, "over_capacity": True}
     # A seat freed later goes to the first person waiting, not to the walk-in's count.
     services.registration_cancel(registration=person("김영업"), by=User.objects.get(username="desk"))
     assert person("이대기").status == "confirmed"
@@ -351,25 +360,25 @@ def test_a_prefix_of_a_check_in_code_finds_no_one(desk_client, forum):
     assert person("김영업").checked_in_at is None
 
 
-def test_admit_over_capacity_ticked_while_seats_are_free_takes_a_seat_as_usual(desk_client, forum):
+def test_admit_over_capacity_chosen_while_seats_are_free_takes_a_seat_as_usual(desk_client, forum):
     forum.capacity = 5
     forum.save()
     url = reverse("desk:walk-in", args=[forum.pk])
-    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on"})
+    desk_client.post(url + "?when_full=admit", WALK_IN)
     walk_in = person("최현장")
     assert (walk_in.status, walk_in.over_capacity) == ("confirmed", False)
     forum.refresh_from_db()
-    assert forum.seats_taken == 2  # 김영업 and the walk-in: the box changed nothing while seats were free
+    assert forum.seats_taken == 2  # 김영업 and the walk-in: the choice changed nothing while seats were free
 
 
 def test_a_person_admitted_over_capacity_does_not_make_the_forum_look_full_at_the_door(desk_client, forum):
     url = reverse("desk:walk-in", args=[forum.pk])
-    desk_client.post(url, {**WALK_IN, "admit_over_capacity": "on", "email": "choi@example.kr"})
+    desk_client.post(url, {**WALK_IN, "email": "choi@example.kr"})
     assert person("최현장").over_capacity is True
     services.registration_cancel(registration=person("김영업"), by=User.objects.get(username="desk"))
     services.registration_cancel(registration=person("이대기"), by=User.objects.get(username="desk"))
     # One seat free, and one more person confirmed than seats: the seat is still there.
-    page = desk_client.get(url)
-    assert "정원이 찼습니다." not in page.text
+    page = desk_client.get("/desk/", {"forum": forum.pk})
+    assert ("정원이 찼습니다." in page.text, f'href="{url}">현장 등록</a>' in page.text) == (False, True)
     desk_client.post(url, {**WALK_IN, "name": "윤현장", "email": "yoon@example.kr"})
     assert (person("윤현장").status, person("윤현장").over_capacity) == ("confirmed", False)

@@ -27,6 +27,8 @@ HEADERS = [
     "전화번호",
     "상태",
     "대기 순번",
+    "현장 등록",
+    "정원 외",
     "신청 시각 (KST)",
     "현장 확인 시각 (KST)",
 ]
@@ -77,8 +79,10 @@ def test_the_excel_list_has_exact_headers_and_rows_and_its_reason_is_recorded(ad
             "연구원",
             "산업",
             "kim.gwangju@example.kr",
-            "01012345678",
+            "010-1234-5678",  # as written, and the 0 stays when Excel opens it
             "참가 확정",
+            None,
+            None,
             None,
             datetime.datetime(2020, 8, 6, 9, 15),
             datetime.datetime(2020, 9, 9, 7, 12),
@@ -90,9 +94,11 @@ def test_the_excel_list_has_exact_headers_and_rows_and_its_reason_is_recorded(ad
             "교수",
             "학계",
             "lee@example.kr",
-            "01098765432",
+            "010-9876-5432",
             "대기자",
             1,
+            None,
+            None,
             datetime.datetime(2020, 8, 7, 10, 0),
             None,
         ],
@@ -105,6 +111,8 @@ def test_the_excel_list_has_exact_headers_and_rows_and_its_reason_is_recorded(ad
             "park@example.kr",
             None,  # Excel keeps no empty text
             "취소됨",
+            None,
+            None,
             None,
             datetime.datetime(2020, 8, 6, 11, 0),
             None,
@@ -130,7 +138,7 @@ def test_the_csv_opens_in_excel_with_korean_and_the_forum_manager_gets_it_masked
     assert rows[0] == HEADERS
     assert rows[1][5:7] == ["k***@example.kr", "010-****-5678"]
     assert rows[2][5:9] == ["l***@example.kr", "010-****-5432", "대기자", "1"]
-    assert rows[1][9:] == ["2020-08-06 09:15", "2020-09-09 07:12"]
+    assert rows[1][11:] == ["2020-08-06 09:15", "2020-09-09 07:12"]
     assert AccessRecord.objects.get(kind="export").details["masked"] is True
 
 
@@ -203,7 +211,7 @@ def test_typed_formulas_stay_text_in_the_excel_list(admin_client, formula_regist
         (FORMULA_POSITION, "s"),
     ]
     text_cells = [cell for line in sheet.iter_rows() for cell in line if isinstance(cell.value, str)]
-    assert len(text_cells) == 11 + 4 * 7 - 2  # the headers, seven texts in each of four rows, two without a phone
+    assert len(text_cells) == 13 + 4 * 7 - 2  # the headers, seven texts in each of four rows, two without a phone
     assert {cell.data_type for cell in text_cells} == {"s"}
 
 
@@ -236,3 +244,30 @@ def test_each_formula_start_is_prefixed_in_a_csv_cell(typed, written):
 
     content = csv_bytes([[typed, 7, None]])
     assert list(csv.reader(io.StringIO(content.decode("utf-8-sig")))) == [[written, "7", ""]]
+
+
+def test_the_excel_list_opens_readable_with_filters_and_the_door_columns(admin_client, forum):
+    RegistrationFactory(
+        forum=forum,
+        name="최현장",
+        phone="0621234567",
+        walk_in=True,
+        over_capacity=True,
+        checked_in_at=seoul(2020, 9, 9, 7, 25),
+    )
+    response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "xlsx", "reason": "현장 명단"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert (sheet.auto_filter.ref, sheet.freeze_panes) == ("A1:M5", "A2")
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABFGLM"}
+    # No ####: the times fit their 16 characters, the longest address its own.
+    assert widths["L"] >= 17 and widths["M"] >= 17
+    assert widths["F"] >= len("kim.gwangju@example.kr")
+    row = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] == "최현장")
+    assert row[6:11] == ("062-123-4567", "참가 확정", None, "예", "예")
+    assert row[12] == datetime.datetime(2020, 9, 9, 7, 25)
+
+
+def test_phones_keep_their_zero_in_the_csv(admin_client, forum):
+    response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "명단"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[6] for row in rows[1:]] == ["010-1234-5678", "010-9876-5432", ""]

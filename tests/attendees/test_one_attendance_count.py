@@ -53,8 +53,8 @@ def forum_played():
             door.post(reverse("desk:check-in", args=[forum.pk]), {"registration": person.pk})
         walk_in = reverse("desk:walk-in", args=[forum.pk])
         door.post(walk_in, {**WALK_IN, "name": "최현장", "email": "choi@example.kr"})
-        door.post(walk_in, {**WALK_IN, "name": "정대기", "email": "jung@example.kr"})
-        door.post(walk_in, {**WALK_IN, "name": "한정원외", "email": "han@example.kr", "admit_over_capacity": "on"})
+        door.post(walk_in + "?when_full=wait", {**WALK_IN, "name": "정대기", "email": "jung@example.kr"})
+        door.post(walk_in + "?when_full=admit", {**WALK_IN, "name": "한정원외", "email": "han@example.kr"})
         counts = door.get(reverse("desk:state", args=[forum.pk])).json()["counts"]
     forum.report_published_at = seoul(2030, 1, 9)
     forum.save()

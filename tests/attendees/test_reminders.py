@@ -171,3 +171,27 @@ def test_a_venue_without_a_map_link_gets_a_map_search_in_the_reminder():
         "https://map.kakao.com/?q=%EA%B4%91%EC%A3%BC%EA%B3%BC%ED%95%99%EA%B8%B0%EC%88%A0%EC%A7%84%ED%9D%A5%EC%9B%90"
     )
     assert f"지도: {expected}" in mail.message
+
+
+@pytest.mark.django_db
+def test_a_scheduler_down_overnight_sends_no_reminder_in_the_last_two_hours_and_says_so(full_forum):
+    from attendees.models import ActionRecord
+
+    with at(2030, 1, 8, 7, 20):  # ten minutes before the start
+        assert reminders_send() == 0
+        assert reminders_send() == 0  # taken: a later run does not try again
+    assert queued(MailKind.REMINDER) == queued(MailKind.STILL_WAITING) == []
+    record = ActionRecord.objects.get(action="reminders_dropped")
+    assert (record.forum, record.actor_kind, record.details) == (full_forum, "system", {"minutes_before_start": 10})
+    assert str(record.get_action_display()) == "리마인더 보내지 않음: 시작 시각이 너무 가까움"
+
+
+@pytest.mark.django_db
+def test_a_reminder_sent_after_the_cancellation_deadline_says_whom_to_tell_instead_of_the_link(full_forum):
+    with at(2030, 1, 7, 21, 0):  # 10½ hours before: online cancellation closed at 19:30
+        assert reminders_send() == 1
+        [mail] = queued_mail(to=["a@example.kr"])
+    registration = full_forum.registrations.get(email="a@example.kr")
+    assert "온라인 취소는 마감되었습니다. 참석하지 못하시면 이 메일(forum@localhost)로 회신해 주세요." in mail.message
+    assert registration.management_path not in mail.message
+    assert "참석이 어려우시면 취소해 주세요." not in mail.message

@@ -76,7 +76,7 @@ def test_a_client_limit_near_the_forum_limit_is_refused_at_start(settings):
     assert rate_limits_check(None) == []
 
 
-def test_staff_find_a_flood_by_its_minute_and_cancel_it_in_one_step(admin_client):
+def test_staff_find_a_flood_by_its_minute_and_cancel_it_in_one_confirmed_step(admin_client):
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8), capacity=5)
     at = lambda minute: time_machine.travel(datetime.datetime(2029, 12, 20, 9, minute, 30, tzinfo=SEOUL), tick=False)  # noqa: E731
     with at(0):
@@ -94,10 +94,11 @@ def test_staff_find_a_flood_by_its_minute_and_cancel_it_in_one_step(admin_client
     found = admin_client.get(changelist, {"forum__id__exact": forum.pk, "burst": "2029-12-20T09:01"})
     assert sorted(r.pk for r in found.context["cl"].result_list) == sorted(r.pk for r in flood)
 
+    filtered = changelist + f"?forum__id__exact={forum.pk}&burst=2029-12-20T09:01"
+    asked = admin_client.post(filtered, {"action": "cancel", "_selected_action": [r.pk for r in flood]})
+    assert "신청 12건을 취소합니다 (참가 확정 2명, 대기 10명)." in asked.text
     response = admin_client.post(
-        changelist + f"?forum__id__exact={forum.pk}&burst=2029-12-20T09:01",
-        {"action": "cancel", "_selected_action": [r.pk for r in flood]},
-        follow=True,
+        filtered, {"action": "cancel", "_selected_action": [r.pk for r in flood], "confirmed": "yes"}, follow=True
     )
     assert [str(m) for m in response.context["messages"]] == ["12건 취소, 대기자 1명 확정."]
     statuses = dict(Registration.objects.values_list("email", "status"))

@@ -167,3 +167,25 @@ def test_staff_see_how_many_subscribers_before_announcing(client, admin_user):
         datetime.datetime(2030, 2, 1, 9, 0, tzinfo=SEOUL),
     )
     assert describe(record) == "2명에게 알림"
+
+
+def test_the_announce_page_previews_the_mail_and_warns_that_the_forum_is_full(admin_client):
+    forum = ForumFactory(number=7, title="데이터와 제조", starts_at=seoul(2030, 3, 13), capacity=1)
+    subscribe("ko@example.kr")
+    page = admin_client.get(reverse("admin:events_forum_announce", args=[forum.pk]))
+    assert "[AI 조찬포럼] 제7차 포럼 «데이터와 제조», 2030년 3월 13일 (수): 참가 신청을 받습니다" in page.text
+    assert "제7차 포럼의 참가 신청을 받습니다." in page.text
+    assert "정원이 찬 포럼입니다" not in page.text
+
+    RegistrationFactory(forum=forum)  # the one seat
+    page = admin_client.get(reverse("admin:events_forum_announce", args=[forum.pk]))
+    assert "정원이 찬 포럼입니다 (좌석 1석 중 1석). 안내 메일은 대기자 신청을 받는다고 알립니다." in page.text
+    assert "(구독자마다 자신의 구독 해지 링크)" in page.text
+    assert PendingMail.objects.count() == 0  # looking sends nothing
+
+    admin_client.post(reverse("admin:events_forum_announce", args=[forum.pk]))
+    [mail] = queued_mail(to=["ko@example.kr"])
+    assert mail.subject == "[AI 조찬포럼] 제7차 포럼 «데이터와 제조», 2030년 3월 13일 (수): 대기자 신청 중"
+    assert "제7차 포럼은 정원이 찼고, 대기자 신청을 받습니다." in mail.message
+    assert "대기자 신청: http" in mail.message
+    assert "참가 신청:" not in mail.message

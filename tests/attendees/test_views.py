@@ -3,6 +3,7 @@
 import datetime
 import re
 
+import icalendar
 import pytest
 import time_machine
 from django.test import Client
@@ -325,6 +326,27 @@ def test_cancel_asks_first_then_cancels_and_promotes(client, forum_3):
     assert "참가 신청이 취소되었습니다." in response.text
     assert "비게 된 자리는 첫 번째 대기자에게 배정되었습니다." in response.text
     assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
+
+
+def test_a_personal_cancellation_takes_the_forum_out_of_the_persons_calendar(client, forum_3):
+    registration = RegistrationFactory(forum=forum_3, email="kim@example.kr")
+    client.post(f"/registrations/{registration.token}/cancel/")
+    [mail] = queued_mail(to=["kim@example.kr"], subject__contains="취소")
+    [(filename, content, mimetype)] = [
+        attachment for attachment in mail.email_message().attachments if attachment[2] == "text/calendar"
+    ]
+    calendar = icalendar.Calendar.from_ical(content)
+    [event] = calendar.walk("VEVENT")
+    # The UID of the file the confirmation carried, one revision later, withdrawn.
+    assert (filename, calendar["METHOD"], event["UID"], event["SEQUENCE"], event["STATUS"]) == (
+        "gwangju-ai-3.ics",
+        "CANCEL",
+        "gwangju-ai-3@forum-site",
+        forum_3.calendar_sequence + 1,
+        "CANCELLED",
+    )
+    forum_3.refresh_from_db()
+    assert forum_3.status == "published"  # the forum itself still takes place
 
 
 def test_cancel_needs_csrf(forum_3):

@@ -129,3 +129,30 @@ def test_the_registration_list_stays_readable_at_1280_px(demo_site, open_page):
     )
     assert lines == [1] * 6
     save_screenshot(page, "admin-registrations-1280")
+
+
+def test_a_walk_in_at_a_full_forum_is_admitted_over_capacity_on_a_phone(demo_site, open_page):
+    forum = Forum.objects.get(number=3)
+    forum.capacity = 1
+    forum.save()
+    registered(forum, "kim.young@example.kr", name="김영업")  # the one seat
+    desk_user("desk-1")
+    page = open_page("phone")
+    log_in(page, demo_site, "desk-1")
+    expect(page.get_by_text("정원이 찼습니다. 현장 등록:")).to_be_visible()
+    save_screenshot(page, "walk-in-full-1-desk-chooses-phone")
+    page.get_by_role("link", name="정원 외로 입장").click()
+    # The screen handed to the person: their details and the consent, nothing of the staff's.
+    expect(page.get_by_text("정원")).to_have_count(0)
+    page.get_by_label("이름").fill("최현장")
+    page.get_by_label("소속").fill("광주광역시")
+    page.get_by_label("직위").fill("주무관")
+    page.get_by_label("관(행정)").check()
+    page.get_by_label(re.compile("개인정보를 수집·이용하는 데 동의합니다")).check()
+    save_screenshot(page, "walk-in-full-2-person-fills-phone")
+    page.get_by_role("button", name="참가 신청").click()
+    expect(page.locator(".alert-success")).to_have_text("최현장 님을 정원 외로 입장 등록하고 현장 확인했습니다.")
+    expect(page.locator("[data-count=walk_ins]")).to_have_text("1")
+    save_screenshot(page, "walk-in-full-3-admitted-phone")
+    walk_in = Registration.objects.get(name="최현장")
+    assert (walk_in.status, walk_in.over_capacity, walk_in.checked_in_at is not None) == ("confirmed", True, True)
