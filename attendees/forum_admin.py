@@ -5,6 +5,7 @@ the reason and says how many people will be told. No path changes an announced f
 silently. The forum's history (content edits and these changes) is here too."""
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from auditlog.models import LogEntry as ContentEdit
 from django import forms
@@ -21,6 +22,7 @@ from django.utils.translation import ngettext
 from attendees.door import printables
 from attendees.models import AccessKind
 from attendees.news.admin import announce_view
+from attendees.outbox.rendering import reschedule_preview
 from attendees.records import access_record, history_row
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
@@ -30,7 +32,7 @@ from attendees.reporting.statistics_admin import statistics_download, statistics
 from attendees.reporting.thank_you_admin import thank_you_view
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.admin_forms import ForumForm
-from events.models import Forum, ForumStatus
+from events.models import Forum, ForumStatus, Venue
 from forum_site.core.admin_pages import ConfirmationPage
 
 if TYPE_CHECKING:
@@ -65,6 +67,21 @@ class ForumAdminForm(ForumForm):
                 _("People are registered for this forum: cancel it instead, so that they are told."), code="registered"
             )
         return status
+
+
+class ForumRescheduleForm(forms.Form):
+    """The new date, time and venue, carried from the change form to the page that
+    confirms them (hidden: they were chosen on the change form)."""
+
+    starts_at = forms.DateTimeField(widget=forms.HiddenInput)
+    ends_at = forms.DateTimeField(widget=forms.HiddenInput)
+    venue = forms.ModelChoiceField(queryset=Venue.objects.all(), required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned["ends_at"] <= cleaned["starts_at"]:
+            raise forms.ValidationError(_("The forum must end after it starts."), code="ends_before_start")
+        return cleaned
 
 
 class ForumCancelForm(forms.Form):
@@ -122,6 +139,49 @@ class ForumCancelPage(ConfirmationPage):
         said = ngettext(
             "The forum is cancelled; %d person has been told by mail.",
             "The forum is cancelled; %d people have been told by mail.",
+            told,
+        )
+        return said % told, messages.SUCCESS
+
+
+class ForumReschedulePage(ConfirmationPage):
+    """Who will be mailed the new date, time or venue, and the mail they will read; then
+    the forum moves and they are told."""
+
+    template_name = "attendees/admin/forum_reschedule.html"
+    form_class = ForumRescheduleForm
+
+    def allowed(self):
+        return super().allowed() and runs_registrations(self.request)
+
+    def bound_form(self, posted):
+        # Carried in the address from the change form; confirmed by posting them back.
+        return self.form_class(self.request.POST if posted else self.request.GET)
+
+    def refusal(self):
+        return (_("This forum is cancelled: it is not moved."), messages.ERROR) if self.obj.is_cancelled else None
+
+    def title(self):
+        return _("Move %(forum)s") % {"forum": self.obj}
+
+    def context(self, form):
+        active = self.obj.registrations.active()
+        page = {
+            "forum": self.obj,
+            "confirmed": active.filter(status="confirmed").count(),
+            "waitlisted": active.filter(status="waitlisted").count(),
+            "to_tell": active.count(),
+        }
+        if form.is_valid():
+            page["new"] = form.cleaned_data
+            page["preview"] = reschedule_preview(self.obj, **form.cleaned_data, language="ko")
+        return page
+
+    def act(self, form):
+        told = forum_reschedule(forum=self.obj, by=self.request.user, **form.cleaned_data)
+        said = ngettext(
+            "The new date, time or venue has been mailed to %d person.",
+            "The new date, time or venue has been mailed to %d people.",
             told,
         )
         return said % told, messages.SUCCESS
@@ -209,6 +269,7 @@ class ForumAdmin(EventsForumAdmin):
             path("statistics/", view(self.statistics_view), name="events_forum_statistics"),
             path("statistics.xlsx", view(statistics_download), name="events_forum_statistics_xlsx"),
             path("<path:object_id>/cancel/", view(self.cancel_view), name="events_forum_cancel"),
+            path("<path:object_id>/reschedule/", view(self.reschedule_view), name="events_forum_reschedule"),
             path("<path:object_id>/thank-you/", view(self.thank_you_view), name="events_forum_thank_you"),
             path("<path:object_id>/announce/", view(self.announce_view), name="events_forum_announce"),
             path(
@@ -280,16 +341,12 @@ class ForumAdmin(EventsForumAdmin):
                     "%d person promoted from the waiting list.", "%d people promoted from the waiting list.", count
                 )
                 self.message_user(request, said % count)
-        if moved:
-            told = forum_reschedule(forum=obj, by=request.user, **new_schedule)
+        if moved and stored.status == ForumStatus.PUBLISHED:
+            # People may have registered: the page that confirms it shows whom it mails.
+            request.forum_reschedule_asked = new_schedule
+        elif moved:
+            forum_reschedule(forum=obj, by=request.user, **new_schedule)  # a draft: nobody to tell
             obj.refresh_from_db()
-            if told:
-                said = ngettext(
-                    "The new date, time or venue has been mailed to %d person.",
-                    "The new date, time or venue has been mailed to %d people.",
-                    told,
-                )
-                self.message_user(request, said % told)
 
     def response_change(self, request, obj):
         if getattr(request, "forum_cancel_asked", False):
@@ -298,6 +355,16 @@ class ForumAdmin(EventsForumAdmin):
                     request, _("The other changes are saved. Confirm the cancellation here."), messages.WARNING
                 )
             return redirect("admin:events_forum_cancel", obj.pk)
+        if asked := getattr(request, "forum_reschedule_asked", None):
+            self.message_user(
+                request, _("The other changes are saved. Confirm the new date, time or venue here."), messages.WARNING
+            )
+            carried = {
+                "starts_at": asked["starts_at"].isoformat(),
+                "ends_at": asked["ends_at"].isoformat(),
+                "venue": asked["venue"].pk if asked["venue"] else "",
+            }
+            return redirect(reverse("admin:events_forum_reschedule", args=[obj.pk]) + "?" + urlencode(carried))
         return super().response_change(request, obj)
 
     announce = to_forum_page(
@@ -321,6 +388,10 @@ class ForumAdmin(EventsForumAdmin):
     def cancel_view(self, request, object_id):
         forum = get_object_or_404(Forum.objects.select_related("series"), pk=object_id)
         return ForumCancelPage(self, request, forum).response()
+
+    def reschedule_view(self, request, object_id):
+        forum = get_object_or_404(Forum.objects.select_related("series", "venue"), pk=object_id)
+        return ForumReschedulePage(self, request, forum).response()
 
     def history_view(self, request, object_id, extra_context=None):
         forum = self.get_object(request, object_id)

@@ -6,6 +6,7 @@ template engine a second time, turning an attendee's name such as "{% debug %}" 
 code; Email rows are therefore written here directly.
 """
 
+import copy
 import datetime
 import html
 import re
@@ -114,6 +115,23 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         "html_message": html_message,
         "attachments": attachments,
     }
+
+
+def reschedule_preview(forum: Forum, *, starts_at, ends_at, venue, language: str) -> str:
+    """The mail a new date, time or venue sends, as a person reading `language` gets it,
+    for the page that confirms the change; each person's name and link are placeholders."""
+    moved = copy.copy(forum)
+    moved.starts_at, moved.ends_at, moved.venue = starts_at, ends_at, venue
+    with translation.override(language):
+        context = {
+            "registration": {"name": gettext("(each person's name)")},
+            "forum": moved,
+            "forum_url": _absolute(forum.get_absolute_url()),
+            "former_starts_at": forum.starts_at,
+            "details": {"former_venue": str(forum.venue) if forum.venue else ""},
+            "manage_url": gettext("(each person's own link)"),
+        }
+        return render_to_string("attendees/mail/forum_rescheduled.txt", context)
 
 
 def _announcement_context(forum: Forum) -> dict:

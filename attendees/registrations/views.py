@@ -11,7 +11,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from attendees.check_in_qr import check_in_qr_data_uri, check_in_qr_png
-from attendees.models import ActorKind, Registration
+from attendees.models import ActorKind, Registration, cancellation_deadline
 from attendees.registrations import services, throttle
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import RegistrationForm
@@ -113,7 +113,7 @@ def status_context(registration):
         "registration": registration,
         "forum": registration.forum,
         "position": services.waitlist_position(registration),
-        "cancellation_deadline": services.cancellation_deadline(registration.forum),
+        "cancellation_deadline": cancellation_deadline(registration.forum),
         "can_cancel": services.registration_cancellable(registration),
         "check_in_qr": check_in_qr_data_uri(registration) if registration.status == "confirmed" else "",
     }

@@ -48,14 +48,17 @@ class ConfirmationPage:
         """Take the action; (message, level) to show on the change page."""
         raise NotImplementedError
 
+    def bound_form(self, posted: bool):
+        # A POST with every box unticked is empty, and still a POST: it is validated.
+        return self.form_class(self.request.POST if posted else None) if self.form_class else None
+
     def response(self) -> HttpResponse:
         if not self.allowed():
             raise PermissionDenied
         if refused := self.refusal():
             return back_to_change_page(self.model_admin, self.request, self.obj, *refused)
         posted = self.request.method == "POST"
-        # A POST with every box unticked is empty, and still a POST: it is validated.
-        form = self.form_class(self.request.POST if posted else None) if self.form_class else None
+        form = self.bound_form(posted)
         if posted and (form is None or form.is_valid()):
             return back_to_change_page(self.model_admin, self.request, self.obj, *self.act(form))
         frame = self.model_admin.admin_site.each_context(self.request)

@@ -200,19 +200,57 @@ def test_the_cancel_action_leads_to_the_same_confirmation(admin_client, forum_wi
     assert Forum.objects.get(pk=forum.pk).status == "published"
 
 
-def test_a_new_date_or_venue_in_the_change_form_mails_everyone(admin_client, forum_with_people):
+def test_a_new_date_in_the_change_form_is_previewed_and_mailed_only_once_confirmed(admin_client, forum_with_people):
     forum, _people = forum_with_people
     url = reverse("admin:events_forum_change", args=[forum.pk])
-    response = admin_client.post(url, forum_change_form(forum, starts_at_1="08:00:00"), follow=True)
-    assert "바뀐 일시·장소를 3명에게 메일로 알렸습니다." in response.text
+    preview = admin_client.post(url, forum_change_form(forum, starts_at_1="08:00:00", title="AI와 제조업"), follow=True)
+    assert preview.redirect_chain[0][0].startswith(
+        f"/admin/events/forum/{forum.pk}/reschedule/?starts_at=2030-01-08T08"
+    )
+    assert "다른 변경 사항은 저장했습니다. 바뀐 일시·장소는 여기에서 확인해 주세요." in preview.text
+    assert "3명에게 메일로 알립니다." in preview.text
+    # The mail as it will read: the old time, then the new one, with placeholders for each person.
+    assert "(신청자 이름) 님," in preview.text
+    assert "변경 전: 2030년 1월 8일 (화) 오전 7:30" in preview.text
+    assert "일시: 2030년 1월 8일 (화) 오전 8:00" in preview.text
+    forum.refresh_from_db()
+    assert (forum.title, forum.starts_at, forum.calendar_sequence) == ("AI와 제조업", seoul(2030, 1, 8), 0)
+    assert queued_mail().count() == 0  # nothing sent by looking
+
+    form = preview.context["form"]
+    confirmed = admin_client.post(form_url(preview), {name: form[name].value() for name in form.fields}, follow=True)
+    assert "바뀐 일시·장소를 3명에게 메일로 알렸습니다." in confirmed.text
     assert queued_mail().count() == 3
     forum.refresh_from_db()
     assert (forum.starts_at, forum.calendar_sequence) == (seoul(2030, 1, 8, 8, 0), 1)
 
+
+def test_a_new_venue_goes_through_the_same_preview(admin_client, forum_with_people):
+    forum, _people = forum_with_people
     other_venue = VenueFactory(name="광주과학기술진흥원")
-    admin_client.post(url, forum_change_form(forum, venue=other_venue.pk))
-    assert queued_mail().count() == 6
-    assert Forum.objects.get(pk=forum.pk).calendar_sequence == 2
+    url = reverse("admin:events_forum_change", args=[forum.pk])
+    preview = admin_client.post(url, forum_change_form(forum, venue=other_venue.pk), follow=True)
+    assert "장소: 광주과학기술진흥원" in preview.text
+    assert Forum.objects.get(pk=forum.pk).venue != other_venue
+    form = preview.context["form"]
+    admin_client.post(form_url(preview), {name: form[name].value() for name in form.fields})
+    assert queued_mail().count() == 3
+    assert (Forum.objects.get(pk=forum.pk).venue, Forum.objects.get(pk=forum.pk).calendar_sequence) == (other_venue, 1)
+
+
+def test_a_tampered_preview_address_moves_nothing(admin_client, forum_with_people):
+    forum, _people = forum_with_people
+    url = reverse("admin:events_forum_reschedule", args=[forum.pk])
+    page = admin_client.get(url, {"starts_at": "2030-01-08T09:00:00+09:00", "ends_at": "2030-01-08T08:00:00+09:00"})
+    assert "바뀐 일시·장소를 읽을 수 없습니다." in page.text
+    refused = admin_client.post(url, {"starts_at": "2030-01-08T09:00:00+09:00", "ends_at": "2030-01-08T08:00:00+09:00"})
+    assert refused.status_code == 200
+    assert (Forum.objects.get(pk=forum.pk).starts_at, queued_mail().count()) == (seoul(2030, 1, 8), 0)
+
+
+def form_url(response) -> str:
+    """Where the page's form posts: the page's own address, without its query."""
+    return response.redirect_chain[-1][0].split("?")[0]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 
+from attendees.models import cancellation_deadline
 from attendees.registrations import services
 from events.models import Forum
 from tests.factories import ForumFactory, RegistrationFactory, seoul
@@ -69,5 +70,5 @@ def test_the_forum_is_over_after_its_end(offset, is_past, upcoming, desk_open):
 def test_online_cancellation_closes_at_the_deadline(offset, cancellable):
     registration = RegistrationFactory(forum=forum())
     with at(CANCELLATION_DEADLINE, offset):
-        assert services.cancellation_deadline(registration.forum) == CANCELLATION_DEADLINE
+        assert cancellation_deadline(registration.forum) == CANCELLATION_DEADLINE
         assert services.registration_cancellable(registration) is cancellable
