@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -105,6 +106,12 @@ def desk_people(forum: Forum):
     )
 
 
+def person_row(person: Registration) -> dict:
+    """A row of the desk's list: the person, their state, and what the search matches."""
+    words = [person.name.lower(), person.organization.lower(), initial_consonants(person.name), person.phone[-4:]]
+    return {"person": person, "state": person_state(person), "search": " ".join(words)}
+
+
 def person_state(registration: Registration) -> dict:
     checked_in = registration.checked_in_at is not None
     when = timezone.localtime(registration.checked_in_at).strftime("%H:%M") if checked_in else ""
@@ -150,21 +157,13 @@ def desk_page(request):
     people = list(desk_people(forum)) if forum else []
     if forum:
         access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in people], forum=forum.pk)
-    rows = [
-        {
-            "person": person,
-            "state": person_state(person),
-            "search": " ".join(
-                [person.name.lower(), person.organization.lower(), initial_consonants(person.name), person.phone[-4:]]
-            ),
-        }
-        for person in people
-    ]
+    rows = [person_row(person) for person in people]
     guests = list(forum.guests.all()) if forum else []
     context = {
         "forums": forums,
         "forum": forum,
         "rows": rows,
+        "latest": max((person.pk for person in people), default=0),
         "guests": [{"guest": guest, "state": guest_state(guest)} for guest in guests],
         "counts": counts(forum) if forum else None,
     }
@@ -178,12 +177,26 @@ def desk_page(request):
 @desk_view(changes=False)
 def desk_state(request, forum):
     """What the other desk has done meanwhile: polled every few seconds by the page. Ids
-    and states, no names: the page's access record covers it."""
+    and states, no names: the page's access record covers them. People registered since
+    the page's newest (`after`, an id), at the other desk or online, come as rows to add:
+    those name people, and are on the record."""
+    people = list(desk_people(forum))
+    after = request.GET.get("after", "")
+    new = [person for person in people if after.isdigit() and person.pk > int(after)]
+    if new:
+        access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in new], forum=forum.pk, lookup="new")
     return JsonResponse(
         {
             "counts": counts(forum),
-            "people": [person_state(p) for p in desk_people(forum)],
+            "people": [person_state(p) for p in people],
             "guests": [guest_state(g) for g in forum.guests.all()],
+            "new_rows": [
+                render_to_string(
+                    "attendees/desk/_person_row.html", {"row": person_row(p), "forum": forum}, request=request
+                )
+                for p in sorted(new, key=lambda p: p.pk)
+            ],
+            "latest": max((person.pk for person in people), default=0),
         }
     )
 
@@ -291,8 +304,9 @@ def desk_guest(request, forum):
 @desk_view(changes=False)
 def guest_introduction(request, forum):
     """For the MC: the invited guests who have arrived, in protocol order, in large type.
-    The page reloads itself every few seconds (no script), so late arrivals appear. The
-    guests are the invited officials the MC names aloud, not registrations: no access record."""
+    Late arrivals appear by themselves (guest_introduction.js fetches the page again; the
+    MC can pause it). The guests are the invited officials the MC names aloud, not
+    registrations: no access record."""
     guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
     return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
 

@@ -243,7 +243,8 @@ def test_guests_are_checked_in_at_the_desk_and_the_mc_sees_who_came_in_protocol_
     assert answer["counts"]["guests_arrived"] == 2
     intro = desk_client.get(intro_url)
     assert [guest.name for guest in intro.context["guests"]] == ["이용섭", "김용집"]  # protocol order, not arrival
-    assert '<meta http-equiv="refresh" content="5">' in intro.text
+    assert 'http-equiv="refresh"' not in intro.text  # updated by its script, not reloaded (WCAG 2.2.1)
+    assert "guest_introduction.js" in intro.text
     assert list(ActionRecord.objects.order_by("pk").values_list("action", "details")) == [
         ("guest_arrived", {"guest": council.pk}),
         ("guest_arrived", {"guest": mayor.pk}),
@@ -382,3 +383,23 @@ def test_a_person_admitted_over_capacity_does_not_make_the_forum_look_full_at_th
     assert ("정원이 찼습니다." in page.text, f'href="{url}">현장 등록</a>' in page.text) == (False, True)
     desk_client.post(url, {**WALK_IN, "name": "윤현장", "email": "yoon@example.kr"})
     assert (person("윤현장").status, person("윤현장").over_capacity) == ("confirmed", False)
+
+
+def test_the_poll_brings_the_rows_of_people_registered_since_and_records_them(desk_client, forum):
+    page = desk_client.get("/desk/", {"forum": forum.pk})
+    latest = page.context["latest"]
+    state_url = reverse("desk:state", args=[forum.pk])
+    assert desk_client.get(state_url, {"after": latest}).json()["new_rows"] == []
+    before = AccessRecord.objects.count()
+
+    desk_client.post(reverse("desk:walk-in", args=[forum.pk]), {**WALK_IN, "name": "윤현장"})  # at the other desk
+    newcomer = person("윤현장")
+    state = desk_client.get(state_url, {"after": latest}).json()
+    [row] = state["new_rows"]
+    assert f'id="person-{newcomer.pk}"' in row and "윤현장" in row and 'data-search="윤현장 광주광역시 ㅇㅎㅈ ' in row
+    assert 'name="csrfmiddlewaretoken"' in row  # its buttons work like the others
+    assert state["latest"] == newcomer.pk
+    record = AccessRecord.objects.order_by("pk").last()
+    assert (record.registration_ids, record.details) == ([newcomer.pk], {"forum": forum.pk, "lookup": "new"})
+    assert AccessRecord.objects.count() == before + 1  # the new row, once
+    assert desk_client.get(state_url, {"after": state["latest"]}).json()["new_rows"] == []

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 from events.demo import load_demo
+
+# The live server, Chromium and the suite share two cores: an expectation waits as long
+# as an action does (10 s, set per context below), not Playwright's 5 s, before failing.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

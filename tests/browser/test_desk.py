@@ -156,3 +156,78 @@ def test_a_walk_in_at_a_full_forum_is_admitted_over_capacity_on_a_phone(demo_sit
     save_screenshot(page, "walk-in-full-3-admitted-phone")
     walk_in = Registration.objects.get(name="최현장")
     assert (walk_in.status, walk_in.over_capacity, walk_in.checked_in_at is not None) == ("confirmed", True, True)
+
+
+def test_the_mc_sees_a_late_guest_appear_without_a_reload_and_can_pause(demo_site, open_page):
+    from events.models import Guest
+
+    forum = Forum.objects.get(number=3)
+    Guest.objects.create(
+        forum=forum,
+        name="이용섭",
+        title="광주광역시장",
+        organization="광주광역시",
+        protocol_order=1,
+        gives_greeting=True,
+    )
+    late = Guest.objects.create(
+        forum=forum, name="김기선", title="총장", organization="광주과학기술원", protocol_order=2
+    )
+    Guest.objects.filter(protocol_order=1).update(arrived_at=forum.starts_at)
+    desk_user("desk-1")
+    mc = open_page("desktop")
+    log_in(mc, demo_site, "desk-1")
+    mc.goto(demo_site + f"/desk/{forum.pk}/guests/")
+    items = mc.locator(".guest-introduction-list li")
+    expect(items).to_have_count(1)
+    expect(items.first).to_have_text(re.compile(r"광주광역시장 이용섭 \(광주광역시\)"))
+    mc.evaluate("window.loadedOnce = true")  # gone if the page reloads
+
+    Guest.objects.filter(pk=late.pk).update(arrived_at=forum.starts_at)
+    expect(items).to_have_count(2, timeout=12_000)
+    assert mc.evaluate("window.loadedOnce") is True
+    # Numbers in view, Korean words whole: each item's marker sits inside the page.
+    assert mc.locator(".guest-introduction-list").evaluate("list => getComputedStyle(list).wordBreak") == "keep-all"
+    save_screenshot(mc, "mc-guests")
+
+    mc.get_by_role("button", name="자동 갱신 멈춤").click()
+    expect(mc.get_by_role("button", name="자동 갱신 다시 시작")).to_have_attribute("aria-pressed", "true")
+    Guest.objects.filter(pk=late.pk).update(arrived_at=None)
+    mc.wait_for_timeout(6_000)
+    expect(items).to_have_count(2)  # paused: the list stays as the MC reads it
+
+
+def test_a_desk_on_bad_wi_fi_keeps_its_taps_and_sends_them_when_back_online(demo_site, browser):
+    forum = Forum.objects.get(number=3)
+    kim = registered(forum, "kim.young@example.kr", name="김영업")
+    lee = registered(forum, "lee.narae@example.kr", name="이나래")
+    desk_user("desk-1")
+    context = browser.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
+    page = context.new_page()
+    log_in(page, demo_site, "desk-1")
+    search = page.get_by_role("searchbox", name=re.compile("초성"))
+
+    context.set_offline(True)
+    search.fill("김영")
+    page.locator(f"#person-{kim.pk}").get_by_role("button", name="현장 확인").click()
+    expect(page.locator(".desk-result")).to_have_text(re.compile(r"^연결 끊김: 현장 확인 1건이 여기에서 대기 중"))
+    expect(page.locator(f"#person-{kim.pk}")).to_have_class(re.compile("is-waiting"))
+    expect(search).to_have_value("")  # the next person starts with an empty search
+    page.locator(f"#person-{lee.pk}").get_by_role("button", name="현장 확인").click()
+    expect(page.locator(".desk-result")).to_have_text(re.compile(r"^연결 끊김: 현장 확인 2건"))
+    save_screenshot(page, "desk-offline-phone")
+    assert Registration.objects.filter(checked_in_at__isnull=False).count() == 0
+    # Meanwhile the other desk checked 이나래 in, and someone registered at the door there.
+    from attendees.registrations import services
+
+    services.registration_check_in(registration=lee, by=User.objects.get(username="desk-1"))
+    newcomer = registered(forum, "yoon@example.kr", name="윤신규")
+
+    context.set_offline(False)
+    expect(page.locator(f"#person-{kim.pk}")).to_have_class(re.compile("is-checked-in"), timeout=10_000)
+    expect(page.locator(".desk-result")).to_contain_text("이나래", timeout=10_000)  # sent last, told as it stands
+    expect(page.locator(".desk-result")).to_contain_text("이미")
+    expect(page.locator(f"#person-{newcomer.pk}")).to_be_visible(timeout=10_000)  # within one poll
+    save_screenshot(page, "desk-back-online-phone")
+    assert Registration.objects.get(pk=kim.pk).checked_in_at is not None
+    context.close()

@@ -248,3 +248,18 @@ def test_an_ipv6_sprayer_is_one_client_across_its_64(settings):
         for i in range(4)
     ]
     assert [response.status_code for response in statuses] == [200, 200, 200, 429]
+
+
+def test_django_s_delete_action_speaks_the_korean_the_city_writes(admin_client):
+    from tests.factories import VenueFactory
+
+    venues = [VenueFactory(), VenueFactory()]
+    changelist = reverse("admin:events_venue_changelist")
+    page = admin_client.get(changelist)
+    assert '<option value="delete_selected">선택한 장소 삭제</option>' in page.text
+    selected = {"action": "delete_selected", "_selected_action": [venue.pk for venue in venues]}
+    asked = admin_client.post(changelist, selected)
+    assert "선택한 장소 항목을 삭제합니다. 아래 항목과 여기에 딸린 항목이 모두 삭제됩니다. 계속할까요?" in asked.text
+    assert 'value="네, 진행합니다"' in asked.text and "아니요, 돌아갑니다" in asked.text
+    done = admin_client.post(changelist, {**selected, "post": "yes"}, follow=True)
+    assert [str(message) for message in done.context["messages"]] == ["장소 2건을 삭제했습니다."]

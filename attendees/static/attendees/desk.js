@@ -1,6 +1,9 @@
 // The check-in desk: type-ahead search over the rows already on the page, one-tap
-// check-in and undo without a reload, the other desk's check-ins every few seconds, and
-// QR codes read from the camera with jsQR (vendored, served by the site).
+// check-in and undo without a reload, the other desk's check-ins and new registrations
+// every few seconds, and QR codes read from the camera with jsQR (vendored, served by the
+// site). Venue Wi-Fi comes and goes: a tap while offline is kept, shown as waiting, and
+// sent when the network is back; the server then answers it as it would have (already
+// checked in at the other desk, or cancelled meanwhile, is said so).
 (function () {
   "use strict";
   const desk = document.getElementById("desk");
@@ -9,6 +12,9 @@
   const search = document.getElementById("desk-search");
   const result = desk.querySelector(".desk-result");
   const POLL_MS = 3000;
+  const people = desk.querySelector(".desk-people");
+  let latest = Number(desk.dataset.latest || 0);
+  const waiting = [];  // taps made offline, in order: {url, data}
 
   // Search: every word must appear in a row's name, organisation, initial consonants or phone digits.
   search.addEventListener("input", function () {
@@ -31,6 +37,43 @@
       body: body,
       credentials: "same-origin",
     }).then(function (response) { return response.json(); });
+  }
+
+  function showOffline() {
+    desk.classList.toggle("is-offline", waiting.length > 0);
+    if (waiting.length) {
+      result.textContent = desk.dataset.offlineText.replace("%(count)s", waiting.length);
+      result.className = "desk-result result-offline";
+    }
+  }
+
+  // A tap: sent now, or kept until the network is back (fetch fails only when it is down).
+  function send(url, data, row) {
+    return post(url, data).then(showResult, function () {
+      waiting.push({ url: url, data: data, row: row });
+      if (row) row.classList.add("is-waiting");
+      showOffline();
+    });
+  }
+
+  let flushing = false;
+  function flush() {
+    if (flushing || !waiting.length) return;
+    flushing = true;
+    const next = waiting[0];
+    post(next.url, next.data).then(function (answer) {
+      waiting.shift();
+      if (next.row) next.row.classList.remove("is-waiting");
+      showResult(answer);
+      flushing = false;
+      if (waiting.length) flush(); else showOffline();
+    }, function () { flushing = false; });  // still offline: the next poll or "online" tries again
+  }
+  window.addEventListener("online", flush);
+
+  function clearSearch() {
+    search.value = "";
+    search.dispatchEvent(new Event("input"));
   }
 
   function showResult(answer) {
@@ -70,17 +113,35 @@
     const form = event.target;
     if (!form.matches(".desk-check-in, .desk-undo, .desk-guest-arrived, .desk-guest-undo")) return;
     event.preventDefault();
-    post(form.action, new FormData(form)).then(showResult);
+    send(form.action, new FormData(form), form.closest(".desk-person"));
+    clearSearch();  // the next person starts with an empty search
   });
+
+  // People registered at the other desk (or online) since: their rows, drawn by the server.
+  function addRows(rows) {
+    if (!rows || !rows.length) return;
+    const nobody = people.querySelector(".desk-nobody");
+    if (nobody) nobody.remove();
+    rows.forEach(function (html) {
+      const template = document.createElement("template");
+      template.innerHTML = html.trim();
+      const row = template.content.firstElementChild;
+      if (!document.getElementById(row.id)) people.appendChild(row);
+    });
+    search.dispatchEvent(new Event("input"));  // the current search applies to them too
+  }
 
   // The other desk: what has changed since the page was drawn.
   function poll() {
-    fetch(desk.dataset.stateUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+    fetch(desk.dataset.stateUrl + "?after=" + latest, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
+        addRows(state.new_rows);
+        latest = Math.max(latest, state.latest);
         showCounts(state.counts);
         state.people.forEach(showPerson);
         state.guests.forEach(showGuest);
+        flush();
       })
       .catch(function () { /* offline for a moment: the next poll tries again */ })
       .finally(function () { window.setTimeout(poll, POLL_MS); });
@@ -110,7 +171,7 @@
       if (found && found.data && (found.data !== lastCode || now - lastCodeAt > 5000)) {
         lastCode = found.data;
         lastCodeAt = now;
-        post(desk.dataset.scanUrl, { code: found.data }).then(showResult);
+        send(desk.dataset.scanUrl, { code: found.data }, null);
       }
     }
     window.requestAnimationFrame(readFrame);
