@@ -255,6 +255,9 @@ MAIL_FIRST_RETRY_SECONDS = env.int("MAIL_FIRST_RETRY_SECONDS", default=60)
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 # Attendees can cancel online until this many hours before the forum starts.
 REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
+# Who files the result report (결과보고서): its 담당 row and the document's author.
+RESULT_REPORT_DEPARTMENT = env.str("RESULT_REPORT_DEPARTMENT", default="")
+RESULT_REPORT_OFFICER = env.str("RESULT_REPORT_OFFICER", default="")
 # Accepted registrations (new or repeated) per client address, per email address and
 # forum, and per forum (count/period, e.g. 60/h or 5/10m); counted in the default cache
 # (attendees/registrations/throttle.py). Form errors do not count.

@@ -22,16 +22,17 @@ def pages_of(pdf: bytes, tmp_path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def save_first_page(pdf: bytes, tmp_path, name: str) -> None:
-    """The first page as a picture beside the browser screenshots (var/screenshots/), for
-    people to look at."""
+def save_first_page(pdf: bytes, tmp_path, name: str, *, pages: int = 1) -> None:
+    """The first page (or pages: name-1.png, name-2.png...) as pictures beside the browser
+    screenshots (var/screenshots/), for people to look at."""
     from django.conf import settings
 
     screenshots = settings.BASE_DIR / "var" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(pdf)
+    single = ["-singlefile"] if pages == 1 else []
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path), str(screenshots / name)],
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(pages), *single, str(path), str(screenshots / name)],
         check=True,
     )

@@ -10,6 +10,7 @@ import base64
 import dataclasses
 import mimetypes
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,22 +19,26 @@ from weasyprint import CSS, HTML
 
 from attendees.print_styles import PRINT_CSS
 from attendees.reporting.statistics import ForumStatistics, forums_statistics
-from events.models import Forum, ForumPhoto, Guest, Talk
+from events.models import Forum, ForumPhoto, ForumStatus, Guest, Talk
+from forum_site.core import clock
 from forum_site.core.dates import forum_date, forum_time
-from forum_site.core.markdown import markdown_plain
+from forum_site.core.markdown import Block, markdown_blocks, markdown_html, markdown_plain
 
 MAX_PHOTOS = 4
 
-# The sections of the report, in order, the same in both formats.
+# The sections of the report, in order, the same in both formats, marked □ as the
+# 개조식 of a city's reports writes them (points under them ○, and - below those).
 HEADINGS = {
-    "overview": gettext_lazy("1. Overview"),
-    "talks": gettext_lazy("2. Talks"),
-    "guests": gettext_lazy("3. Invited guests present"),
-    "sectors": gettext_lazy("4. Attendance by sector"),
-    "summaries": gettext_lazy("5. Summary of the talks"),
-    "photos": gettext_lazy("6. Photos"),
-    "next": gettext_lazy("7. Next forum"),
+    "overview": gettext_lazy("□ Overview"),
+    "highlights": gettext_lazy("□ Highlights"),
+    "talks": gettext_lazy("□ Talks"),
+    "guests": gettext_lazy("□ Invited guests present"),
+    "sectors": gettext_lazy("□ Attendance by sector"),
+    "summaries": gettext_lazy("□ Summary of the talks"),
+    "photos": gettext_lazy("□ Photos"),
+    "next": gettext_lazy("□ Next steps"),
 }
+POINT_MARKS = ("○", "-")  # a point, and a point under it
 
 
 @dataclasses.dataclass
@@ -44,6 +49,11 @@ class ResultReport:
     statistics: ForumStatistics
     photos: list[ForumPhoto]
     next_forum: Forum | None
+
+    @property
+    def highlights(self) -> list[Block]:
+        """The staff's own report of the forum (주요 내용), its headings, points and bold kept."""
+        return markdown_blocks(self.forum.report)
 
     @property
     def summaries(self) -> list[tuple[Talk, list[str]]]:
@@ -70,13 +80,21 @@ def overview_rows(report: "ResultReport") -> list[tuple[str, str]]:
         "walk_ins": numbers.walk_ins,
         "guests": numbers.guests_present,
     }
+    in_charge = " · ".join(filter(None, (settings.RESULT_REPORT_DEPARTMENT, settings.RESULT_REPORT_OFFICER)))
     return [
         (_("Forum"), f"{forum.series.name} {forum.display_number}"),
         (_("Theme"), forum.title),
         (_("When"), when(forum)),
         (_("Where"), str(forum.venue) if forum.venue else "–"),
         (_("Attendance"), attendance),
+        (_("Report date"), forum_date(clock.today())),
+        (_("In charge"), in_charge or "–"),
     ]
+
+
+def point_mark(block: Block) -> str:
+    """○ for a point, - for one under it; a numbered list keeps its numbers."""
+    return "" if block.numbered else POINT_MARKS[min(block.depth, 1)] + " "
 
 
 def sector_table(report: "ResultReport") -> tuple[list[str], list[list[str]], list[str]]:
@@ -96,7 +114,19 @@ def next_forum_line(report: "ResultReport") -> str:
     if upcoming is None:
         return _("Not yet set.")
     where = f", {upcoming.venue}" if upcoming.venue else ""
-    return f"{upcoming.display_number} «{upcoming.title}»: {when(upcoming)}{where}"
+    planned = _(" (planned)") if upcoming.status == ForumStatus.DRAFT else ""
+    return f"{upcoming.display_number} «{upcoming.title}»: {when(upcoming)}{where}{planned}"
+
+
+def next_planned(forum: Forum) -> Forum | None:
+    """The series' next forum, a draft included (the office plans it before it is public)."""
+    return (
+        Forum.objects.filter(series_id=forum.series_id, starts_at__gt=forum.starts_at)
+        .exclude(status=ForumStatus.CANCELLED)
+        .select_related("series", "venue")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 def result_report(forum: Forum) -> ResultReport:
@@ -107,7 +137,7 @@ def result_report(forum: Forum) -> ResultReport:
         guests_present=list(forum.guests.filter(arrived_at__isnull=False)),
         statistics=forums_statistics([forum])[0],
         photos=list(forum.photos.all()[:MAX_PHOTOS]),
-        next_forum=Forum.objects.next_after(forum),
+        next_forum=next_planned(forum),
     )
 
 
@@ -131,6 +161,7 @@ def result_report_pdf(forum: Forum) -> bytes:
             "sectors": sector_table(report),
             "talks": [(talk, speaker_line(talk)) for talk in report.talks],
             "next_forum": next_forum_line(report),
+            "highlights": markdown_html(report.forum.report),
         }
         html = render_to_string("attendees/printables/result_report.html", context)
     return HTML(string=html).write_pdf(stylesheets=[CSS(PRINT_CSS / "result_report.css")])

@@ -3,10 +3,13 @@ the same content and sections as the PDF (attendees/reporting/result_report.py).
 
 import io
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -14,6 +17,7 @@ from attendees.reporting.result_report import (
     HEADINGS,
     next_forum_line,
     overview_rows,
+    point_mark,
     result_report,
     sector_table,
     speaker_line,
@@ -61,6 +65,35 @@ def _photos(document, photos) -> None:
         caption.runs[0].font.size = Pt(9)
 
 
+def _page_numbers(section) -> None:
+    """The page number at the foot of every page, as Word's PAGE field (Word and Hancom
+    count it themselves)."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+
+
+def _highlights(document, report) -> None:
+    """The staff's report: its headings as headings, each point its own paragraph."""
+    for block in report.highlights:
+        if block.kind == "heading":
+            document.add_heading(block.text, level=2)
+            continue
+        paragraph = document.add_paragraph(style="List Number" if block.numbered else None)
+        if block.kind == "item":
+            paragraph.paragraph_format.left_indent = Cm(0.6 * (block.depth + 1))
+            paragraph.add_run(point_mark(block))
+        for text, bold in block.runs:
+            paragraph.add_run(text).bold = bold
+
+
 def result_report_docx(forum: Forum) -> bytes:
     report = result_report(forum)
     document = Document()
@@ -68,12 +101,21 @@ def result_report_docx(forum: Forum) -> bytes:
     for section in document.sections:
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
         section.left_margin = section.right_margin = Cm(2)
+        _page_numbers(section)
     with translation.override("ko"):
+        title = f"{report.forum.series.name} {report.forum.display_number} {_('Result report')}"
+        document.core_properties.title = title
+        document.core_properties.author = settings.RESULT_REPORT_DEPARTMENT or report.forum.series.name
         document.add_paragraph(report.forum.series.name)
         document.add_heading(f"{report.forum.display_number} {_('Result report')}", level=0)
 
         document.add_heading(str(HEADINGS["overview"]), level=1)
         _table(document, None, [[label, value] for label, value in overview_rows(report)])
+
+        document.add_heading(str(HEADINGS["highlights"]), level=1)
+        _highlights(document, report)
+        if not report.highlights:
+            document.add_paragraph("–")
 
         document.add_heading(str(HEADINGS["talks"]), level=1)
         for talk in report.talks:

@@ -6,6 +6,7 @@ https and mailto links, so `[click](javascript:...)` loses its link. Headings st
 level 3: the page around a report already has its h1 and h2.
 """
 
+import dataclasses
 import functools
 import html
 
@@ -56,3 +57,47 @@ def markdown_html(text: str) -> SafeString:
 def markdown_plain(text: str) -> str:
     """The words alone, for an excerpt, a description or a mail: no `**`, no `#`."""
     return " ".join(html.unescape(strip_tags(_parser().render(text or ""))).split())
+
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    """One block of a text for a document that is not HTML (the result report in Word):
+    a heading, a list item (with its depth and whether its list is numbered) or a
+    paragraph, as runs of (text, bold)."""
+
+    kind: str  # "heading", "item" or "paragraph"
+    runs: tuple[tuple[str, bool], ...]
+    depth: int = 0
+    numbered: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _bold in self.runs)
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The text's headings, list items and paragraphs, in order, with bold kept."""
+    blocks, lists, kind = [], [], "paragraph"
+    for token in _parser().parse(text or ""):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.type == "ordered_list_open")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "heading_open":
+            kind = "heading"
+        elif token.type == "paragraph_open":
+            kind = "item" if lists else "paragraph"
+        elif token.type == "inline":
+            runs, bold = [], False
+            for child in token.children or []:
+                if child.type in ("strong_open", "strong_close"):
+                    bold = child.type == "strong_open"
+                elif child.type in ("text", "code_inline") and child.content:
+                    runs.append((child.content, bold))
+                elif child.type in ("softbreak", "hardbreak"):
+                    runs.append((" ", bold))
+            if runs:
+                numbered = bool(lists) and lists[-1]
+                blocks.append(Block(kind, tuple(runs), depth=max(len(lists) - 1, 0), numbered=numbered))
+            kind = "paragraph"
+    return blocks

@@ -1,10 +1,13 @@
 """The result report (결과보고서) of the demo's forum 2, as DOCX read back with python-docx
 and as PDF read back with pdftotext."""
 
+import datetime
 import io
+import re
 
 import docx
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 from django.urls import reverse
 
@@ -33,7 +36,8 @@ def forum_2(demo):
 
 
 def test_the_docx_holds_the_forum_speakers_guests_sector_table_summary_photos_and_next_date(forum_2):
-    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    with time_machine.travel(datetime.datetime(2020, 8, 7, 10, 0, tzinfo=datetime.UTC), tick=False):
+        document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     overview, sectors = ([[cell.text for cell in row.cells] for row in table.rows] for table in document.tables[:2])
     assert overview == [
@@ -42,6 +46,8 @@ def test_the_docx_holds_the_forum_speakers_guests_sector_table_summary_photos_an
         ["일시", "2020년 8월 5일 (수) 오전 7:30 – 오전 9:30"],
         ["장소", "광주과학기술진흥원 12층 국제회의실"],
         ["참석 인원", "91명 (사전 신청 86명, 현장 등록 5명), 내빈 5명"],
+        ["보고일자", "2020년 8월 7일 (금)"],
+        ["담당", "–"],
     ]
     assert sectors == SECTOR_TABLE
     assert "제2차 결과보고서" in text
@@ -88,3 +94,60 @@ def test_staff_without_the_statistics_permission_get_no_report(client, forum_2):
     client.force_login(User.objects.create_user("clerk", password="a-long-password-1", is_staff=True))
     url = reverse("admin:events_forum_result_report", args=[forum_2.pk, "docx"])
     assert client.get(url).status_code == 403
+
+
+def test_the_report_files_as_it_is_the_staffs_points_the_next_draft_page_numbers_and_author(
+    forum_2, settings, tmp_path
+):
+    settings.RESULT_REPORT_DEPARTMENT = "광주광역시 인공지능산업과"
+    settings.RESULT_REPORT_OFFICER = "주무관 김광주"
+    forum_2.report = (
+        "## 성과\n\n- 참석자 **91명**, 산·학·연·관이 고루 참석\n- 기업 간 협력 논의\n  - 후속 간담회 제안\n\n"
+        "다음 포럼 준비를 시작했다."
+    )
+    forum_2.save()
+    forum_3 = forum_2.series.forums.get(number=3)
+    forum_3.status = "draft"
+    forum_3.save()
+
+    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    start = texts.index("□ 주요 내용")
+    assert texts[start : start + 6] == [
+        "□ 주요 내용",
+        "성과",
+        "○ 참석자 91명, 산·학·연·관이 고루 참석",
+        "○ 기업 간 협력 논의",
+        "- 후속 간담회 제안",
+        "다음 포럼 준비를 시작했다.",
+    ]
+    point = document.paragraphs[start + 2]
+    assert [(run.text, bool(run.bold)) for run in point.runs] == [
+        ("○ ", False),
+        ("참석자 ", False),
+        ("91명", True),
+        (", 산·학·연·관이 고루 참석", False),
+    ]
+    assert "□ 향후 계획" in texts
+    next_steps = texts[texts.index("□ 향후 계획") + 1]
+    assert next_steps == (
+        "제3차 «연사·주제 추후 공지»: 2020년 9월 9일 (수) 오전 7:30 – 오전 9:30, "
+        "광주과학기술진흥원 12층 국제회의실 (예정)"
+    )
+    overview = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert overview["담당"] == "광주광역시 인공지능산업과 · 주무관 김광주"
+    assert (document.core_properties.title, document.core_properties.author) == (
+        "인공지능 산업육성 조찬포럼 제2차 결과보고서",
+        "광주광역시 인공지능산업과",
+    )
+    footer = document.sections[0].footer._element.xml
+    assert 'w:instr="PAGE"' in footer
+
+    pdf = result_report_pdf(forum_2)
+    save_first_page(pdf, tmp_path, "result-report", pages=2)
+    lines = [line.strip() for line in text_of(pdf, tmp_path).splitlines() if line.strip()]
+    assert "□ 주요 내용" in lines
+    assert "○ 기업 간 협력 논의" in lines and "- 후속 간담회 제안" in lines  # each point its own line
+    assert any(line.startswith("○ 참석자 91명") for line in lines)
+    pages = [line for line in lines if re.fullmatch(r"\d+/\d+", line)]  # at the foot of each page
+    assert pages == [f"{page}/{len(pages)}" for page in range(1, len(pages) + 1)]
