@@ -411,7 +411,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset):
         # Picked by mistake, it would cancel people at once: it says whom first, and waits.
         if request.POST.get("confirmed") != "yes":
-            active = queryset.active()
+            counts = queryset.active_counts()
             return TemplateResponse(
                 request,
                 "attendees/admin/registrations_cancel.html",
@@ -421,9 +421,9 @@ class RegistrationAdmin(admin.ModelAdmin):
                     "opts": self.opts,
                     "selected": list(queryset.values_list("pk", flat=True)),
                     "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                    "to_cancel": active.count(),
-                    "confirmed": active.confirmed().count(),
-                    "waitlisted": active.filter(status=RegistrationStatus.WAITLISTED).count(),
+                    "to_cancel": counts["active"],
+                    "confirmed": counts["confirmed"],
+                    "waitlisted": counts["waitlisted"],
                 },
             )
         self._record_action(request, queryset, "cancel")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees.door import printables
-from attendees.models import AccessKind
+from attendees.models import RUNS_REGISTRATIONS, AccessKind
 from attendees.news.admin import announce_view
 from attendees.outbox.rendering import reschedule_preview
 from attendees.records import access_record, history_row
@@ -46,7 +46,12 @@ REACHING_PEOPLE_ACTIONS = ("publish_forums", "announce", "send_thank_you", "canc
 
 def runs_registrations(request) -> bool:
     """Whether the user runs a forum's registrations (포럼 담당자), not only its content."""
-    return request.user.has_perm("attendees.change_registration")
+    return request.user.has_perm(RUNS_REGISTRATIONS)
+
+
+def people_to_tell(forum: Forum) -> dict[str, int]:
+    counts = forum.registrations.active_counts()
+    return {"to_tell": counts["active"], "confirmed": counts["confirmed"], "waitlisted": counts["waitlisted"]}
 
 
 RESULT_REPORT_FORMATS = {
@@ -126,13 +131,7 @@ class ForumCancelPage(ConfirmationPage):
         return _("Cancel %(forum)s") % {"forum": self.obj}
 
     def context(self, form):
-        active = self.obj.registrations.active()
-        return {
-            "forum": self.obj,
-            "confirmed": active.filter(status="confirmed").count(),
-            "waitlisted": active.filter(status="waitlisted").count(),
-            "to_tell": active.count(),
-        }
+        return {"forum": self.obj, **people_to_tell(self.obj)}
 
     def act(self, form):
         told = forum_cancel(forum=self.obj, by=self.request.user, reason=form.cleaned_data["reason"])
@@ -165,13 +164,7 @@ class ForumReschedulePage(ConfirmationPage):
         return _("Move %(forum)s") % {"forum": self.obj}
 
     def context(self, form):
-        active = self.obj.registrations.active()
-        page = {
-            "forum": self.obj,
-            "confirmed": active.filter(status="confirmed").count(),
-            "waitlisted": active.filter(status="waitlisted").count(),
-            "to_tell": active.count(),
-        }
+        page = {"forum": self.obj, **people_to_tell(self.obj)}
         if form.is_valid():
             page["new"] = form.cleaned_data
             page["preview"] = reschedule_preview(self.obj, **form.cleaned_data, language="ko")

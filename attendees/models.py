@@ -64,6 +64,11 @@ def cancellation_is_open(forum: Forum) -> bool:
     return clock.now() < cancellation_deadline(forum)
 
 
+# Those who may run a forum's registrations (the 포럼 담당자 role), not only its content:
+# what reaches the people registered (a new date, an announcement, a cancellation) is theirs.
+RUNS_REGISTRATIONS = "attendees.change_registration"
+
+
 # Attendance, counted one way everywhere (the statistics and their workbook, the result
 # report, the thank-you, the desk): who came was checked in; a walk-in registered at the
 # door and came. A walk-in who left while on the waiting list registered, and did not come.
@@ -81,6 +86,15 @@ class RegistrationQuerySet(models.QuerySet):
 
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def active_counts(self) -> dict[str, int]:
+        """Of these, those still registered, in one query: {"active", "confirmed", "waitlisted"},
+        what a page that is about to tell them shows first."""
+        return self.active().aggregate(
+            active=models.Count("pk"),
+            confirmed=models.Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            waitlisted=models.Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        )
 
     def confirmed(self):
         return self.filter(status=RegistrationStatus.CONFIRMED)

@@ -171,6 +171,17 @@ class ForumQuerySet(models.QuerySet):
     def with_public_report(self):
         return self.exclude(report="").filter(report_published_at__isnull=False)
 
+    def next_planned_after(self, forum):
+        """The series' next forum after this one, a draft included (the office plans it
+        before it is public), unless cancelled; or None."""
+        return (
+            self.exclude(status=ForumStatus.CANCELLED)
+            .filter(series_id=forum.series_id, starts_at__gt=forum.starts_at)
+            .select_related("series", "venue")
+            .order_by("starts_at")
+            .first()
+        )
+
     def next_after(self, forum):
         """The series' next forum after this one that takes place, or None."""
         return (

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from attendees.models import Subscription
+from attendees.models import RUNS_REGISTRATIONS, Subscription
 from attendees.news.subscriptions import active_subscriptions, forum_announce
 from attendees.outbox.rendering import announcement_preview
 from events.models import Forum, ForumStatus
@@ -37,7 +37,7 @@ class AnnouncementPage(ConfirmationPage):
     template_name = "attendees/admin/announce.html"
 
     def allowed(self):
-        return super().allowed() and self.request.user.has_perm("attendees.change_registration")
+        return super().allowed() and self.request.user.has_perm(RUNS_REGISTRATIONS)
 
     def refusal(self):
         if self.obj.status != ForumStatus.PUBLISHED or self.obj.is_past:

@@ -118,17 +118,6 @@ def next_forum_line(report: "ResultReport") -> str:
     return f"{upcoming.display_number} «{upcoming.title}»: {when(upcoming)}{where}{planned}"
 
 
-def next_planned(forum: Forum) -> Forum | None:
-    """The series' next forum, a draft included (the office plans it before it is public)."""
-    return (
-        Forum.objects.filter(series_id=forum.series_id, starts_at__gt=forum.starts_at)
-        .exclude(status=ForumStatus.CANCELLED)
-        .select_related("series", "venue")
-        .order_by("starts_at")
-        .first()
-    )
-
-
 def result_report(forum: Forum) -> ResultReport:
     forum = Forum.objects.with_programme().get(pk=forum.pk)
     return ResultReport(
@@ -137,7 +126,7 @@ def result_report(forum: Forum) -> ResultReport:
         guests_present=list(forum.guests.filter(arrived_at__isnull=False)),
         statistics=forums_statistics([forum])[0],
         photos=list(forum.photos.all()[:MAX_PHOTOS]),
-        next_forum=next_planned(forum),
+        next_forum=Forum.objects.next_planned_after(forum),
     )
 
 
