@@ -105,3 +105,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/desk_search.py
 	$(PY) bench/registration_cpu.py
 	$(PY) bench/forum_state_lock.py
+	$(PY) bench/printables.py

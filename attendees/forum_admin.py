@@ -191,6 +191,10 @@ class ForumAdmin(EventsForumAdmin):
     readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report"]
     actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]
 
+    class Media:
+        css = {"all": ["attendees/admin.css"]}
+        js = ["attendees/printables.js"]  # "building…" beside a PDF link while it builds
+
     def get_list_display(self, request):
         # The links open registrations and printables: for those who may see them.
         shown = super().get_list_display(request)
@@ -238,14 +242,17 @@ class ForumAdmin(EventsForumAdmin):
         sheet = reverse("admin:events_forum_sign_in_sheet", args=[forum.pk])
         badges = reverse("admin:events_forum_badges", args=[forum.pk])
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}" data-building="{}">{}</a>'
+            ' · <a href="{}" data-building="{}">{}</a>',
             url,
             _("list"),
             export,
             _("Excel / CSV"),
             sheet,
+            _("Building the sign-in sheet…"),
             _("sign-in sheet"),
             badges,
+            _("Building the name badges…"),
             _("name badges"),
         )
 

@@ -1,9 +1,15 @@
+import copy
+
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from forum_site.core.durations import DurationInWordsField
+from speakers.models import Speaker
 
 from .admin_forms import ForumForm, TalkInlineForm
 from .forum_defaults import forum_publish, forums_publish, new_forum_initial
@@ -25,6 +31,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.DurationField: {"form_class": DurationInWordsField}}
     list_display = ["name", "week_of_month", "weekday", "default_start_time", "default_capacity"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -72,6 +79,24 @@ class TalkInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("talk_speakers")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The talk row's speakers get the admin's "+", as a model field would, so that a new
+        speaker is added in a popup without leaving the forum."""
+        formset = super().get_formset(request, obj, **kwargs)
+        # A copy: the declared field is shared by every form class made from TalkInlineForm.
+        speakers = copy.deepcopy(formset.form.base_fields["speakers_in_order"])
+        speakers.widget = RelatedFieldWidgetWrapper(
+            speakers.widget,
+            Talk._meta.get_field("speakers").remote_field,
+            self.admin_site,
+            can_add_related=self.admin_site.get_model_admin(Speaker).has_add_permission(request),
+            can_change_related=False,
+            can_delete_related=False,
+            can_view_related=False,
+        )
+        formset.form.base_fields["speakers_in_order"] = speakers
+        return formset
 
 
 class GuestInline(admin.TabularInline):

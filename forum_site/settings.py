@@ -169,6 +169,7 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["forum_site.core.formats"]  # "오전 7:30" in Korean date-times
 # Messages travel in a cookie of their own, so that showing them (on every page) never
 # opens the session: a public page stays free of cookies and `Vary: Cookie`.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

@@ -13,12 +13,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
 
-from attendees.check_in_qr import check_in_qr_data_uri
+from attendees.check_in_qr import check_in_qr_pngs, png_data_uri
 from attendees.models import Registration
 from attendees.print_styles import PRINT_CSS
 from events.models import Forum
 
 WALK_IN_ROWS = 12
+BADGES_PER_SHEET = 8  # the A4 label sheet: 2 across, 4 down
 
 
 def _pdf(template: str, stylesheet: str, context: dict) -> bytes:
@@ -51,16 +52,19 @@ def badges_pdf(forum: Forum) -> bytes:
         {"name": guest.name, "organization": guest.organization, "position": guest.title, "guest": True, "qr": ""}
         for guest in forum.guests.all()
     ]
+    people = list(confirmed_attendees(forum))
+    codes = check_in_qr_pngs(people)
     badges += [
         {
             "name": person.name,
             "organization": person.organization,
             "position": person.position,
             "guest": False,
-            "qr": check_in_qr_data_uri(person),
+            "qr": png_data_uri(codes[person.pk]),
         }
-        for person in confirmed_attendees(forum)
+        for person in people
     ]
     for badge in badges:
         badge["size"] = name_size(badge["name"])
-    return _pdf("attendees/printables/badges.html", "badges.css", {"forum": forum, "badges": badges})
+    sheets = [badges[start : start + BADGES_PER_SHEET] for start in range(0, len(badges), BADGES_PER_SHEET)]
+    return _pdf("attendees/printables/badges.html", "badges.css", {"forum": forum, "sheets": sheets})

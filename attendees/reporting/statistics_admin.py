@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from attendees.reporting.statistics import SeriesStatistics, series_statistics
+from attendees.reporting.statistics_charts import attendance_chart, sector_chart
 from attendees.reporting.statistics_export import attendance_columns, statistics_xlsx
 from events.models import Series
 
@@ -26,19 +27,6 @@ def _allowed(request) -> None:
         raise PermissionDenied
 
 
-def _bars(statistics: SeriesStatistics) -> list[dict]:
-    """Each forum's registered and checked-in counts as bar lengths (percent of the longest)."""
-    longest = max((row.registered + row.walk_ins for row in statistics.forums), default=0) or 1
-    return [
-        {
-            "row": row,
-            "registered_percent": round(100 * (row.registered + row.walk_ins) / longest, 1),
-            "present_percent": round(100 * row.checked_in / longest, 1),
-        }
-        for row in statistics.forums
-    ]
-
-
 def statistics_view(request, admin_site):
     _allowed(request)
     series, statistics = _series_asked(request)
@@ -54,8 +42,9 @@ def statistics_view(request, admin_site):
         "totals": [statistics.total(name) for _heading, name in columns],
         "total_registered": statistics.total("registered"),
         "total_checked_in": statistics.total("checked_in"),
-        "bars": _bars(statistics),
-        "sector_bars": [
+        "attendance_chart": attendance_chart(statistics),
+        "sector_chart": sector_chart(statistics),
+        "sector_table": [
             (sector, count, share, round(100 * share, 1)) for sector, count, share in statistics.sector_rows
         ],
     }

@@ -3,6 +3,7 @@ the purge has removed every name and address, on the page and in the workbook.""
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -165,3 +166,19 @@ def test_a_forum_theme_typed_as_a_formula_stays_text_in_the_statistics_workbook(
     forums = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
     theme = forums.cell(row=2, column=3)
     assert (theme.value, theme.data_type) == ('=HYPERLINK("http://evil.example/","클릭")', "s")
+
+
+def test_the_charts_name_each_forum_and_sector_and_write_their_numbers(signed_in_in_may_2030, two_forums):
+    series, _first, _second = two_forums
+    page = signed_in_in_may_2030.get(reverse("admin:events_forum_statistics"), {"series": series.pk})
+    attendance, sectors = re.findall(r'<svg class="statistics-chart".*?</svg>', page.text, flags=re.DOTALL)
+    texts = re.compile(r'<text class="chart-(?:label|value)"[^>]*>([^<]*)</text>')
+    assert texts.findall(attendance) == ["제1차", "신청 6명 중 4명 참석", "제2차", "신청 6명 중 3명 참석"]
+    assert texts.findall(sectors) == [
+        "산업", "3명 (42.9%)", "학계", "2명 (28.6%)", "연구", "1명 (14.3%)",
+        "관(행정)", "1명 (14.3%)", "기타", "0명 (0.0%)",
+    ]  # fmt: skip
+    # The bars are as long as their numbers: 6 people fill the space, 4 of them two thirds.
+    assert re.findall(r'class="bar-(?:registered|present)"[^>]*width="([\d.]+)"', attendance) == [
+        "420", "280", "420", "210",
+    ]  # fmt: skip

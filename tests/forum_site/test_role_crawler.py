@@ -1,16 +1,19 @@
 """Each staff role sees only what it may use: a crawler logs in as the role and follows
 every link, submits every search and filter form, and runs every admin action offered, on
 every admin and desk page it can reach. It must meet no refusal (403, or a redirect to the
-sign-in page), no missing page (404) and no error (500)."""
+sign-in page), no missing page (404) and no error (500). Each walk is written out for
+people to read, in var/role-crawl/."""
 
 import datetime
 import re
 from collections import Counter, deque
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
@@ -135,6 +138,20 @@ def crawl(client) -> dict:
     return answers
 
 
+WALKS = Path(settings.BASE_DIR) / "var" / "role-crawl"
+
+
+def write_walk(role: str, answers: dict) -> None:
+    """What the walk requested, for people to read (var/role-crawl/<role>.txt): every request
+    with its answer, then the pages by shape with how many requests each took."""
+    WALKS.mkdir(parents=True, exist_ok=True)
+    shapes = Counter(shape(url.removeprefix("POST ").split(" ")[0]).split("?")[0] for url in answers)
+    lines = [f"{role}: {len(answers)} requests, {len(shapes)} pages", ""]
+    lines += [f"{count:4d}  {page}" for page, count in sorted(shapes.items())]
+    lines += ["", *(f"{status}  {url}" for url, status in answers.items())]
+    (WALKS / f"{role}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def forum_world():
     """Two forums as the office has them on the morning of the second: the first past,
@@ -198,6 +215,7 @@ def test_a_role_meets_no_refusal_missing_page_or_error_on_any_page_it_can_reach(
         answers = crawl(client)
     troubles = {url: status for url, status in answers.items() if status not in (200, 302)}
     print(f"{role}: {len(answers)} requests; troubles:", *sorted(troubles.items(), key=str), sep="\n")
+    write_walk(role, answers)
     assert troubles == {}
     reached = {shape(url.removeprefix("POST ").split(" ")[0]).split("?")[0] for url in answers}
     assert REACHED[role] - reached == set()

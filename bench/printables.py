@@ -1,0 +1,70 @@
+"""How long the forum morning's PDFs take for 100 confirmed people and 5 invited guests:
+the sign-in sheet (서명부) and the name badges (명찰), built as the admin's links build them.
+Prints the median of a few builds of each and their ratio (the goal: badges in about the
+sign-in sheet's time). The badges are timed twice: with every QR code drawn anew (an empty
+cache), and as on the forum's eve, when the confirmation mails have drawn them already.
+
+    .venv/bin/python bench/printables.py
+"""
+
+import statistics
+import sys
+import time
+
+from bench_db import bench_database_setup
+
+PEOPLE = 100
+GUESTS = 5
+BUILDS = 3
+
+
+def build():
+    from events.models import Guest
+    from tests.factories import ForumFactory, RegistrationFactory, seoul
+
+    forum = ForumFactory(number=3, capacity=PEOPLE, starts_at=seoul(2030, 1, 8))
+    for index in range(PEOPLE):
+        RegistrationFactory(
+            forum=forum, name=f"참석자{index:03d}", organization=f"기관{index % 17}", email=f"p{index}@example.kr"
+        )
+    for index in range(GUESTS):
+        Guest.objects.create(
+            forum=forum, protocol_order=index + 1, name=f"내빈{index}", title="원장", organization="광주광역시"
+        )
+    return forum
+
+
+def timed(make, forum, *, cold=False) -> tuple[float, int]:
+    from django.core.cache import cache
+
+    timings, size = [], 0
+    for _ in range(BUILDS):
+        if cold:
+            cache.clear()
+        started = time.perf_counter()
+        size = len(make(forum))
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings), size
+
+
+def main():
+    teardown = bench_database_setup()
+    try:
+        from attendees.door.printables import badges_pdf, sign_in_sheet_pdf
+
+        forum = build()
+        timed(sign_in_sheet_pdf, forum)  # the first build loads the fonts: not counted
+        sheet, sheet_size = timed(sign_in_sheet_pdf, forum)
+        cold, badges_size = timed(badges_pdf, forum, cold=True)
+        warm, _size = timed(badges_pdf, forum)
+        print(f"PDFs for {PEOPLE} people and {GUESTS} guests, median of {BUILDS} builds:")
+        print(f"  sign-in sheet (서명부):                 {sheet * 1000:6.0f} ms  {sheet_size / 1024:5.0f} KiB")
+        print(f"  name badges (명찰), QR codes drawn anew: {cold * 1000:6.0f} ms  {badges_size / 1024:5.0f} KiB")
+        print(f"  name badges, QR codes drawn for the mails: {warm * 1000:4.0f} ms")
+        print(f"  badges / sign-in sheet: {cold / sheet:.2f}x anew, {warm / sheet:.2f}x after the mails")
+    finally:
+        teardown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The site's corrections to Django's locale formats (FORMAT_MODULE_PATH in settings)."""
