@@ -3,8 +3,10 @@
 import datetime
 import functools
 from collections.abc import Iterable
+from email.utils import parseaddr
 
 import icalendar
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +40,13 @@ def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar
         summary = _("[Cancelled] %(summary)s") % {"summary": summary}
     event.add("summary", single_line(summary))
     event.add("url", url)
+    # Who sends the forum's mails: RFC 5546 requires an ORGANIZER in a REQUEST or CANCEL,
+    # and Gmail and Outlook act on a mailed event only with one.
+    event.add(
+        "organizer",
+        icalendar.vCalAddress("mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1]),
+        parameters={"CN": single_line(str(_("AI Breakfast Forum")))},
+    )
     if forum.venue:
         event.add("location", single_line(", ".join(part for part in (str(forum.venue), forum.venue.address) if part)))
     talks = [

@@ -1,9 +1,12 @@
-"""The Atom feed of forum reports."""
+"""The Atom feed of forum reports, one per language (/forums/feed/, /en/forums/feed/), with
+the organizer as the author that RFC 4287 asks of every entry."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.core.markdown import markdown_plain
@@ -16,6 +19,13 @@ class ForumReportsFeed(Feed):
     title = _("AI Breakfast Forum: forum reports")
     subtitle = _("What was said at each forum.")
     link = reverse_lazy("events:forum-list")
+
+    def author_name(self):
+        english = get_language() == "en" and settings.FORUM_ORGANIZER_NAME_EN
+        return settings.FORUM_ORGANIZER_NAME_EN if english else settings.FORUM_ORGANIZER_NAME
+
+    def author_link(self):
+        return settings.FORUM_ORGANIZER_URL
 
     def items(self):
         return Forum.objects.published().past().with_public_report().select_related("series")[:20]

@@ -2,7 +2,7 @@ from django.urls import path
 
 from forum_site.core.page_cache import public_page
 
-from . import views
+from . import share_views, views
 from .feeds import ForumReportsFeed
 
 app_name = "events"
@@ -14,6 +14,8 @@ urlpatterns = [
     path("forums.ics", public_page(views.calendar_feed), name="calendar"),
     path("forums/feed/", public_page(ForumReportsFeed()), name="feed"),
     path("forums/<slug:series>/<int:number>/", public_page(views.ForumDetailView.as_view()), name="forum-detail"),
+    path("share.png", share_views.site_share_image, name="share-image"),
+    path("forums/<slug:series>/<int:number>/share.png", share_views.forum_share_image, name="forum-share-image"),
     path("forums/<slug:series>/<int:number>/calendar.ics", public_page(views.forum_ics), name="forum-ics"),
     path(
         "forums/<slug:series>/<int:number>/talks/<str:slug>/",

@@ -5,7 +5,6 @@ import os
 
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
@@ -14,8 +13,11 @@ from forum_site.core.addresses import address_of
 from forum_site.core.visitors import visitor
 
 from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
+from .lookups import forum_lookup, talk_lookup
 from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, programmes_fetch, public_speakers
 from .search import search_site, search_words
+from .share_views import forum_picture
+from .structured_data import event_script
 
 LATEST_PAST_ON_HOME = 3
 UPCOMING_LISTED = 12
@@ -66,15 +68,6 @@ class ForumListView(TemplateView):
         )
 
 
-def forum_lookup(request, series: str, number: int):
-    """The forum named by a URL, if this visitor may see it (staff may preview drafts)."""
-    return get_object_or_404(
-        Forum.objects.visible_to(visitor(request)).with_programme().prefetch_related("photos"),
-        series__slug=series,
-        number=number,
-    )
-
-
 class ForumDetailView(DetailView):
     template_name = "events/forum_detail.html"
     context_object_name = "forum"
@@ -83,16 +76,14 @@ class ForumDetailView(DetailView):
         return forum_lookup(self.request, self.kwargs["series"], self.kwargs["number"])
 
     def get_context_data(self, **kwargs):
-        # Staff read a report before they publish it; nobody else sees a draft.
-        return super().get_context_data(report_preview=visitor(self.request).is_staff, **kwargs)
-
-
-def talk_lookup(request, series: str, number: int, slug: str, talks=None) -> Talk:
-    """The talk named by a URL, if this visitor may see its forum."""
-    talks = (talks if talks is not None else Talk.objects.all()).filter(
-        forum__in=Forum.objects.visible_to(visitor(request))
-    )
-    return get_object_or_404(talks, forum__series__slug=series, forum__number=number, slug=slug)
+        forum = self.object
+        return super().get_context_data(
+            # Staff read a report before they publish it; nobody else sees a draft.
+            report_preview=visitor(self.request).is_staff,
+            share_picture=forum_picture(forum),
+            event_data=event_script(forum),
+            **kwargs,
+        )
 
 
 class TalkDetailView(DetailView):
@@ -106,6 +97,9 @@ class TalkDetailView(DetailView):
             .prefetch_related("quotes__speaker")
         )
         return talk_lookup(self.request, **self.kwargs, talks=talks)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(share_picture=forum_picture(self.object.forum), **kwargs)
 
 
 def talk_slides(request, series: str, number: int, slug: str):

@@ -211,6 +211,9 @@ STORAGES = {
 # Development and tests read static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# The icons browsers and phones ask for at the root (/favicon.ico, /apple-touch-icon.png),
+# besides the <link>s in every page that name them under /static/.
+WHITENOISE_ROOT = BASE_DIR / "forum_site" / "static" / "icons"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded photos and slides are served by nginx in production (deploy/nginx.conf); Django
 # serves them itself in development and in `make serve`, which has no nginx in front.
@@ -237,6 +240,8 @@ EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 10
+# The Date: header in Seoul time (+0900), as the mail's reader lives, not "-0000".
+EMAIL_USE_LOCALTIME = True
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="AI 조찬포럼 <forum@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 POST_OFFICE = {
@@ -256,6 +261,10 @@ MAIL_FIRST_RETRY_SECONDS = env.int("MAIL_FIRST_RETRY_SECONDS", default=60)
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 # Attendees can cancel online until this many hours before the forum starts.
 REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOSES_HOURS", default=12)
+# Who holds the forums: the organizer in search engines' event data and the Atom feed's author.
+FORUM_ORGANIZER_NAME = env.str("FORUM_ORGANIZER_NAME", default="광주광역시")
+FORUM_ORGANIZER_NAME_EN = env.str("FORUM_ORGANIZER_NAME_EN", default="Gwangju Metropolitan City")
+FORUM_ORGANIZER_URL = env.str("FORUM_ORGANIZER_URL", default="https://www.gwangju.go.kr")
 # Who files the result report (결과보고서): its 담당 row and the document's author.
 RESULT_REPORT_DEPARTMENT = env.str("RESULT_REPORT_DEPARTMENT", default="")
 RESULT_REPORT_OFFICER = env.str("RESULT_REPORT_OFFICER", default="")

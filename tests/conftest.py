@@ -52,6 +52,13 @@ def demo(db):
 
 
 @pytest.fixture
+def new_years_day_2030():
+    """Noon on 1 January 2030 in Seoul, a week before the forums the mail tests make."""
+    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
 def day_after_second_forum():
     """Frozen at 2020-08-06 09:00 KST, the demo's day."""
     with time_machine.travel(datetime.datetime(2020, 8, 6, 9, 0, tzinfo=SEOUL), tick=False) as traveller:

@@ -1,7 +1,10 @@
 """Reading back the PDFs the site makes, with poppler's tools (as a person's viewer would)."""
 
+import contextlib
+import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 
@@ -36,3 +39,19 @@ def save_first_page(pdf: bytes, tmp_path, name: str, *, pages: int = 1) -> None:
         ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(pages), *single, str(path), str(screenshots / name)],
         check=True,
     )
+
+
+def info_of(pdf: bytes, tmp_path) -> dict[str, str]:
+    """What pdfinfo says of the document (Title, Tagged, Pages...), and the catalog's /Lang."""
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    fields = {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in info.splitlines())}
+    # The catalog may sit in a compressed object stream: every stream is read unpacked too.
+    streams = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.DOTALL):
+        with contextlib.suppress(zlib.error):
+            streams.append(zlib.decompress(stream))
+    languages = [found.group(1).decode() for found in (re.search(rb"/Lang\s*\(([^)]*)\)", s) for s in streams) if found]
+    fields["Lang"] = languages[0] if languages else ""
+    return fields

@@ -11,11 +11,10 @@ WeasyPrint, with the Korean font embedded (so the text can be searched and copie
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import CSS, HTML
 
 from attendees.check_in_qr import check_in_qr_pngs, png_data_uri
 from attendees.models import Registration
-from attendees.print_styles import PRINT_CSS
+from attendees.print_styles import pdf_from_html
 from events.models import Forum
 
 WALK_IN_ROWS = 12
@@ -25,7 +24,7 @@ BADGES_PER_SHEET = 8  # the A4 label sheet: 2 across, 4 down
 def _pdf(template: str, stylesheet: str, context: dict) -> bytes:
     with translation.override("ko"):
         html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[CSS(PRINT_CSS / stylesheet)])
+    return pdf_from_html(html, stylesheet, base_url=str(settings.BASE_DIR))
 
 
 def confirmed_attendees(forum: Forum):

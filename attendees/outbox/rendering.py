@@ -101,7 +101,11 @@ def render(pending: PendingMail, calendars: dict) -> dict:
             key = (forum.pk, forum.calendar_sequence, method, withdrawn, registration.language)
             if key not in calendars:
                 calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method, withdrawn=withdrawn)
-            attachments[f"{forum.slug}.ics"] = {"file": ContentFile(calendars[key]), "mimetype": "text/calendar"}
+            # RFC 6047: the part's method= names the METHOD inside, for mail programs to act on.
+            attachments[f"{forum.slug}.ics"] = {
+                "file": ContentFile(calendars[key]),
+                "mimetype": f"text/calendar; method={method}",
+            }
         if kind in WITH_QR_CODE:
             attachments["check-in-qr.png"] = {
                 "file": ContentFile(check_in_qr_png(registration)),
@@ -241,7 +245,8 @@ def store(rendered: dict) -> Email:
         subject=rendered["subject"],
         message=rendered["message"],
         html_message=rendered.get("html_message", ""),
-        headers=rendered.get("headers"),
+        # RFC 3834: written by a program, so that out-of-office replies are not sent back.
+        headers={"Auto-Submitted": "auto-generated", **(rendered.get("headers") or {})},
         status=STATUS.queued,
         priority=PRIORITY.medium,  # queued; never sent inside the web request
         # The site's own domain, not the name of whichever host the worker runs on.

@@ -15,9 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from weasyprint import CSS, HTML
 
-from attendees.print_styles import PRINT_CSS
+from attendees.print_styles import pdf_from_html
 from attendees.reporting.statistics import ForumStatistics, forums_statistics
 from events.models import Forum, ForumPhoto, ForumStatus, Guest, Talk
 from forum_site.core import clock
@@ -153,4 +152,4 @@ def result_report_pdf(forum: Forum) -> bytes:
             "highlights": markdown_html(report.forum.report),
         }
         html = render_to_string("attendees/printables/result_report.html", context)
-    return HTML(string=html).write_pdf(stylesheets=[CSS(PRINT_CSS / "result_report.css")])
+    return pdf_from_html(html, "result_report.css")

@@ -3,7 +3,9 @@
 markdown-it-py turns CommonMark into HTML with raw HTML switched off, so a `<script>` in
 a report is shown as text; nh3 then keeps only the tags a report needs and only http,
 https and mailto links, so `[click](javascript:...)` loses its link. Headings start at
-level 3: the page around a report already has its h1 and h2.
+level 3, as the page around a report already has its h1 and h2, and never skip a level:
+whether the staff wrote `#` or `##` (as the README suggests), the text's highest heading is
+an <h3> and the next one down an <h4>.
 """
 
 import dataclasses
@@ -29,11 +31,20 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def _headings_below_the_page(rendered: str) -> str:
-    for level in (4, 3, 2, 1):  # deepest first, so each heading moves once
-        shifted = min(level + 2, 6)
-        rendered = rendered.replace(f"<h{level}>", f"<h{shifted}>").replace(f"</h{level}>", f"</h{shifted}>")
-    return rendered
+FIRST_HEADING_LEVEL = 3
+
+
+def _rendered_below_the_page(text: str) -> str:
+    parser = _parser()
+    env: dict = {}
+    tokens = parser.parse(text, env)
+    written = sorted({int(token.tag[1]) for token in tokens if token.type == "heading_open"})
+    # The levels used, in order, become h3, h4...: "##" then "####" is h3 then h4, no gap.
+    level = {f"h{used}": f"h{min(FIRST_HEADING_LEVEL + rank, 6)}" for rank, used in enumerate(written)}
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = level[token.tag]
+    return parser.renderer.render(tokens, parser.options, env)
 
 
 # Rendering is a pure function of the text, and the same reports and summaries are shown
@@ -45,7 +56,7 @@ MEMOIZED_TEXTS = 512
 @functools.lru_cache(maxsize=MEMOIZED_TEXTS)
 def markdown_html(text: str) -> SafeString:
     """The text as HTML fit to put in a page."""
-    rendered = _headings_below_the_page(_parser().render(text or ""))
+    rendered = _rendered_below_the_page(text or "")
     return mark_safe(  # noqa: S308 (nh3 has just removed all but the allowed tags)
         nh3.clean(
             rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES, link_rel="nofollow"

@@ -2,6 +2,8 @@
 and at /en/… in English (i18n_patterns), so a page's language is in its address and a
 shared cache can keep both without cookies."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -28,3 +30,35 @@ def language_versions(context) -> list[dict]:
     if len({version["url"] for version in versions}) < len(versions):
         return []
     return versions
+
+
+# The query keys that make a page of its own (a list's second page); any other, a search's
+# words or a filter, shows a variant of the page at the clean address.
+PAGE_KEYS = ("page",)
+
+
+def _clean(request, path: str) -> str:
+    kept = {key: value for key, value in request.GET.items() if key in PAGE_KEYS and value != "1"}
+    return settings.SITE_URL + path + (f"?{urlencode(kept)}" if kept else "")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's one address (rel=canonical, og:url): the site's own host, no search or filter."""
+    request = context.get("request")
+    return _clean(request, request.path) if request is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def alternate_urls(context) -> list[tuple[str, str]]:
+    """(hreflang, address) for each language's version of the page at its clean address, and
+    x-default: the Korean one, the site's language for a visitor who asks for neither."""
+    request = context.get("request")
+    versions = language_versions(context)
+    if request is None or not versions:
+        return []
+    addresses = [
+        (version["code"], _clean(request, translate_url(request.path, version["code"]))) for version in versions
+    ]
+    default = dict(addresses).get(settings.LANGUAGE_CODE)
+    return [*addresses, *([("x-default", default)] if default else [])]

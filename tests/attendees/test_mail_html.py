@@ -4,20 +4,13 @@ the site's name in the person's language."""
 import datetime
 
 import pytest
-import time_machine
 
 from attendees.outbox.delivery import outbox_deliver
 from tests.factories import ForumFactory, registered, seoul
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("new_years_day_2030")]
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
-
-
-@pytest.fixture(autouse=True)
-def _before_the_forum():
-    with time_machine.travel(datetime.datetime(2030, 1, 1, 12, 0, tzinfo=SEOUL), tick=False):
-        yield
 
 
 def delivered(settings, **person):

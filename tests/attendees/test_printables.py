@@ -10,7 +10,7 @@ from django.core.management import call_command
 from attendees.models import AccessRecord
 from events.models import Guest
 from tests.factories import ForumFactory, RegistrationFactory
-from tests.pdf import pages_of, save_first_page, text_of
+from tests.pdf import info_of, pages_of, save_first_page, text_of
 
 pytestmark = pytest.mark.django_db
 LONG_ENGLISH_NAME = "Maximilian Alexander von Württemberg-Hohenlohe"
@@ -54,6 +54,12 @@ def test_name_badges_carry_every_name_and_mark_the_guests(admin_client, forum, t
     assert text.count("내빈") == 1
     assert pages_of(pdf, tmp_path) == 1  # 5 badges on one sheet of 8
     save_first_page(pdf, tmp_path, "badges")
+
+
+@pytest.mark.parametrize(("printable", "title"), [("sign-in-sheet", "참석자 서명부"), ("badges", "명찰")])
+def test_the_printables_are_tagged_korean_documents_with_a_title(admin_client, forum, tmp_path, printable, title):
+    info = info_of(admin_client.get(f"/admin/events/forum/{forum.pk}/{printable}.pdf").content, tmp_path)
+    assert (info["Tagged"], info["Title"], info["Lang"]) == ("yes", title, "ko")
 
 
 def test_the_forum_manager_prints_and_the_desk_and_an_editor_cannot(client, forum):

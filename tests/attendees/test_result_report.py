@@ -14,7 +14,7 @@ from django.urls import reverse
 from attendees.registrations.demo_attendance import load_demo_attendance
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
-from tests.pdf import save_first_page, text_of
+from tests.pdf import info_of, save_first_page, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,10 @@ def test_the_pdf_is_searchable_korean_with_the_theme_and_the_sector_totals(forum
     assert "제2차 결과보고서" in text
     assert "합계 91 100.0%" in " ".join(text.split())
     save_first_page(pdf, tmp_path, "result-report")
+    # Tagged, titled and in Korean: a screen reader reads the public report as a web page.
+    info = info_of(pdf, tmp_path)
+    assert (info["Tagged"], info["Lang"]) == ("yes", "ko")
+    assert info["Title"] == "인공지능 산업육성 조찬포럼 제2차 결과보고서"
 
 
 def test_one_click_in_the_admin_downloads_either_format(admin_client, forum_2):

@@ -333,7 +333,7 @@ def test_a_personal_cancellation_takes_the_forum_out_of_the_persons_calendar(cli
     client.post(f"/registrations/{registration.token}/cancel/")
     [mail] = queued_mail(to=["kim@example.kr"], subject__contains="취소")
     [(filename, content, mimetype)] = [
-        attachment for attachment in mail.email_message().attachments if attachment[2] == "text/calendar"
+        attachment for attachment in mail.email_message().attachments if attachment[2] == "text/calendar; method=CANCEL"
     ]
     calendar = icalendar.Calendar.from_ical(content)
     [event] = calendar.walk("VEVENT")

@@ -1,8 +1,10 @@
 """The Atom feed of reports and the sitemap."""
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from events.models import Forum, ForumStatus
 from events.sitemaps import LanguageSitemap
@@ -22,6 +24,27 @@ def test_feed_lists_past_forums_with_a_report(client, demo, day_after_second_for
     assert [entry.find(f"{ATOM}title").text for entry in entries] == ["제2차 인공지능과 산업혁신", "제1차 창립 포럼"]
     assert entries[0].find(f"{ATOM}link").attrib["href"] == "http://testserver/forums/gwangju-ai/2/"
     assert entries[0].find(f"{ATOM}summary").text.startswith("제2차 포럼은 2020년 8월 5일")
+
+
+ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "schemas" / "atom.rng")))
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "author"),
+    [("/forums/feed/", "ko", "광주광역시"), ("/en/forums/feed/", "en", "Gwangju Metropolitan City")],
+)
+def test_each_languages_feed_is_valid_atom_with_an_author(client, demo, day_after_second_forum, path, language, author):
+    feed = etree.fromstring(client.get(path).content)
+    assert ATOM_SCHEMA.validate(feed), ATOM_SCHEMA.error_log
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == author
+    # RFC 4287's Schematron rules, which RELAX NG cannot say (the W3C validator checks them):
+    # an author for every entry, here the feed's; an alternate link where an entry has no content.
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 2
+    for entry in entries:
+        assert feed.find(f"{ATOM}author") is not None or entry.find(f"{ATOM}author") is not None
+        assert entry.find(f"{ATOM}content") is not None or entry.find(f"{ATOM}link[@rel='alternate']") is not None
 
 
 def test_sitemap_lists_public_pages_in_both_languages_section_by_section(client, demo):

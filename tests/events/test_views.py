@@ -58,7 +58,7 @@ def test_forum_detail_of_the_second_forum(client, demo, day_after_second_forum):
     assert "2020년 8월 5일 (수) 오전 7:30</time> – 오전 9:30" in response.text
     assert "이경일" in response.text and "㈜솔트룩스 대표이사" in response.text
     # The report, its Markdown rendered: a heading below the page's own, a list, bold.
-    assert "<h4>앞으로의 포럼</h4>" in response.text
+    assert "<h3>앞으로의 포럼</h3>" in response.text  # "##" in the report, under the page's h2
     assert "<li><strong>다음 포럼</strong>: 제3차 포럼은 9월 9일(수) 오전 7시 30분에 열립니다.</li>" in response.text
     assert "**" not in response.text
     assert 'href="/forums/gwangju-ai/2/calendar.ics"' in response.text
@@ -187,7 +187,7 @@ def test_open_graph_tags_name_theme_and_date(client, demo):
         '<meta property="og:description" content="2020년 8월 5일 (수) 오전 7:30, 광주과학기술진흥원 12층 국제회의실">'
         in html
     )
-    assert '<meta property="og:url" content="http://testserver/forums/gwangju-ai/2/">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/forums/gwangju-ai/2/">' in html
 
 
 def test_page_titles_and_descriptions(client, demo):

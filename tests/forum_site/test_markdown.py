@@ -1,5 +1,6 @@
 """Staff write reports and summaries in Markdown; what reaches the page is safe HTML."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -28,6 +29,19 @@ def test_headings_lists_bold_and_links_become_html_below_the_page_headings():
         '<li><a href="https://www.saltlux.com" rel="nofollow">솔트룩스</a></li>\n</ul>\n'
         "<ol>\n<li>첫째</li>\n<li>둘째</li>\n</ol>\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("## 요약\n\n본문\n\n## 논의", "<h3>요약</h3><h3>논의</h3>"),  # as the README tells editors
+        ("## 요약\n\n#### 세부", "<h3>요약</h3><h4>세부</h4>"),  # a skipped level closes up
+        ("### 요약\n\n# 맺음", "<h4>요약</h4><h3>맺음</h3>"),
+    ],
+)
+def test_the_texts_highest_heading_is_an_h3_and_none_skips_a_level(text, headings):
+    html = markdown_html(text)
+    assert "".join(re.findall(r"<h\d>[^<]*</h\d>", html)) == headings
 
 
 @pytest.mark.parametrize(
