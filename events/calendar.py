@@ -4,6 +4,7 @@ import datetime
 import functools
 from collections.abc import Iterable
 from email.utils import parseaddr
+from urllib.parse import urlencode
 
 import icalendar
 from django.conf import settings
@@ -111,3 +112,29 @@ def ics_response(content: bytes, filename: str, *, disposition: str = "attachmen
 def forum_ics_download(request, forum: Forum) -> HttpResponse:
     """The forum's .ics as a download (pass it fetched with_programme())."""
     return ics_response(forum_calendar(forum, base_url=base_url_of(request)), f"{forum.slug}.ics")
+
+
+def _event_words(forum: Forum, url: str) -> dict[str, str]:
+    where = ", ".join(part for part in (str(forum.venue), forum.venue.address) if part) if forum.venue else ""
+    return {
+        "title": single_line(f"{forum.series.display_name} {forum.display_number}: {forum.title}"),
+        "details": url,
+        "location": single_line(where),
+    }
+
+
+def google_calendar_link(forum: Forum, *, url: str) -> str:
+    """Google Calendar's "add event" page filled in with the forum: Android's Calendar app
+    takes no downloaded .ics, but opens this."""
+    seoul = timezone.get_default_timezone()
+    start, end = (moment.astimezone(seoul).strftime("%Y%m%dT%H%M%S") for moment in (forum.starts_at, forum.ends_at))
+    words = _event_words(forum, url)
+    query = {
+        "action": "TEMPLATE",
+        "text": words["title"],
+        "dates": f"{start}/{end}",
+        "ctz": str(seoul),
+        "details": words["details"],
+        "location": words["location"],
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)

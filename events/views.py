@@ -3,6 +3,7 @@
 import datetime
 import os
 
+from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from forum_site.core import clock
 from forum_site.core.addresses import address_of
 from forum_site.core.visitors import visitor
 
-from .calendar import base_url_of, forum_ics_download, forums_calendar, ics_response
+from .calendar import base_url_of, forum_ics_download, forums_calendar, google_calendar_link, ics_response
 from .lookups import forum_lookup, talk_lookup
 from .models import PUBLIC_STATUSES, Forum, Talk, TalkSpeaker, programmes_fetch, public_speakers
 from .search import search_site, search_words
@@ -81,6 +82,7 @@ class ForumDetailView(DetailView):
             # Staff read a report before they publish it; nobody else sees a draft.
             report_preview=visitor(self.request).is_staff,
             share_picture=forum_picture(forum),
+            google_calendar=google_calendar_link(forum, url=settings.SITE_URL + forum.get_absolute_url()),
             event_data=event_script(forum),
             **kwargs,
         )

@@ -87,13 +87,20 @@ class RegistrationForm(PersonFieldsForm):
         fields = [*PERSON_FIELDS, "consent_privacy", "consent_marketing"]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "email": forms.EmailInput(
+                attrs={
+                    "autocomplete": "email",
+                    # forms.js: a likely misspelt mail domain (gmial.com) gets a suggestion.
+                    "data-suggest-text": _("Did you mean %(address)s?"),
+                    "data-suggest-apply": _("Use this address"),
+                }
+            ),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "organization": forms.TextInput(attrs={"autocomplete": "organization"}),
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "sector": forms.RadioSelect,
         }
-        help_texts = {"phone": _("Optional. For urgent changes on the day, e.g. 010-1234-5678.")}
+        help_texts = {"phone": _("Optional. For urgent changes on the day, e.g. 010‑1234‑5678.")}
         error_messages = {
             "name": {"required": _("Please enter your name.")},
             "email": {

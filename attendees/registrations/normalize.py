@@ -10,6 +10,7 @@ import ipaddress
 import re
 import unicodedata
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from forum_site.core.text import is_invisible
 
 # Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
-KOREAN_PHONE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8})$")
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+KOREA = 82
+NOT_DIGITS = re.compile(r"\D")
 # A web or mail address inside a name, organisation or position ("재인증 www.evil.example/login"):
 # these texts are copied into the site's own mails, where an address would read as the
 # forum's. A scheme, "www.", an "@" or a dotted name ending in two or more letters.
@@ -79,29 +80,40 @@ def _is_ip_address(domain: str) -> bool:
 
 
 def phone_number(value: str) -> str:
-    """Digits only, in ASCII (any script's digits are read as their value), +82 written
-    as the leading 0; empty stays empty."""
+    """A phone number read with libphonenumber's rules (any script's digits read as their
+    value): a Korean one stored as its national digits (01012345678, as staff search and
+    type them), another country's in E.164 (+4915112345678); empty stays empty."""
     value = "".join(str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else char for char in value)
     value = unicodedata.normalize("NFKC", value).strip()
     if not value:
         return ""
-    digits = PHONE_SEPARATORS.sub("", value)
-    if digits.startswith("+82"):
-        digits = "0" + digits[3:]
-    if not KOREAN_PHONE.match(digits):
+    try:
+        parsed = phonenumbers.parse(value, "KR")  # without a +country code, a Korean number
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        # The example's hyphens do not break (U+2011): a phone number stays on one line at 390 px.
         raise ValidationError(
-            _("Please enter a Korean phone number, e.g. 010-1234-5678 or 062-123-4567."), code="invalid_phone"
+            _("Please enter a phone number, e.g. 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"),
+            code="invalid_phone",
         )
-    return digits
+    if parsed.country_code == KOREA:
+        return NOT_DIGITS.sub("", phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def phone_display(digits: str) -> str:
-    """A stored phone (digits) as Koreans write it, which also keeps its leading 0 when a
-    spreadsheet opens it: 01012345678 -> 010-1234-5678, 0212345678 -> 02-1234-5678,
-    0621234567 -> 062-123-4567."""
-    head = 2 if digits.startswith("02") else 3
-    rest = digits[head:]
-    return f"{digits[:head]}-{rest[:-4]}-{rest[-4:]}" if len(rest) > 4 else digits
+def phone_display(stored: str) -> str:
+    """A stored phone as people write it, which also keeps its leading 0 when a spreadsheet
+    opens it: 01012345678 -> 010-1234-5678, 0212345678 -> 02-1234-5678, +4915112345678 ->
+    +49 1511 2345678."""
+    if not stored:
+        return ""
+    try:
+        parsed = phonenumbers.parse(stored, "KR")
+    except phonenumbers.NumberParseException:
+        return stored
+    shown = phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == KOREA else None
+    return phonenumbers.format_number(parsed, shown or phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # The person's fields and how each is made canonical.

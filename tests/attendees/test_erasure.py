@@ -134,7 +134,8 @@ def _before_the_forum():
 def test_the_person_sees_everything_we_hold(client, mine):
     registration, _waiting = mine
     page = client.get(registration.management_path).text
-    for value in (*PERSON.values(), "산업", "한국어", "2030년 1월 1일", registration.consent_version):
+    shown = {**PERSON, "phone": "010-5555-6666"}  # as people write it
+    for value in (*shown.values(), "산업", "한국어", "2030년 1월 1일", registration.consent_version):
         assert value in page
     assert "신청함, 아직 메일로 확인하지 않음" in page
 
@@ -144,7 +145,9 @@ def test_the_person_corrects_their_details(client, mine):
     url = f"/registrations/{registration.token}/correct/"
     assert 'name="email"' not in client.get(url).text
     bad = client.post(url, {**PERSON, "phone": "12", "sector": "academia"})
-    assert bad.context["form"].errors == {"phone": ["국내 전화번호를 입력해 주세요. 예: 010-1234-5678, 062-123-4567"]}
+    assert bad.context["form"].errors == {
+        "phone": ["전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"]
+    }
     response = client.post(url, {**PERSON, "organization": "  전남대학교 ", "sector": "academia"}, follow=True)
     assert "신청 정보를 수정했습니다." in response.text
     registration.refresh_from_db()

@@ -119,7 +119,9 @@ def test_errors_in_english_when_the_visitor_chose_english(client, forum_3):
     response = client.post("/en" + REGISTER, {**VALID, "email": "not-an-email", "phone": "12345"})
     assert field_errors(response) == {
         "email": ["Please enter a valid email address."],
-        "phone": ["Please enter a Korean phone number, e.g. 010-1234-5678 or 062-123-4567."],
+        "phone": [
+            "Please enter a phone number, e.g. 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"
+        ],
     }
 
 
@@ -137,7 +139,8 @@ def test_without_privacy_consent_nothing_is_stored(client, forum_3):
         ("name", "김" * 101, "이 값이 최대 100 개의 글자인지 확인하세요(입력값 101 자)."),
         ("name", "김\u0000광주", "null 문자는 사용할 수 없습니다. "),
         ("name", "김\u200b광주", "특수 문자를 지워 주세요."),
-        ("phone", "010-123", "국내 전화번호를 입력해 주세요. 예: 010-1234-5678, 062-123-4567"),
+        ("phone", "010-123", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
+        ("phone", "+49 12", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
         ("sector", "aliens", "분야 중 하나를 선택해 주세요."),
         ("email", "someone@localhost", "도메인까지 포함한 전체 주소를 입력해 주세요 (예: example.kr)."),
         # An address in a name would be copied into the forum's own mails.
@@ -153,6 +156,37 @@ def test_bad_input_gets_a_field_error(client, forum_3, field, value, error):
     response = client.post(REGISTER, {**VALID, field: value})
     assert response.status_code == 200
     assert field_errors(response) == {field: [error]}
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "shown"),
+    [
+        ("010 1234 5678", "01012345678", "010-1234-5678"),
+        ("+82 10-1234-5678", "01012345678", "010-1234-5678"),
+        ("062-123-4567", "0621234567", "062-123-4567"),
+        ("+49 151 12345678", "+4915112345678", "+49 1511 2345678"),  # a partner from abroad, in E.164
+        ("+1 (650) 253-0000", "+16502530000", "+1 650-253-0000"),
+    ],
+)
+def test_phone_numbers_are_read_by_libphonenumber_and_shown_as_people_write_them(client, forum_3, typed, stored, shown):
+    response = client.post(REGISTER, {**VALID, "phone": typed})
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.phone == stored
+    page = client.get(registration.management_path).text
+    assert f'<dd class="col-sm-8 text-nowrap">{shown}</dd>' in page
+
+
+def test_a_failed_submit_lists_every_problem_at_the_top_linked_to_its_field(client, forum_3):
+    response = client.post(REGISTER, {**VALID, "name": "", "phone": "12", "sector": ""})
+    summary = re.search(r'<div class="alert alert-danger error-summary".*?</div>', response.text, flags=re.DOTALL)
+    assert summary.start() < response.text.index('name="name"')  # above the fields
+    assert re.findall(r'<li><a href="(#[\w-]+)">([^<]*)</a></li>', summary.group(0)) == [
+        ("#id_name", "이름을 입력해 주세요."),
+        ("#id_phone", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
+        ("#id_sector_0", "분야를 선택해 주세요."),
+    ]
+    assert "<title>오류: 참가 신청" in response.text
 
 
 def test_an_address_in_a_name_is_explained_in_english_too(client, forum_3):
@@ -294,7 +328,7 @@ def test_management_page_shows_the_registration_privately(client, forum_3):
     registration = RegistrationFactory(forum=forum_3, name="김광주", phone="01012345678")
     response = client.get(registration.management_path)
     assert response.status_code == 200
-    assert "김광주" in response.text and "01012345678" in response.text
+    assert "김광주" in response.text and "010-1234-5678" in response.text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
     assert f'href="/registrations/{registration.token}/cancel/"' in response.text

@@ -70,3 +70,19 @@ def test_every_image_has_alt_text(demo_site, open_page):
     expected = list(Forum.objects.get(number=2).photos.values_list("alt_text", flat=True))
     assert len(expected) == 5 and "강연을 듣는 참석자들" in expected
     assert [image.get_attribute("alt") for image in page.locator(".gallery img").all()] == expected
+
+
+def test_the_management_page_has_tap_targets_a_thumb_can_hit(demo_site, open_page):
+    """WCAG 2.2's target size (axe's target-size, off by default), on a phone."""
+    from attendees.models import Registration
+    from events.models import Forum
+    from tests.factories import registered
+
+    registration = registered(Forum.objects.get(number=3), consent_marketing=True)
+    assert isinstance(registration, Registration)
+    page = open_page("phone")
+    page.goto(demo_site + registration.management_path)
+    result = Axe().run(page, options={"runOnly": ["target-size"]}).response
+    assert [violation["id"] for violation in result["violations"]] == []
+    assert len(result["passes"][0]["nodes"]) >= 4  # the links and buttons were looked at
+    save_screenshot(page, "manage-phone")

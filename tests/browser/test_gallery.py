@@ -8,6 +8,7 @@ from tests.browser.conftest import save_screenshot
 def test_a_photo_opens_enlarged_and_escape_brings_the_visitor_back(demo_site, open_page):
     page = open_page("phone")
     page.goto(demo_site + "/forums/gwangju-ai/2/")
+    expect(page.locator("#photo-dialog img")).to_have_count(0)  # no image without alt while closed
     first = page.get_by_role("link", name="크게 보기: 강연 화면 앞에 선 연사와 객석의 참석자들을 그린 데모용 그림")
     first.focus()
     page.keyboard.press("Enter")
@@ -20,6 +21,7 @@ def test_a_photo_opens_enlarged_and_escape_brings_the_visitor_back(demo_site, op
     save_screenshot(page, "forum-2-photo-enlarged")
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
+    expect(page.locator("#photo-dialog img")).to_have_count(0)
     assert first.evaluate("link => link === document.activeElement")
     page.get_by_role("link", name="크게 보기: 포럼 현수막 앞에 두 줄로 선 참석자들을 그린 데모용 그림").click()
     dialog.get_by_role("button", name="닫기").click()

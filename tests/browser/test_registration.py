@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from attendees.models import Registration
 from attendees.registrations import services
 from events.models import Forum
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import SCREENSHOTS, save_screenshot
 from tests.factories import RegistrationFactory
 from tests.mailbox import queued_mail
 
@@ -37,14 +37,27 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
 
     # A mistake first: the form says what is wrong, next to the field, in Korean.
     textbox(page, "이름").fill("김광주")
+    textbox(page, "이메일").fill("kim.gwangju@gmial.com")
+    textbox(page, "이메일").blur()
+    # A likely misspelt mail domain: a suggestion beside the field, applied with one tap.
+    expect(page.locator(".mail-suggestion")).to_contain_text("혹시 kim.gwangju@gmail.com 인가요?")
+    page.get_by_role("button", name="이 주소로 고치기").click()
+    expect(textbox(page, "이메일")).to_have_value("kim.gwangju@gmail.com")
     textbox(page, "이메일").fill("kim.gwangju@example.kr")
     textbox(page, "전화번호").fill("010-12")
     textbox(page, "소속").fill("광주AI 주식회사")
     textbox(page, "직위").fill("책임연구원")
     page.get_by_label("산업").check()
     page.get_by_role("button", name="참가 신청").click()
-    expect(page.locator("#id_phone_error")).to_contain_text("국내 전화번호를 입력해 주세요.")
+    expect(page.locator("#id_phone_error")).to_contain_text("전화번호를 입력해 주세요.")
     expect(textbox(page, "이름")).to_have_value("김광주")  # nothing typed is lost
+    # The page opens on the summary of what is wrong, focused, with a link to each field.
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    page.screenshot(path=SCREENSHOTS / f"register-error-summary-{size}.png")  # what the screen shows
+    summary.get_by_role("link", name=re.compile("전화번호를 입력해 주세요")).click()
+    expect(textbox(page, "전화번호")).to_be_focused()
     save_screenshot(page, f"register-errors-{size}")
 
     textbox(page, "전화번호").fill("010-1234-5678")

@@ -1,12 +1,15 @@
 """The .ics files, read back with icalendar as a calendar app would."""
 
 import datetime
+import html
+import re
 import zoneinfo
+from urllib.parse import parse_qsl, urlsplit
 
 import icalendar
 import pytest
 
-from events.models import ForumStatus
+from events.models import Forum, ForumStatus
 from tests.factories import ForumFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,22 @@ def test_the_time_zone_block_is_built_once_per_process(client, demo):
     for url in ("/forums.ics", "/forums/gwangju-ai/1/calendar.ics", "/forums/gwangju-ai/2/calendar.ics"):
         assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul" in client.get(url).content
     assert (site_timezone.cache_info().misses, site_timezone.cache_info().hits) == (1, 2)
+
+
+def test_a_coming_forum_page_links_google_calendar_filled_in_with_the_forum(client, demo, day_after_second_forum):
+    page = client.get("/forums/gwangju-ai/3/").text
+    [link] = re.findall(r'<a href="(https://calendar\.google\.com/[^"]+)"', page)
+    address = urlsplit(html.unescape(link))
+    forum = Forum.objects.get(number=3)
+    assert (address.path, dict(parse_qsl(address.query))) == (
+        "/calendar/render",
+        {
+            "action": "TEMPLATE",
+            "text": "인공지능 산업육성 조찬포럼 제3차: 연사·주제 추후 공지",
+            "dates": "20200909T073000/20200909T093000",
+            "ctz": "Asia/Seoul",
+            "details": "http://127.0.0.1:8000/forums/gwangju-ai/3/",
+            "location": f"{forum.venue}, {forum.venue.address}",
+        },
+    )
+    assert "calendar.google.com" not in client.get("/forums/gwangju-ai/2/").text  # a past forum: the .ics only

@@ -7,10 +7,10 @@
     return;
   }
   var caption = dialog.querySelector("figcaption");
-  // Made here, not in the page: an <img> needs a src, which only a click gives it.
+  // Made here, not in the page: an <img> needs a src, which only a click gives it. It is
+  // in the page only while the dialog is open, so no image ever stands there without alt.
   var image = document.createElement("img");
   image.className = "img-fluid";
-  caption.parentNode.insertBefore(image, caption);
   var opener = null;
   document.querySelectorAll("a.gallery-link").forEach(function (link) {
     link.addEventListener("click", function (event) {
@@ -18,6 +18,7 @@
       var thumbnail = link.querySelector("img");
       image.src = link.href;
       image.alt = thumbnail.alt;
+      caption.parentNode.insertBefore(image, caption);
       caption.textContent = link.dataset.caption || thumbnail.alt;
       opener = link;
       dialog.showModal();
@@ -25,6 +26,7 @@
   });
   dialog.addEventListener("close", function () {
     image.removeAttribute("src");
+    image.remove();
     if (opener) {
       opener.focus();  // back where the visitor was
     }
