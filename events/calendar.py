@@ -138,3 +138,19 @@ def google_calendar_link(forum: Forum, *, url: str) -> str:
         "location": words["location"],
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def outlook_calendar_link(forum: Forum, *, url: str) -> str:
+    """Outlook on the web's new-event page filled in with the forum (times with their offset)."""
+    seoul = timezone.get_default_timezone()
+    words = _event_words(forum, url)
+    query = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": words["title"],
+        "startdt": forum.starts_at.astimezone(seoul).isoformat(),
+        "enddt": forum.ends_at.astimezone(seoul).isoformat(),
+        "body": words["details"],
+        "location": words["location"],
+    }
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -35,7 +35,7 @@ from django.db.utils import InterfaceError, OperationalError
 from post_office.models import STATUS, Email, Log
 
 from attendees.models import MailKind, PendingMail, RegistrationStatus
-from attendees.outbox.rendering import render, store
+from attendees.outbox.rendering import images_shown_inline, render, store
 from forum_site.core import clock
 
 logger = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def _deliver_claimed(pk: int, calendars: dict) -> str | None:
         with transaction.atomic():
             pending.email = store(render(pending, calendars))
             pending.save(update_fields=["email"])
-    message = pending.email.email_message()
+    message = images_shown_inline(pending.email.email_message())
     message.encoding = SEVEN_BIT_UTF8
     try:
         get_connection().send_messages([message])

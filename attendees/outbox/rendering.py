@@ -10,24 +10,29 @@ import copy
 import datetime
 import html
 import re
+from email.mime.base import MIMEBase
+from email.mime.image import MIMEImage
 from email.utils import formataddr, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
 from attendees.check_in_qr import check_in_qr_png
 from attendees.models import MailKind, PendingMail, Registration, cancellation_is_open
-from events.calendar import forum_calendar
+from events.calendar import forum_calendar, google_calendar_link, outlook_calendar_link
 from events.models import Forum
+from forum_site.core.dates import forum_date, forum_time
 
 # Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
 # removes the event from calendars that imported it (same UID, higher SEQUENCE).
@@ -43,8 +48,11 @@ CALENDAR_METHOD: dict[str, str] = {
 WITHDRAWS_THE_EVENT = {MailKind.CANCELLED}
 
 
-# Mails that give a seat carry the QR code to show at the door.
+# Mails that give a seat carry the QR code to show at the door, at the top of the HTML.
 WITH_QR_CODE = {MailKind.CONFIRMATION, MailKind.PROMOTED, MailKind.REMINDER}
+QR_FILE_NAME = "check-in-qr.png"
+# Attachments the HTML shows inline, by their Content-ID (delivery.py marks them so).
+INLINE_IMAGES = {QR_FILE_NAME: "check-in-qr"}
 
 
 def _absolute(path: str) -> str:
@@ -92,7 +100,11 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     with translation.override(registration.language):
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
-        html_message = html_part(subject, message, registration.language, map_link=_map_link(forum))
+        links = {context["manage_url"]: gettext("My registration"), _map_link(forum): gettext("Map")}
+        ticket = _ticket(forum, context) if kind in WITH_QR_CODE else None
+        html_message = html_part(
+            subject, message, registration.language, map_link=_map_link(forum), labels=links, ticket=ticket
+        )
         sender = sender_address()
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
@@ -107,7 +119,8 @@ def render(pending: PendingMail, calendars: dict) -> dict:
                 "mimetype": f"text/calendar; method={method}",
             }
         if kind in WITH_QR_CODE:
-            attachments["check-in-qr.png"] = {
+            # Shown in the HTML (cid:, see INLINE_IMAGES) and attached, for mail programs that show only text.
+            attachments[QR_FILE_NAME] = {
                 "file": ContentFile(check_in_qr_png(registration)),
                 "mimetype": "image/png",
             }
@@ -118,6 +131,26 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         "message": message,
         "html_message": html_message,
         "attachments": attachments,
+    }
+
+
+def _ticket(forum: Forum, context: dict) -> dict:
+    """The top of a mail that gives a seat: the QR code, when and where, and buttons."""
+    buttons = [
+        (gettext("My registration"), context["manage_url"]),
+        (gettext("Google Calendar"), google_calendar_link(forum, url=context["forum_url"])),
+        (gettext("Outlook Calendar"), outlook_calendar_link(forum, url=context["forum_url"])),
+    ]
+    if forum.venue:
+        buttons.append((gettext("Map"), forum.venue.map_link))
+    return {
+        "qr_cid": INLINE_IMAGES[QR_FILE_NAME],
+        "forum": f"{forum.series.display_name} {forum.display_number} «{forum.title}»",
+        # The day and the hours, each kept on one line (a phone may put them on two).
+        "day": forum_date(localtime(forum.starts_at)),
+        "hours": f"{forum_time(localtime(forum.starts_at))} – {forum_time(localtime(forum.ends_at))}",
+        "where": str(forum.venue) if forum.venue else "",
+        "buttons": buttons,
     }
 
 
@@ -201,23 +234,39 @@ def render_for_subscriber(pending: PendingMail) -> dict:
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:!?)]*(?:\s|$))")
 
 
-def html_part(subject: str, message: str, language: str, *, map_link: str = "") -> str:
+def html_part(
+    subject: str,
+    message: str,
+    language: str,
+    *,
+    map_link: str = "",
+    labels: dict[str, str] | None = None,
+    ticket: dict | None = None,
+) -> str:
     """The HTML beside the plain text, from the same words: paragraphs, links that can be
     tapped, a width that fits a phone. The text was rendered with autoescape off (and is
     marked safe by render_to_string): escaped here, then the site's own addresses and the
     venue's map become links. Nothing else does: the text holds what people typed (a name
-    like "재인증 http://evil.example/login"), and a link in an official mail is trusted."""
+    like "재인증 http://evil.example/login"), and a link in an official mail is trusted. A link
+    with a label (the personal link, the map) shows the label instead of its long address."""
+    labels = {address: label for address, label in (labels or {}).items() if address}
 
     def link(match: re.Match) -> str:
         address = html.unescape(match.group(0))
         if address == map_link or address == settings.SITE_URL or address.startswith(settings.SITE_URL + "/"):
-            return format_html('<a href="{}" rel="nofollow">{}</a>', address, address)
+            return format_html('<a href="{}" rel="nofollow">{}</a>', address, labels.get(address, address))
         return match.group(0)
 
     body = linebreaks(WEB_ADDRESS.sub(link, escape(message)), autoescape=False)
     return render_to_string(
         "attendees/mail/layout.html",
-        {"subject": subject, "body_html": mark_safe(body), "language": language, "site_url": settings.SITE_URL},  # noqa: S308 (escaped above)
+        {
+            "subject": subject,
+            "body_html": mark_safe(body),  # noqa: S308 (escaped above)
+            "language": language,
+            "site_url": settings.SITE_URL,
+            "ticket": ticket,
+        },
     )
 
 
@@ -255,3 +304,21 @@ def store(rendered: dict) -> Email:
     if rendered["attachments"]:
         email.attachments.add(*create_attachments(rendered["attachments"]))
     return email
+
+
+def images_shown_inline(message: EmailMessage) -> EmailMessage:
+    """The attachments the HTML shows by Content-ID (the QR code), marked inline with it.
+    post_office stores attachments without their MIME headers, so they are set here, on the
+    message as it is sent."""
+    parts: list = []
+    for attachment in message.attachments:
+        if isinstance(attachment, MIMEBase) or attachment[0] not in INLINE_IMAGES:
+            parts.append(attachment)
+            continue
+        name, content, mimetype = attachment
+        image = MIMEImage(content, _subtype=mimetype.split("/")[1])
+        image.add_header("Content-ID", f"<{INLINE_IMAGES[name]}>")
+        image.add_header("Content-Disposition", "inline", filename=name)
+        parts.append(image)
+    message.attachments = parts
+    return message

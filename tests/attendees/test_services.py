@@ -55,10 +55,16 @@ def test_confirmation_mail_is_queued_in_korean_with_the_calendar(deliver_mail):
     assert sent.to == ["kim@example.kr"]
     assert "김광주 님" in sent.body
     assert f"http://127.0.0.1:8000/registrations/{registration.token}/" in sent.body
-    [(filename, content, mimetype), (qr_name, qr_png, qr_type)] = sent.attachments
+    [(filename, content, mimetype), qr] = sent.attachments
     assert (filename, mimetype) == (f"{forum.slug}.ics", "text/calendar; method=PUBLISH")
     assert "DTSTART;TZID=Asia/Seoul:20300108T073000" in content
-    assert (qr_name, qr_type, qr_png[:8]) == ("check-in-qr.png", "image/png", b"\x89PNG\r\n\x1a\n")
+    # The QR code goes as an image the HTML shows inline (cid:check-in-qr), and can be saved.
+    assert (qr.get_content_type(), qr["Content-ID"], qr.get_filename()) == (
+        "image/png",
+        "<check-in-qr>",
+        "check-in-qr.png",
+    )
+    assert qr.get_payload(decode=True)[:8] == b"\x89PNG\r\n\x1a\n"
     assert f"http://127.0.0.1:8000/registrations/check-in/{registration.check_in_code}.png" in sent.body
 
 
