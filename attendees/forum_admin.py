@@ -186,7 +186,10 @@ class ForumAdmin(EventsForumAdmin):
     list_display = [*EventsForumAdmin.list_display, "seats", "waitlisted", "registrations_link"]
     fieldsets = [
         *EventsForumAdmin.fieldsets[:-1],
-        (_("After the forum"), {"fields": ["report", "report_published_at", "result_report", "new_photos"]}),
+        (
+            _("After the forum"),
+            {"fields": [("report", "report_en"), "report_published_at", "result_report", "new_photos"]},
+        ),
     ]
     readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report"]
     actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]

@@ -26,7 +26,9 @@ HTTPS_URL_FIELDS: dict[type[models.Field], dict[str, str]] = {models.URLField: {
 class VenueAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "room", "address"]
-    search_fields = ["name", "room", "address"]
+    search_fields = ["name", "name_en", "room", "address"]
+    # The English beside the Korean, on one row each.
+    fields = [("name", "name_en"), ("room", "room_en"), ("address", "address_en"), "map_url"]
 
 
 @admin.register(Series)
@@ -36,7 +38,7 @@ class SeriesAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
     fieldsets = [
-        (None, {"fields": ["name", "name_en", "slug", "description"]}),
+        (None, {"fields": [("name", "name_en"), "slug", "description", "description_en"]}),
         (_("Monthly schedule"), {"fields": ["week_of_month", "weekday", "default_start_time", "default_duration"]}),
         (
             _("Defaults for new forums"),
@@ -74,7 +76,16 @@ class TalkInline(admin.StackedInline):
     form = TalkInlineForm
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
-    fields = ["order", "title", "slug", "speakers_in_order", "abstract", "summary", "slides", "video_url"]
+    fields = [
+        "order",
+        ("title", "title_en"),
+        "slug",
+        "speakers_in_order",
+        ("abstract", "abstract_en"),
+        ("summary", "summary_en"),
+        "slides",
+        "video_url",
+    ]
     show_change_link = True  # quotes are edited on the talk's own page
 
     def get_queryset(self, request):
@@ -125,17 +136,17 @@ class ForumAdmin(admin.ModelAdmin):
     list_display = ["display_number", "title", "starts_at", "status"]
     list_display_links = ["display_number", "title"]
     list_filter = ["series", "status"]
-    search_fields = ["title", "report"]
+    search_fields = ["title", "title_en", "report"]
     date_hierarchy = "starts_at"
     ordering = ["-starts_at"]
     list_select_related = ["series"]
     autocomplete_fields = ["venue"]
     inlines = [TalkInline, GuestInline, ForumPhotoInline]
     fieldsets = [
-        (None, {"fields": ["series", "number", "title", "slug", "status"]}),
+        (None, {"fields": ["series", "number", ("title", "title_en"), "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
-        (_("After the forum"), {"fields": ["report", "report_published_at", "new_photos"]}),
+        (_("After the forum"), {"fields": [("report", "report_en"), "report_published_at", "new_photos"]}),
     ]
     readonly_fields = ["report_published_at"]
     actions = ["publish_forums", "publish_reports", "withdraw_reports"]
@@ -199,7 +210,7 @@ class TalkAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "forum", "order"]
     list_filter = ["forum__series"]
-    search_fields = ["title", "abstract", "summary"]
+    search_fields = ["title", "title_en", "abstract", "summary"]
     list_select_related = ["forum", "forum__series"]
     autocomplete_fields = ["forum"]
     inlines = [TalkSpeakerInline, PullQuoteInline]

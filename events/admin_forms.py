@@ -41,7 +41,7 @@ class TalkInlineForm(forms.ModelForm):
 
     class Meta:
         model = Talk
-        fields = ["order", "title", "slug", "abstract", "summary"]
+        fields = ["order", "title", "title_en", "slug", "abstract", "abstract_en", "summary", "summary_en"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,6 +61,7 @@ class ForumForm(PhotosUploadFormMixin, forms.ModelForm):
             "series",
             "number",
             "title",
+            "title_en",
             "slug",
             "status",
             "starts_at",
@@ -70,4 +71,5 @@ class ForumForm(PhotosUploadFormMixin, forms.ModelForm):
             "registration_opens_at",
             "registration_closes_at",
             "report",
+            "report_en",
         ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from speakers.models import Speaker
 
+from . import demo_english as english
 from .demo_photos import load_demo_photos
 from .models import Forum, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
 
@@ -99,7 +100,7 @@ def load_demo() -> Series:
     venue, _ = Venue.objects.update_or_create(
         name="광주과학기술진흥원",
         room="12층 국제회의실",
-        defaults={"address": "광주광역시 북구"},
+        defaults={"address": "광주광역시 북구", "address_en": english.VENUE_ADDRESS, **english.VENUE},
     )
     series, _ = Series.objects.update_or_create(
         slug=SERIES_SLUG,
@@ -107,6 +108,7 @@ def load_demo() -> Series:
             "name": "인공지능 산업육성 조찬포럼",
             "name_en": "Gwangju AI Breakfast Forum",
             "description": SERIES_DESCRIPTION,
+            "description_en": english.SERIES_DESCRIPTION,
             "week_of_month": WeekOfMonth.SECOND,
             "weekday": Weekday.WEDNESDAY,
             "default_start_time": datetime.time(7, 30),
@@ -124,6 +126,7 @@ def load_demo() -> Series:
             "position": "장관",
             "organization": "중소벤처기업부",
             "bio": "중소벤처기업부 장관으로 인공지능 산업육성 조찬포럼의 창립 포럼에서 강연했습니다.",
+            **english.SPEAKERS["park-young-sun"],
         },
     )
     lee, _ = Speaker.objects.update_or_create(
@@ -138,19 +141,43 @@ def load_demo() -> Series:
                 "인공지능 관련 특허를 가장 많이 보유한 기업으로, 2020년 광주시와 업무협약을 맺고 "
                 "광주에 인공지능센터를 열었습니다."
             ),
+            **english.SPEAKERS["lee-kyung-il"],
         },
     )
 
-    forum_1 = _forum(series, 1, "창립 포럼", _seoul(2020, 6, 10), venue=None, report=FORUM_1_REPORT)
-    talk_1 = _talk(forum_1, "founding-lecture", "창립 포럼 초청 강연", abstract="", summary="")
+    forum_1 = _forum(
+        series, 1, "창립 포럼", _seoul(2020, 6, 10), venue=None, report=FORUM_1_REPORT, report_en=english.FORUM_1_REPORT
+    )
+    talk_1 = _talk(
+        forum_1, "founding-lecture", "창립 포럼 초청 강연", abstract="", summary="", title_en=english.TALK_1_TITLE
+    )
     _speakers(talk_1, [park])
 
-    forum_2 = _forum(series, 2, "인공지능과 산업혁신", _seoul(2020, 8, 5), venue=venue, report=FORUM_2_REPORT)
-    talk_2 = _talk(forum_2, "ai-and-industrial-innovation", "인공지능과 산업혁신", TALK_2_ABSTRACT, TALK_2_SUMMARY)
+    forum_2 = _forum(
+        series,
+        2,
+        "인공지능과 산업혁신",
+        _seoul(2020, 8, 5),
+        venue=venue,
+        report=FORUM_2_REPORT,
+        report_en=english.FORUM_2_REPORT,
+    )
+    talk_2 = _talk(
+        forum_2,
+        "ai-and-industrial-innovation",
+        "인공지능과 산업혁신",
+        TALK_2_ABSTRACT,
+        TALK_2_SUMMARY,
+        title_en=english.TALK_2_TITLE,
+        abstract_en=english.TALK_2_ABSTRACT,
+        summary_en=english.TALK_2_SUMMARY,
+    )
     _speakers(talk_2, [lee])
     load_demo_photos(forum_2)
-    for order, text in enumerate(TALK_2_QUOTES, start=1):
-        PullQuote.objects.update_or_create(talk=talk_2, order=order, defaults={"speaker": lee, "text": text})
+    for order, (text, text_en) in enumerate(zip(TALK_2_QUOTES, english.TALK_2_QUOTES, strict=True), start=1):
+        PullQuote.objects.update_or_create(
+            talk=talk_2, order=order, defaults={"speaker": lee, "text": text, "text_en": text_en}
+        )
     # The guests the reports name, in protocol order: the host city, its council, the
     # universities, then the invited speaker's company.
     for order, (name, title, organization, greeting) in enumerate(FORUM_2_GUESTS, start=1):
@@ -172,18 +199,20 @@ def load_demo() -> Series:
         _seoul(2020, 9, 9),
         venue=venue,
         report="",
+        report_en="",
         registration_opens_at=_seoul(2020, 8, 5, 12, 0),
         registration_closes_at=_seoul(2020, 9, 9, 0, 0),  # open through the day before
     )
     return series
 
 
-def _forum(series, number, title, starts_at, *, venue, report, **registration_window) -> Forum:
+def _forum(series, number, title, starts_at, *, venue, report, report_en, **registration_window) -> Forum:
     forum, _ = Forum.objects.update_or_create(
         series=series,
         number=number,
         defaults={
             "title": title,
+            "title_en": english.FORUM_TITLES[number],
             "slug": f"{series.slug}-{number}",
             "starts_at": starts_at,
             "ends_at": starts_at + series.default_duration,
@@ -191,6 +220,7 @@ def _forum(series, number, title, starts_at, *, venue, report, **registration_wi
             "capacity": series.default_capacity,
             "status": ForumStatus.PUBLISHED,
             "report": report,
+            "report_en": report_en,
             # Published the morning after, as staff would once the photos are in.
             "report_published_at": starts_at + datetime.timedelta(days=1) if report else None,
             **registration_window,
@@ -199,9 +229,11 @@ def _forum(series, number, title, starts_at, *, venue, report, **registration_wi
     return forum
 
 
-def _talk(forum, slug, title, abstract, summary) -> Talk:
+def _talk(forum, slug, title, abstract, summary, **english_texts) -> Talk:
     talk, _ = Talk.objects.update_or_create(
-        forum=forum, slug=slug, defaults={"title": title, "abstract": abstract, "summary": summary, "order": 1}
+        forum=forum,
+        slug=slug,
+        defaults={"title": title, "abstract": abstract, "summary": summary, "order": 1, **english_texts},
     )
     return talk
 

@@ -31,10 +31,10 @@ class ForumReportsFeed(Feed):
         return Forum.objects.published().past().with_public_report().select_related("series")[:20]
 
     def item_title(self, forum):
-        return f"{forum.display_number} {forum.title}"
+        return f"{forum.display_number} {forum.shown_title}"
 
     def item_description(self, forum):
-        return Truncator(markdown_plain(forum.report)).chars(400)
+        return Truncator(markdown_plain(forum.shown_report)).chars(400)
 
     def item_pubdate(self, forum):
         return forum.starts_at

@@ -7,11 +7,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.core import clock
 from forum_site.core.addresses import address_of
+from forum_site.core.bilingual import Shown, shown
 from forum_site.core.fields import ParagraphsTextField, PhotoField, SingleLineCharField
 from forum_site.core.slugs import SlugFromField
 from forum_site.core.uploads import validate_photo, validate_slides
@@ -45,8 +45,11 @@ class Weekday(models.IntegerChoices):
 
 class Venue(models.Model):
     name = SingleLineCharField(_("name"), max_length=150)
+    name_en = SingleLineCharField(_("name in English"), max_length=150, blank=True)
     room = SingleLineCharField(_("floor and room"), max_length=150, blank=True)
+    room_en = SingleLineCharField(_("floor and room in English"), max_length=150, blank=True)
     address = SingleLineCharField(_("address"), max_length=255, blank=True)
+    address_en = SingleLineCharField(_("address in English"), max_length=255, blank=True)
     map_url = models.URLField(_("map link"), blank=True)
 
     class Meta:
@@ -56,6 +59,14 @@ class Venue(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.room}".strip()
+
+    @property
+    def shown(self) -> Shown:
+        return shown(str(self), f"{self.name_en} {self.room_en}".strip() if self.name_en else "")
+
+    @property
+    def shown_address(self) -> Shown:
+        return shown(self.address, self.address_en)
 
     @property
     def map_link(self) -> str:
@@ -73,6 +84,7 @@ class Series(models.Model):
     name_en = SingleLineCharField(_("name in English"), max_length=150, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = ParagraphsTextField(_("short description"), blank=True)
+    description_en = ParagraphsTextField(_("short description in English"), blank=True)
     week_of_month = models.SmallIntegerField(
         _("week of the month"), choices=WeekOfMonth.choices, default=WeekOfMonth.SECOND
     )
@@ -110,9 +122,9 @@ class Series(models.Model):
         return reverse("events:forum-list")
 
     @property
-    def display_name(self) -> str:
+    def display_name(self) -> Shown:
         """The name in the visitor's language, where an English one is given."""
-        return self.name_en if self.name_en and get_language() == "en" else self.name
+        return shown(self.name, self.name_en)
 
     @property
     def schedule_display(self) -> str:
@@ -202,6 +214,7 @@ class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
     number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
     title = SingleLineCharField(_("theme"), max_length=200)
+    title_en = SingleLineCharField(_("theme in English"), max_length=200, blank=True)
     slug = SlugFromField(
         _("slug"),
         max_length=80,
@@ -223,6 +236,9 @@ class Forum(models.Model):
             "Written by staff after the forum, for the public archive, in Markdown: ## heading, - list, "
             "**bold**, [link](https://...). A draft until published; staff see it on the forum's page first."
         ),
+    )
+    report_en = ParagraphsTextField(
+        _("forum report in English"), blank=True, help_text=_("Shown on the English pages; Markdown as above.")
     )
     # Set by the admin's "publish the report" action: until then the public sees none of it.
     report_published_at = models.DateTimeField(_("report published at"), null=True, blank=True, editable=False)
@@ -317,6 +333,14 @@ class Forum(models.Model):
         return f"{self.series.slug}-{self.number}"
 
     @property
+    def shown_title(self) -> Shown:
+        return shown(self.title, self.title_en)
+
+    @property
+    def shown_report(self) -> Shown:
+        return shown(self.report, self.report_en)
+
+    @property
     def report_is_public(self) -> bool:
         return bool(self.report) and self.report_published_at is not None
 
@@ -385,6 +409,7 @@ class TalkQuerySet(models.QuerySet):
 class Talk(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="talks")
     title = SingleLineCharField(_("title"), max_length=200)
+    title_en = SingleLineCharField(_("title in English"), max_length=200, blank=True)
     slug = SlugFromField(
         _("slug"),
         max_length=80,
@@ -401,11 +426,13 @@ class Talk(models.Model):
         blank=True,
         help_text=_("Announced before the forum. Markdown: **bold**, - list, [link](https://...)."),
     )
+    abstract_en = ParagraphsTextField(_("abstract in English"), blank=True)
     summary = ParagraphsTextField(
         _("summary"),
         blank=True,
         help_text=_("Written after the forum, for the public. Markdown: **bold**, - list, [link](https://...)."),
     )
+    summary_en = ParagraphsTextField(_("summary in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     slides = models.FileField(
         _("slides"),
@@ -437,6 +464,18 @@ class Talk(models.Model):
 
     def get_absolute_url(self):
         return address_of("events:talk-detail", series=self.forum.series.slug, number=self.forum.number, slug=self.slug)
+
+    @property
+    def shown_title(self) -> Shown:
+        return shown(self.title, self.title_en)
+
+    @property
+    def shown_abstract(self) -> Shown:
+        return shown(self.abstract, self.abstract_en)
+
+    @property
+    def shown_summary(self) -> Shown:
+        return shown(self.summary, self.summary_en)
 
     @property
     def ordered_speakers(self) -> list[Speaker]:
@@ -487,6 +526,7 @@ class PullQuote(models.Model):
         Speaker, verbose_name=_("speaker"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     text = ParagraphsTextField(_("quote"))
+    text_en = ParagraphsTextField(_("quote in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     class Meta:
@@ -496,6 +536,10 @@ class PullQuote(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    @property
+    def shown_text(self) -> Shown:
+        return shown(self.text, self.text_en)
 
 
 class ForumPhoto(models.Model):

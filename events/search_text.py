@@ -19,14 +19,15 @@ def _joined(*parts) -> str:
 
 def forum_search_text(forum) -> str:
     # A draft report is nobody's to find yet.
-    return _joined(forum.title, forum.report if forum.report_published_at else "")
+    public = forum.report_published_at is not None
+    return _joined(forum.title, forum.title_en, *((forum.report, forum.report_en) if public else ()))
 
 
 def talk_search_text(talk, names=None) -> str:
     """The talk's words and its speakers' names (read here unless given)."""
     if names is None:
         names = speaker_names_of(talk)
-    return _joined(talk.title, talk.abstract, talk.summary, *names)
+    return _joined(talk.title, talk.title_en, talk.abstract, talk.abstract_en, talk.summary, talk.summary_en, *names)
 
 
 def speaker_names_of(talk) -> list[str]:

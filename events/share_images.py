@@ -49,9 +49,9 @@ def share_card(forum: Forum) -> ShareCard:
     """What a forum's picture shows, in the active language."""
     return ShareCard(
         heading=f"{forum.series.display_name} {forum.display_number}",
-        theme=forum.title if not forum.is_cancelled else _("Cancelled: %(theme)s") % {"theme": forum.title},
+        theme=forum.shown_title if not forum.is_cancelled else _("Cancelled: %(theme)s") % {"theme": forum.shown_title},
         when=forum_datetime(localtime(forum.starts_at)),
-        where=str(forum.venue) if forum.venue else "",
+        where=forum.venue.shown if forum.venue else "",
     )
 
 

@@ -57,21 +57,24 @@ def _organizer() -> dict:
 
 
 def _performer(speaker) -> dict:
-    person = {"@type": "Person", "name": speaker.name, "url": settings.SITE_URL + speaker.get_absolute_url()}
-    if speaker.position:
-        person["jobTitle"] = speaker.position
-    if speaker.organization:
-        person["affiliation"] = {"@type": "Organization", "name": speaker.organization}
+    english = get_language() == "en"
+    position = (english and speaker.position_en) or speaker.position
+    organization = (english and speaker.organization_en) or speaker.organization
+    person = {"@type": "Person", "name": speaker.shown_name, "url": settings.SITE_URL + speaker.get_absolute_url()}
+    if position:
+        person["jobTitle"] = position
+    if organization:
+        person["affiliation"] = {"@type": "Organization", "name": organization}
     return person
 
 
 def _description(forum: Forum) -> str:
     if forum.report_is_public:
-        return markdown_plain(forum.report)[:300]
-    abstracts = [markdown_plain(talk.abstract) for talk in forum.programme if talk.abstract]
+        return markdown_plain(forum.shown_report)[:300]
+    abstracts = [markdown_plain(talk.shown_abstract) for talk in forum.programme if talk.abstract]
     if abstracts:
         return " ".join(abstracts)[:300]
-    return f"{forum.series.display_name} {forum.display_number}: {forum.title}"
+    return f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"
 
 
 def event_data(forum: Forum) -> dict:
@@ -79,7 +82,7 @@ def event_data(forum: Forum) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": f"{forum.series.display_name} {forum.display_number}: {forum.title}",
+        "name": f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}",
         "description": _description(forum),
         "image": [forum_picture(forum).url],
         "url": url,
@@ -91,7 +94,7 @@ def event_data(forum: Forum) -> dict:
         "organizer": _organizer(),
     }
     if forum.venue:
-        data["location"] = {"@type": "Place", "name": str(forum.venue), "address": _address(forum.venue)}
+        data["location"] = {"@type": "Place", "name": forum.venue.shown, "address": _address(forum.venue)}
     speakers = [speaker for talk in forum.programme for speaker in talk.ordered_speakers]
     if speakers:
         data["performer"] = [_performer(speaker) for speaker in dict.fromkeys(speakers)]

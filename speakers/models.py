@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.core.bilingual import Shown, shown
 from forum_site.core.fields import ParagraphsTextField, PhotoField, SingleLineCharField
 from forum_site.core.slugs import SlugFromField
 from forum_site.core.text import paragraphs
@@ -21,8 +22,11 @@ class Speaker(models.Model):
         help_text=_("The end of the speaker's address. Left empty, it is made from the name."),
     )
     position = SingleLineCharField(_("position"), max_length=150, blank=True)
+    position_en = SingleLineCharField(_("position in English"), max_length=150, blank=True)
     organization = SingleLineCharField(_("organization"), max_length=150, blank=True)
+    organization_en = SingleLineCharField(_("organization in English"), max_length=150, blank=True)
     bio = ParagraphsTextField(_("short biography"), blank=True)
+    bio_en = ParagraphsTextField(_("short biography in English"), blank=True)
     photo = PhotoField(
         _("photo"),
         upload_to="speakers/",
@@ -49,7 +53,20 @@ class Speaker(models.Model):
     def save(self, *args, **kwargs):
         # Cleaned as the fields clean themselves (after this, in super().save()).
         self.search_text = paragraphs(
-            "\n".join(part for part in (self.name, self.name_en, self.organization, self.position, self.bio) if part)
+            "\n".join(
+                part
+                for part in (
+                    self.name,
+                    self.name_en,
+                    self.organization,
+                    self.organization_en,
+                    self.position,
+                    self.position_en,
+                    self.bio,
+                    self.bio_en,
+                )
+                if part
+            )
         )
         super().save(*args, **kwargs)
 
@@ -67,10 +84,20 @@ class Speaker(models.Model):
 
     @property
     def initial(self) -> str:
-        """First letter of the name, for the placeholder shown without a photo."""
-        return self.name[:1]
+        """First letter of the name in the page's language, for the placeholder shown without a photo."""
+        return self.shown_name[:1]
 
     @property
-    def affiliation(self) -> str:
-        """Organization and position as one line, e.g. "㈜솔트룩스 대표이사"."""
-        return " ".join(part for part in (self.organization, self.position) if part)
+    def affiliation(self) -> Shown:
+        """Organization and position as one line, e.g. "㈜솔트룩스 대표이사" (in English, "CEO, Saltlux")."""
+        korean = " ".join(part for part in (self.organization, self.position) if part)
+        english = ", ".join(part for part in (self.position_en, self.organization_en) if part)
+        return shown(korean, english)
+
+    @property
+    def shown_name(self) -> Shown:
+        return shown(self.name, self.name_en)
+
+    @property
+    def shown_bio(self) -> Shown:
+        return shown(self.bio, self.bio_en)

@@ -59,7 +59,7 @@ def test_staff_add_a_new_speaker_from_the_talk_row_without_leaving_the_forum(dem
         staff.locator("#add_id_talks-0-speakers_in_order").click()
     popup = opened.value
     popup.locator("#id_name").fill("한지민")
-    popup.get_by_label("소속").fill("광주과학기술원")
+    popup.locator("#id_organization").fill("광주과학기술원")
     popup.get_by_role("button", name="저장", exact=True).click()
     popup.wait_for_event("close")
 

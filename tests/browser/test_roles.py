@@ -38,7 +38,7 @@ def test_a_content_editor_edits_the_report_and_is_refused_the_registrations_in_k
     expect(page.locator("#result_list")).to_be_visible()
     expect(page.get_by_role("link", name="목록", exact=True)).to_have_count(0)  # no registration links
     page.goto(demo_site + f"/admin/events/forum/{forum.pk}/change/")
-    expect(page.get_by_label("포럼 결과 보고")).to_be_editable()
+    expect(page.locator("#id_report")).to_be_editable()
     expect(page.locator("input[name=capacity]")).to_have_count(0)  # seats are the manager's
     save_screenshot(page, "role-editor-forum-phone")
 

@@ -61,6 +61,6 @@ def test_visitor_reads_the_archive_and_finds_the_saltlux_talk(demo_site, open_pa
     expect(page).to_have_url(re.compile(r"/en/search/\?q=Saltlux$"))
     results = page.locator("#talks")
     expect(results.get_by_role("heading")).to_have_text("Talks")
-    results.get_by_role("link", name="인공지능과 산업혁신").click()
+    results.get_by_role("link", name="AI and industrial innovation").click()  # the English title
     expect(page).to_have_url(demo_site + "/en/forums/gwangju-ai/2/talks/ai-and-industrial-innovation/")
     save_screenshot(page, f"journey-{size}-talk-en")
