@@ -6,12 +6,12 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.core.markdown import markdown_plain
 
 from .models import Forum
+from .structured_data import organizer_name
 
 
 class ForumReportsFeed(Feed):
@@ -21,8 +21,7 @@ class ForumReportsFeed(Feed):
     link = reverse_lazy("events:forum-list")
 
     def author_name(self):
-        english = get_language() == "en" and settings.FORUM_ORGANIZER_NAME_EN
-        return settings.FORUM_ORGANIZER_NAME_EN if english else settings.FORUM_ORGANIZER_NAME
+        return organizer_name()
 
     def author_link(self):
         return settings.FORUM_ORGANIZER_URL

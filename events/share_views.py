@@ -5,11 +5,12 @@ import dataclasses
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 
 from forum_site.core.addresses import address_of
+from forum_site.core.visitors import visitor
 
-from .lookups import forum_lookup
 from .models import Forum
 from .share_images import HEIGHT, WIDTH, ShareCard, share_card, share_image_png, site_card
 
@@ -48,7 +49,11 @@ def _png(request, card: ShareCard) -> HttpResponse:
 
 
 def forum_share_image(request, series: str, number: int):
-    return _png(request, share_card(forum_lookup(request, series, number)))
+    # The picture reads the forum, its series and venue: not the programme and photos the page needs.
+    forum = get_object_or_404(
+        Forum.objects.visible_to(visitor(request)).select_related("series", "venue"), series__slug=series, number=number
+    )
+    return _png(request, share_card(forum))
 
 
 def site_share_image(request):

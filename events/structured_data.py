@@ -11,6 +11,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 
 from forum_site.core import clock
+from forum_site.core.bilingual import shown
 from forum_site.core.markdown import markdown_plain
 
 from .models import Forum, RegistrationState, Venue
@@ -47,19 +48,21 @@ def _address(venue: Venue) -> dict:
     return address
 
 
+def organizer_name() -> str:
+    """Who holds the forums, in the page's language (FORUM_ORGANIZER_NAME and _EN)."""
+    return shown(settings.FORUM_ORGANIZER_NAME, settings.FORUM_ORGANIZER_NAME_EN)
+
+
 def _organizer() -> dict:
-    english = get_language() == "en" and settings.FORUM_ORGANIZER_NAME_EN
     return {
         "@type": "Organization",
-        "name": settings.FORUM_ORGANIZER_NAME_EN if english else settings.FORUM_ORGANIZER_NAME,
+        "name": organizer_name(),
         "url": settings.FORUM_ORGANIZER_URL,
     }
 
 
 def _performer(speaker) -> dict:
-    english = get_language() == "en"
-    position = (english and speaker.position_en) or speaker.position
-    organization = (english and speaker.organization_en) or speaker.organization
+    position, organization = speaker.shown_position, speaker.shown_organization
     person = {"@type": "Person", "name": speaker.shown_name, "url": settings.SITE_URL + speaker.get_absolute_url()}
     if position:
         person["jobTitle"] = position

@@ -99,5 +99,13 @@ class Speaker(models.Model):
         return shown(self.name, self.name_en)
 
     @property
+    def shown_position(self) -> Shown:
+        return shown(self.position, self.position_en)
+
+    @property
+    def shown_organization(self) -> Shown:
+        return shown(self.organization, self.organization_en)
+
+    @property
     def shown_bio(self) -> Shown:
         return shown(self.bio, self.bio_en)
