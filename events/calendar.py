@@ -14,11 +14,15 @@ from django.utils.translation import gettext as _
 
 from forum_site.core.text import single_line
 
-from .models import Forum
+from .models import Forum, Venue
 
 PRODUCT_ID = "-//AI Breakfast Forum//forum-site//KO"
 # How often subscribed calendar apps should fetch the feed again.
 FEED_REFRESH_INTERVAL = datetime.timedelta(hours=1)
+
+
+def _venue_words(venue: Venue) -> str:
+    return ", ".join(part for part in (venue.shown, venue.shown_address) if part)
 
 
 def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar.Event:
@@ -35,7 +39,7 @@ def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar
     event.add("dtend", forum.ends_at.astimezone(seoul))
     # single_line(): text stored before titles were cleaned on save may still hold a line
     # break, and a calendar's content lines cannot.
-    summary = f"{forum.series.display_name} {forum.display_number}: {forum.title}"
+    summary = f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"
     if forum.is_cancelled:
         # Visible in clients that ignore STATUS:CANCELLED.
         summary = _("[Cancelled] %(summary)s") % {"summary": summary}
@@ -49,9 +53,10 @@ def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar
         parameters={"CN": single_line(str(_("AI Breakfast Forum")))},
     )
     if forum.venue:
-        event.add("location", single_line(", ".join(part for part in (str(forum.venue), forum.venue.address) if part)))
+        event.add("location", single_line(_venue_words(forum.venue)))
     talks = [
-        f"{talk.title} ({', '.join(speaker.name for speaker in talk.ordered_speakers)})" for talk in forum.programme
+        f"{talk.shown_title} ({', '.join(speaker.shown_name for speaker in talk.ordered_speakers)})"
+        for talk in forum.programme
     ]
     event.add("description", "\n".join([*talks, url]))
     event.add("status", "CANCELLED" if forum.is_cancelled or withdrawn else "CONFIRMED")
@@ -115,11 +120,10 @@ def forum_ics_download(request, forum: Forum) -> HttpResponse:
 
 
 def _event_words(forum: Forum, url: str) -> dict[str, str]:
-    where = ", ".join(part for part in (str(forum.venue), forum.venue.address) if part) if forum.venue else ""
     return {
-        "title": single_line(f"{forum.series.display_name} {forum.display_number}: {forum.title}"),
+        "title": single_line(f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"),
         "details": url,
-        "location": single_line(where),
+        "location": single_line(_venue_words(forum.venue) if forum.venue else ""),
     }
 
 

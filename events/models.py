@@ -61,8 +61,13 @@ class Venue(models.Model):
         return f"{self.name} {self.room}".strip()
 
     @property
+    def in_english(self) -> str:
+        """Name and room in English, or "" while the venue has no English name."""
+        return f"{self.name_en} {self.room_en}".strip() if self.name_en else ""
+
+    @property
     def shown(self) -> Shown:
-        return shown(str(self), f"{self.name_en} {self.room_en}".strip() if self.name_en else "")
+        return shown(str(self), self.in_english)
 
     @property
     def shown_address(self) -> Shown:

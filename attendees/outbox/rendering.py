@@ -32,6 +32,7 @@ from attendees.check_in_qr import check_in_qr_png
 from attendees.models import MailKind, PendingMail, Registration, cancellation_is_open
 from events.calendar import forum_calendar, google_calendar_link, outlook_calendar_link
 from events.models import Forum
+from forum_site.core.bilingual import shown
 from forum_site.core.dates import forum_date, forum_time
 
 # Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
@@ -98,6 +99,9 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     if kind == MailKind.FORUM_RESCHEDULED:
         context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
     with translation.override(registration.language):
+        if kind == MailKind.FORUM_RESCHEDULED:
+            # Changes recorded before venues had English names hold the Korean one only.
+            context["former_venue"] = shown(pending.details["former_venue"], pending.details.get("former_venue_en", ""))
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
         links = {context["manage_url"]: gettext("My registration"), _map_link(forum): gettext("Map")}
@@ -145,11 +149,12 @@ def _ticket(forum: Forum, context: dict) -> dict:
         buttons.append((gettext("Map"), forum.venue.map_link))
     return {
         "qr_cid": INLINE_IMAGES[QR_FILE_NAME],
-        "forum": f"{forum.series.display_name} {forum.display_number} «{forum.title}»",
+        "forum": f"{forum.series.display_name} {forum.display_number}",
+        "title": forum.shown_title,
         # The day and the hours, each kept on one line (a phone may put them on two).
         "day": forum_date(localtime(forum.starts_at)),
         "hours": f"{forum_time(localtime(forum.starts_at))} – {forum_time(localtime(forum.ends_at))}",
-        "where": str(forum.venue) if forum.venue else "",
+        "where": forum.venue.shown if forum.venue else "",
         "buttons": buttons,
     }
 
@@ -165,7 +170,7 @@ def reschedule_preview(forum: Forum, *, starts_at, ends_at, venue, language: str
             "forum": moved,
             "forum_url": _absolute(forum.get_absolute_url()),
             "former_starts_at": forum.starts_at,
-            "details": {"former_venue": str(forum.venue) if forum.venue else ""},
+            "former_venue": forum.venue.shown if forum.venue else "",
             "manage_url": gettext("(each person's own link)"),
         }
         return render_to_string("attendees/mail/forum_rescheduled.txt", context)

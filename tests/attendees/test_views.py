@@ -332,7 +332,10 @@ def test_management_page_shows_the_registration_privately(client, forum_3):
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
     assert f'href="/registrations/{registration.token}/cancel/"' in response.text
-    assert "온라인 취소는 2020년 9월 8일 (화) 오후 7:30까지 가능합니다." in response.text
+    assert (
+        '온라인 취소는 <span class="text-nowrap">2020년 9월 8일 (화)</span> '
+        '<span class="text-nowrap">오후 7:30</span>까지 가능합니다.' in response.text
+    )
 
 
 def test_unknown_token_is_not_found(client, forum_3):

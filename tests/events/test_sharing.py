@@ -7,11 +7,13 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from PIL import Image
 
 from events.models import Forum
 
 pytestmark = pytest.mark.django_db
+SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
 
 
 def meta(page: str, key: str) -> str:
@@ -47,6 +49,8 @@ def test_a_forum_page_shares_its_own_picture_with_its_size_and_alt(client, demo,
     assert meta(page, "twitter:image") == meta(page, "og:image")
     _url, image = picture_of(client, "/forums/gwangju-ai/3/")
     assert image.size == (1200, 630)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    image.save(SCREENSHOTS / "og-image-forum-3.png")  # for people to look at, beside the browser's screenshots
 
 
 def test_the_picture_shows_the_theme_and_is_drawn_again_when_it_changes(

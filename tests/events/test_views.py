@@ -22,7 +22,9 @@ def test_home_shows_forum_3_as_next_with_korean_date(client, demo, day_after_sec
     assert response.status_code == 200
     next_forum = response.text.split('class="next-forum', 1)[1].split("</section>", 1)[0]
     assert "제3차" in next_forum
-    assert "2020년 9월 9일 (수) 오전 7:30" in next_forum
+    assert (
+        '<span class="text-nowrap">2020년 9월 9일 (수)</span> <span class="text-nowrap">오전 7:30</span>' in next_forum
+    )
     assert "광주과학기술진흥원 12층 국제회의실" in next_forum
     assert "잔여 100석" in next_forum
     assert "참가 신청" in next_forum
@@ -55,7 +57,10 @@ def test_forum_detail_of_the_second_forum(client, demo, day_after_second_forum):
     assert response.status_code == 200
     assert response.context["forum"].number == 2
     assert "<h1>인공지능과 산업혁신</h1>" in response.text
-    assert "2020년 8월 5일 (수) 오전 7:30</time> – 오전 9:30" in response.text
+    assert (
+        '<span class="text-nowrap">2020년 8월 5일 (수)</span> <span class="text-nowrap">오전 7:30</span></time>'
+        ' – <span class="text-nowrap">오전 9:30</span>' in response.text
+    )
     assert "이경일" in response.text and "㈜솔트룩스 대표이사" in response.text
     # The report, its Markdown rendered: a heading below the page's own, a list, bold.
     assert "<h3>앞으로의 포럼</h3>" in response.text  # "##" in the report, under the page's h2
