@@ -66,6 +66,17 @@ def day_after_second_forum():
 
 
 @pytest.fixture
+def one_rate_window():
+    """The clock set back to the start of this hour, and running. Rate limits count in fixed
+    windows that turn on the hour and at :15, :30 and :45 (forum_site/core/rate_limits.py):
+    a test that counts requests against one must not see its window turn and its count
+    start again (CI's PostgreSQL run once met 16:00:00 in the middle of a login flood)."""
+    now = datetime.datetime.now(datetime.UTC)
+    with time_machine.travel(now.replace(minute=0, second=1, microsecond=0), tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
 def postgres_only(db):
     """For what only PostgreSQL can show (row locks under concurrency). Skipped on SQLite,
     but a CI run against PostgreSQL that cannot reach it fails instead of skipping."""

@@ -211,7 +211,7 @@ def test_failures_from_one_address_never_lock_the_real_user_out_from_another(set
     assert again.status_code == 302
 
 
-def test_a_spray_of_usernames_from_one_address_is_refused_without_hashing(settings):
+def test_a_spray_of_usernames_from_one_address_is_refused_without_hashing(settings, one_rate_window):
     """The audit's flood: a new username each time, so axes' per-username lock-out never
     holds. After LOGIN_FAILURE_LIMIT_PER_CLIENT failures the address is refused with 429,
     and a refused attempt computes no password hash; the real user elsewhere signs in."""
@@ -239,7 +239,7 @@ def test_a_spray_of_usernames_from_one_address_is_refused_without_hashing(settin
     assert (response.status_code, response.url) == (302, "/admin/")
 
 
-def test_an_ipv6_sprayer_is_one_client_across_its_64(settings):
+def test_an_ipv6_sprayer_is_one_client_across_its_64(settings, one_rate_window):
     from django.test import Client
 
     settings.LOGIN_FAILURE_LIMIT_PER_CLIENT = "3/15m"

@@ -71,7 +71,7 @@ def test_registration_posts_on_a_unix_socket_are_no_server_error(client, setting
 
 
 @pytest.mark.django_db
-def test_the_rate_limit_counts_the_forwarded_client_not_the_proxy(client, settings):
+def test_the_rate_limit_counts_the_forwarded_client_not_the_proxy(client, settings, one_rate_window):
     from tests.factories import ForumFactory
 
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
