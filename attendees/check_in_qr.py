@@ -39,13 +39,10 @@ def _drawn(url: str, scale: int) -> bytes:
 
 def check_in_qr_pngs(registrations: list[Registration], *, scale: int = 6) -> dict[int, bytes]:
     """Each registration's PNG by its pk, the ones in the cache fetched in one round trip."""
-    keys = {registration.pk: _cache_key(check_in_url(registration), scale) for registration in registrations}
+    urls = {registration.pk: check_in_url(registration) for registration in registrations}
+    keys = {pk: _cache_key(url, scale) for pk, url in urls.items()}
     found = cache.get_many(list(keys.values()))
-    drawn = {
-        keys[registration.pk]: _drawn(check_in_url(registration), scale)
-        for registration in registrations
-        if keys[registration.pk] not in found
-    }
+    drawn = {keys[pk]: _drawn(url, scale) for pk, url in urls.items() if keys[pk] not in found}
     if drawn:
         cache.set_many(drawn, timeout=KEPT_FOR_SECONDS)
     images = {**found, **drawn}

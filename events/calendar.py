@@ -39,7 +39,7 @@ def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar
     event.add("dtend", forum.ends_at.astimezone(seoul))
     # single_line(): text stored before titles were cleaned on save may still hold a line
     # break, and a calendar's content lines cannot.
-    summary = f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"
+    summary = forum.full_title
     if forum.is_cancelled:
         # Visible in clients that ignore STATUS:CANCELLED.
         summary = _("[Cancelled] %(summary)s") % {"summary": summary}
@@ -121,7 +121,7 @@ def forum_ics_download(request, forum: Forum) -> HttpResponse:
 
 def _event_words(forum: Forum, url: str) -> dict[str, str]:
     return {
-        "title": single_line(f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"),
+        "title": single_line(forum.full_title),
         "details": url,
         "location": single_line(_venue_words(forum.venue) if forum.venue else ""),
     }

@@ -354,6 +354,16 @@ class Forum(models.Model):
         return _("No. %(number)s") % {"number": self.number}
 
     @property
+    def series_and_number(self) -> str:
+        """The series and the number in the page's language: "인공지능 산업육성 조찬포럼 제3차"."""
+        return f"{self.series.display_name} {self.display_number}"
+
+    @property
+    def full_title(self) -> str:
+        """The forum as calendars and search engines name it: "… 조찬포럼 제3차: 인공지능과 산업혁신"."""
+        return f"{self.series_and_number}: {self.shown_title}"
+
+    @property
     def is_cancelled(self) -> bool:
         return self.status == ForumStatus.CANCELLED
 

@@ -48,7 +48,7 @@ class ShareCard:
 def share_card(forum: Forum) -> ShareCard:
     """What a forum's picture shows, in the active language."""
     return ShareCard(
-        heading=f"{forum.series.display_name} {forum.display_number}",
+        heading=forum.series_and_number,
         theme=forum.shown_title if not forum.is_cancelled else _("Cancelled: %(theme)s") % {"theme": forum.shown_title},
         when=forum_datetime(localtime(forum.starts_at)),
         where=forum.venue.shown if forum.venue else "",

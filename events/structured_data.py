@@ -77,7 +77,7 @@ def _description(forum: Forum) -> str:
     abstracts = [markdown_plain(talk.shown_abstract) for talk in forum.programme if talk.abstract]
     if abstracts:
         return " ".join(abstracts)[:300]
-    return f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}"
+    return forum.full_title
 
 
 def event_data(forum: Forum) -> dict:
@@ -85,7 +85,7 @@ def event_data(forum: Forum) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": f"{forum.series.display_name} {forum.display_number}: {forum.shown_title}",
+        "name": forum.full_title,
         "description": _description(forum),
         "image": [forum_picture(forum).url],
         "url": url,

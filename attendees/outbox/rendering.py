@@ -96,10 +96,9 @@ def render(pending: PendingMail, calendars: dict) -> dict:
             (_absolute(photo.image.url), photo.caption or photo.alt_text)
             for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
         ]
-    if kind == MailKind.FORUM_RESCHEDULED:
-        context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
     with translation.override(registration.language):
         if kind == MailKind.FORUM_RESCHEDULED:
+            context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
             # Changes recorded before venues had English names hold the Korean one only.
             context["former_venue"] = shown(pending.details["former_venue"], pending.details.get("former_venue_en", ""))
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
@@ -149,7 +148,7 @@ def _ticket(forum: Forum, context: dict) -> dict:
         buttons.append((gettext("Map"), forum.venue.map_link))
     return {
         "qr_cid": INLINE_IMAGES[QR_FILE_NAME],
-        "forum": f"{forum.series.display_name} {forum.display_number}",
+        "forum": forum.series_and_number,
         "title": forum.shown_title,
         # The day and the hours, each kept on one line (a phone may put them on two).
         "day": forum_date(localtime(forum.starts_at)),

@@ -112,8 +112,9 @@ def phone_display(stored: str) -> str:
         parsed = phonenumbers.parse(stored, "KR")
     except phonenumbers.NumberParseException:
         return stored
-    shown = phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == KOREA else None
-    return phonenumbers.format_number(parsed, shown or phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    korean = parsed.country_code == KOREA
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if korean else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(parsed, style)
 
 
 # The person's fields and how each is made canonical.
