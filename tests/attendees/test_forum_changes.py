@@ -212,7 +212,7 @@ def test_a_new_date_in_the_change_form_is_previewed_and_mailed_only_once_confirm
     assert "3명에게 메일로 알립니다." in preview.text
     # The mail as it will read: the old time, then the new one, with placeholders for each person.
     assert "(신청자 이름) 님," in preview.text
-    assert "변경 전: 2030년 1월 8일 (화) 오전 7:30" in preview.text
+    assert f"변경 전: 2030년 1월 8일 (화) 오전 7:30, {forum.venue}" in preview.text
     assert "일시: 2030년 1월 8일 (화) 오전 8:00" in preview.text
     forum.refresh_from_db()
     assert (forum.title, forum.starts_at, forum.calendar_sequence) == ("AI와 제조업", seoul(2030, 1, 8), 0)
