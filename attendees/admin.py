@@ -354,7 +354,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         access_record(request, kind=AccessKind.DELETE, registration_ids=ids)
-        for registration in Registration.objects.filter(pk__in=ids).active():
+        for registration in Registration.objects.filter(pk__in=ids).cancellable():
             services.registration_cancel(registration=registration, by=request.user)
         Registration.objects.filter(pk__in=ids).delete()
 
@@ -411,7 +411,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset):
         # Picked by mistake, it would cancel people at once: it says whom first, and waits.
         if request.POST.get("confirmed") != "yes":
-            counts = queryset.active_counts()
+            counts = queryset.cancellable().active_counts()
             return TemplateResponse(
                 request,
                 "attendees/admin/registrations_cancel.html",

@@ -25,7 +25,13 @@ from attendees.news.admin import announce_view
 from attendees.outbox.rendering import reschedule_preview
 from attendees.records import access_record, history_row
 from attendees.registrations import services
-from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
+from attendees.registrations.forum_changes import (
+    PEOPLE_REGISTERED,
+    forum_cancel,
+    forum_reschedule,
+    forum_visibility_change,
+    unpublishing_refused,
+)
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from attendees.reporting.statistics_admin import statistics_download, statistics_view
@@ -67,10 +73,8 @@ class ForumAdminForm(ForumForm):
             return status
         if stored == ForumStatus.CANCELLED:
             raise forms.ValidationError(_("A cancelled forum stays cancelled: everyone has been told."), code="final")
-        if status == ForumStatus.DRAFT and self.instance.registrations.active().exists():
-            raise forms.ValidationError(
-                _("People are registered for this forum: cancel it instead, so that they are told."), code="registered"
-            )
+        if status == ForumStatus.DRAFT and unpublishing_refused(self.instance):
+            raise forms.ValidationError(PEOPLE_REGISTERED, code="registered")
         return status
 
 
@@ -350,6 +354,9 @@ class ForumAdmin(EventsForumAdmin):
         elif moved:
             forum_reschedule(forum=obj, by=request.user, **new_schedule)  # a draft: nobody to tell
             obj.refresh_from_db()
+
+    def forum_visibility_change(self, request, forum, *, publish: bool) -> bool:
+        return forum_visibility_change(forum=forum, publish=publish, by=request.user)
 
     def response_change(self, request, obj):
         if getattr(request, "forum_cancel_asked", False):

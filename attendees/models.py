@@ -72,7 +72,9 @@ RUNS_REGISTRATIONS = "attendees.change_registration"
 # Attendance, counted one way everywhere (the statistics and their workbook, the result
 # report, the thank-you, the desk): who came was checked in; a walk-in registered at the
 # door and came. A walk-in who left while on the waiting list registered, and did not come.
-CAME = Q(checked_in_at__isnull=False)
+# A cancelled registration never came (the transition table refuses to cancel a check-in;
+# this keeps the count true even of rows written before that rule).
+CAME = Q(checked_in_at__isnull=False) & ~Q(status=RegistrationStatus.CANCELLED)
 CAME_AT_THE_DOOR = CAME & Q(walk_in=True)
 
 
@@ -86,6 +88,10 @@ class RegistrationQuerySet(models.QuerySet):
 
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def cancellable(self):
+        """Active and not checked in: who came stays counted (LEGAL_MOVES in transitions.py)."""
+        return self.active().filter(checked_in_at__isnull=True)
 
     def active_counts(self) -> dict[str, int]:
         """Of these, those still registered, in one query: {"active", "confirmed", "waitlisted"},
@@ -295,6 +301,8 @@ class Action(models.TextChoices):
     NEWS_WITHDRAWN = "news_withdrawn", _("news withdrawn")
     REGISTRATION_ERASED = "registration_erased", _("registration deleted by the attendee")
     CAPACITY_CHANGED = "capacity_changed", _("capacity changed")
+    FORUM_PUBLISHED = "forum_published", _("forum published")
+    FORUM_UNPUBLISHED = "forum_unpublished", _("forum taken back to a draft")
     FORUM_CANCELLED = "forum_cancelled", _("forum cancelled")
     FORUM_RESCHEDULED = "forum_rescheduled", _("forum rescheduled")
     PERSONAL_DATA_PURGED = "personal_data_purged", _("personal data removed")

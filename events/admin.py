@@ -12,7 +12,7 @@ from forum_site.core.durations import DurationInWordsField
 from speakers.models import Speaker
 
 from .admin_forms import ForumForm, TalkInlineForm
-from .forum_defaults import forum_publish, forums_publish, new_forum_initial
+from .forum_defaults import forum_publish, forum_unpublish, new_forum_initial
 from .models import ForumPhoto, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
 from .photo_upload import photos_add
 from .plan_admin import plan_view
@@ -152,11 +152,15 @@ class ForumAdmin(admin.ModelAdmin):
     actions = ["publish_forums", "publish_reports", "withdraw_reports"]
 
     def save_model(self, request, obj, form, change):
-        # Chosen as "published" in the form: published as the action does, with its window.
-        if obj.status == ForumStatus.PUBLISHED and "status" in form.changed_data:
-            forum_publish(obj)
-        else:
-            super().save_model(request, obj, form, change)
+        # A status chosen in the form goes through the same service as the list's action.
+        chosen = obj.status == ForumStatus.PUBLISHED or (change and obj.status == ForumStatus.DRAFT)
+        changed = "status" in form.changed_data and chosen
+        if not (changed and self.forum_visibility_change(request, obj, publish=obj.status == ForumStatus.PUBLISHED)):
+            super().save_model(request, obj, form, change)  # the other edits, when the service saved none
+
+    def forum_visibility_change(self, request, forum, *, publish: bool) -> bool:
+        """Publish or un-publish `forum`; the project's admin records who did it."""
+        return (forum_publish if publish else forum_unpublish)(forum)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -175,7 +179,8 @@ class ForumAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def publish_forums(self, request, queryset):
-        published = forums_publish(queryset)
+        drafts = queryset.filter(status=ForumStatus.DRAFT).select_related("series")
+        published = sum(self.forum_visibility_change(request, forum, publish=True) for forum in drafts)
         self.message_user(request, ngettext("%d forum published.", "%d forums published.", published) % published)
 
     @admin.action(description=_("Publish the reports of the selected forums"), permissions=["change"])

@@ -49,22 +49,37 @@ def registration_window(forum: Forum) -> tuple[datetime.datetime, datetime.datet
     return local_start - datetime.timedelta(days=forum.series.registration_opens_days_before), closes
 
 
-def forum_publish(forum: Forum) -> None:
-    """Publish a forum: it opens for registration as its series says, unless staff set its
-    window by hand. The one way to publish, for the list's action and the forum's form."""
-    opens, closes = registration_window(forum)
-    forum.registration_opens_at = forum.registration_opens_at or opens
-    forum.registration_closes_at = forum.registration_closes_at or closes
-    forum.status = ForumStatus.PUBLISHED
-    forum.save()  # save(): the page cache and the edit history follow
+def _stored_status_locked(forum: Forum) -> str:
+    """The forum's stored status, its row locked until the transaction ends: the same lock
+    the registration services take, so no one registers while the forum changes state."""
+    return Forum.objects.select_for_update().values_list("status", flat=True).get(pk=forum.pk)
 
 
-def forums_publish(forums) -> int:
-    """Publish these drafts (forum_publish); returns how many were published."""
-    published = 0
+def forum_publish(forum: Forum) -> bool:
+    """Publish a draft: it opens for registration as its series says, unless staff set its
+    window by hand. The one way to publish, for the list's action and the forum's form
+    (whose other edits on `forum` are saved with it). False when it was not a draft."""
     with transaction.atomic():
-        drafts = Forum.objects.filter(pk__in=[f.pk for f in forums], status=ForumStatus.DRAFT).select_related("series")
-        for forum in drafts:
-            forum_publish(forum)
-            published += 1
-    return published
+        if forum.pk is None:  # a new forum chosen as published: stored as a draft first
+            forum.status = ForumStatus.DRAFT
+            forum.save()
+        if _stored_status_locked(forum) != ForumStatus.DRAFT:
+            return False
+        opens, closes = registration_window(forum)
+        forum.registration_opens_at = forum.registration_opens_at or opens
+        forum.registration_closes_at = forum.registration_closes_at or closes
+        forum.status = ForumStatus.PUBLISHED
+        forum.save()  # save(): the page cache and the edit history follow
+    return True
+
+
+def forum_unpublish(forum: Forum) -> bool:
+    """Take a published forum back to a draft (its other edits on `forum` saved with it).
+    False when it was not published. Whether anyone registered may forbid it is the
+    registrations' to say (attendees/registrations/forum_changes.py)."""
+    with transaction.atomic():
+        if _stored_status_locked(forum) != ForumStatus.PUBLISHED:
+            return False
+        forum.status = ForumStatus.DRAFT
+        forum.save()
+    return True

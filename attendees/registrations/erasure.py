@@ -158,14 +158,14 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
 
 def registration_erase(*, registration: Registration) -> list[Registration]:
     """The attendee deletes their registration now (PIPA Art. 36): an active one is
-    cancelled first, its seat going to the next person waiting, then every personal
-    value is removed at once. Allowed after the online cancellation deadline too.
-    Returns the people promoted."""
+    cancelled first, its seat going to the next person waiting (one who was checked in
+    came, and stays counted as such), then every personal value is removed at once.
+    Allowed after the online cancellation deadline too. Returns the people promoted."""
     with transaction.atomic():
         forum = locked_forum(registration.forum)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         promoted = []
-        if registration.status != RegistrationStatus.CANCELLED:
+        if registration.status != RegistrationStatus.CANCELLED and registration.checked_in_at is None:
             # No mail: the address is about to be erased, at the person's own request.
             registrations_move(
                 forum,
@@ -180,7 +180,7 @@ def registration_erase(*, registration: Registration) -> list[Registration]:
                 by=ActorKind.ATTENDEE,
                 action=Action.REGISTRATION_ERASED,
                 forum=forum,
-                changes=[(registration, RegistrationStatus.CANCELLED, RegistrationStatus.CANCELLED)],
+                changes=[(registration, registration.status, registration.status)],
             )
         if forum.ends_at < clock.now():
             _statistics_kept(clock.now())

@@ -18,8 +18,33 @@ from attendees.outbox import mail
 from attendees.records import Actor, action_record
 from attendees.registrations.services import RegistrationError, locked_forum
 from attendees.registrations.transitions import registrations_move
+from events.forum_defaults import forum_publish, forum_unpublish
 from events.models import Forum, ForumStatus, Venue
 from forum_site.core import clock
+
+# Un-publishing hides the forum; whoever registered would not be told. Cancelling tells them.
+PEOPLE_REGISTERED = _("People are registered for this forum: cancel it instead, so that they are told.")
+
+
+def unpublishing_refused(forum: Forum) -> bool:
+    return forum.pk is not None and Registration.objects.filter(forum_id=forum.pk).active().exists()
+
+
+def forum_visibility_change(*, forum: Forum, publish: bool, by: Actor) -> bool:
+    """Publish a draft, or take a published forum nobody is registered for back to a draft,
+    under the forum's lock, recorded with who did it. False when there was nothing to do."""
+    with transaction.atomic():
+        before = forum.status if forum.pk is None else Forum.objects.values_list("status", flat=True).get(pk=forum.pk)
+        if publish:
+            changed = forum_publish(forum)
+        else:
+            if unpublishing_refused(forum):
+                raise RegistrationError(PEOPLE_REGISTERED, code="registered")
+            changed = forum_unpublish(forum)
+        if changed:
+            action = Action.FORUM_PUBLISHED if publish else Action.FORUM_UNPUBLISHED
+            action_record(by=by, action=action, forum=forum, before=before, after=forum.status)
+    return changed
 
 
 def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
@@ -35,6 +60,11 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
         forum = locked_forum(forum)
         if forum.status == ForumStatus.CANCELLED:
             raise RegistrationError(_("This forum is already cancelled."), code="already_cancelled")
+        if Registration.objects.filter(forum=forum).came().exists():
+            raise RegistrationError(
+                _("People have been checked in at this forum: it took place and cannot be cancelled."),
+                code="took_place",
+            )
         before = forum.status
         now = clock.now()
         forum.status = ForumStatus.CANCELLED

@@ -36,20 +36,12 @@ from attendees.outbox import mail
 from attendees.records import Actor, action_record
 from attendees.registrations import normalize
 from attendees.registrations.consent import CONSENT_VERSION
+from attendees.registrations.errors import RegistrationError
 from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus
 from forum_site.core import clock
 
 logger = logging.getLogger(__name__)
-
-
-class RegistrationError(Exception):
-    """A registration rule said no; the message is for the person, translated."""
-
-    def __init__(self, message, *, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 class AlreadyRegistered(RegistrationError):
@@ -263,16 +255,17 @@ def registration_cancel(*, registration: Registration, by: Actor) -> list[Regist
 def registrations_cancel(*, registrations, by: Actor) -> tuple[int, list[Registration]]:
     """Cancel many registrations at once (staff undoing a flood of made-up ones): all of a
     forum's under one lock, and only then are its freed seats given to those still
-    waiting, in order, so that no one selected is promoted on the way out.
+    waiting, in order, so that no one selected is promoted on the way out. Those checked
+    in are left as they are: they came.
     Returns how many were cancelled and who was promoted."""
-    ids = list(registrations.exclude(status=RegistrationStatus.CANCELLED).values_list("pk", flat=True))
+    ids = list(registrations.cancellable().values_list("pk", flat=True))
     forum_ids = sorted(set(Registration.objects.filter(pk__in=ids).values_list("forum_id", flat=True)))
     cancelled, promoted = 0, []
     for forum_id in forum_ids:  # in one order, so two staff cancelling at once cannot deadlock
         with transaction.atomic():
             forum = Forum.objects.select_for_update().get(pk=forum_id)
             chosen = list(
-                Registration.objects.select_for_update().filter(forum=forum, pk__in=ids).active().order_by("pk")
+                Registration.objects.select_for_update().filter(forum=forum, pk__in=ids).cancellable().order_by("pk")
             )
             _cancel(forum, chosen, by=by)
             cancelled += len(chosen)
