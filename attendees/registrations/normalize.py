@@ -82,7 +82,10 @@ def _is_ip_address(domain: str) -> bool:
 def phone_number(value: str) -> str:
     """A phone number read with libphonenumber's rules (any script's digits read as their
     value): a Korean one stored as its national digits (01012345678, as staff search and
-    type them), another country's in E.164 (+4915112345678); empty stays empty."""
+    type them), another country's in E.164 (+4915112345678); empty stays empty.
+
+    An extension ("010-1234-5678 ext 99") is refused with its own message: the stored
+    digits could not carry it, and dropping it would lose what the person typed."""
     value = "".join(str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else char for char in value)
     value = unicodedata.normalize("NFKC", value).strip()
     if not value:
@@ -91,6 +94,11 @@ def phone_number(value: str) -> str:
         parsed = phonenumbers.parse(value, "KR")  # without a +country code, a Korean number
     except phonenumbers.NumberParseException:
         parsed = None
+    if parsed is not None and parsed.extension:
+        raise ValidationError(
+            _("Please enter the number without an extension: a mobile number reaches you best on the day."),
+            code="phone_extension",
+        )
     if parsed is None or not phonenumbers.is_valid_number(parsed):
         # The example's hyphens do not break (U+2011): a phone number stays on one line at 390 px.
         raise ValidationError(
