@@ -85,7 +85,10 @@ def test_an_outage_of_four_days_loses_nothing_and_is_told_after_a_day(client, ad
     with time_machine.travel(start, tick=False) as clock:
         register_kim(ForumFactory(starts_at=timezone.now() + datetime.timedelta(days=30)))
         waits = []
-        while timezone.now() - start < datetime.timedelta(days=4):
+        # Bounded: a retry that stopped backing off fails here instead of looping on.
+        for _attempt in range(40):
+            if timezone.now() - start >= datetime.timedelta(days=4):
+                break
             assert outbox_deliver() == 0  # nobody listens on the port
             pending = PendingMail.objects.get()
             waits.append(pending.next_attempt_at - timezone.now())
@@ -96,6 +99,8 @@ def test_an_outage_of_four_days_loses_nothing_and_is_told_after_a_day(client, ad
                 health = client.get("/healthz")
                 assert health.status_code == 503
                 assert health.json()["mail"]["status"] == "failing"
+        else:
+            pytest.fail(f"40 attempts did not span four days: waits {waits}")
         minutes = [round(wait.total_seconds() / 60) for wait in waits]
         assert minutes[:9] == [1, 2, 4, 8, 16, 32, 64, 128, 256]
         assert set(minutes[9:]) == {360}  # then every six hours, for as long as it takes
@@ -135,3 +140,39 @@ def test_an_address_the_server_refuses_for_good_is_marked_failed_and_frees_the_q
     assert Email.objects.get().status == STATUS.failed
     assert "550" in Email.objects.get().logs.get().message
     assert not PendingMail.objects.exists()  # not retried for ever
+
+
+class AnsweringAtData:
+    """A server that takes the envelope and answers the message itself with `reply`."""
+
+    def __init__(self, reply: str):
+        self.reply = reply
+
+    async def handle_DATA(self, server, session, envelope):
+        return self.reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "kept", "status"),
+    [
+        ("451 4.3.0 Temporary local problem, try again", True, STATUS.requeued),
+        ("452 4.3.1 Insufficient system storage", True, STATUS.requeued),
+        ("554 5.6.0 Message content rejected", False, STATUS.failed),
+    ],
+)
+def test_a_reply_at_data_is_retried_when_temporary_and_dropped_only_when_permanent(smtp_settings, reply, kept, status):
+    register_kim(ForumFactory(starts_at=timezone.now() + datetime.timedelta(days=30)))
+    server = Controller(AnsweringAtData(reply), hostname="127.0.0.1", port=smtp_settings)
+    server.start()
+    try:
+        assert outbox_deliver() == 0
+    finally:
+        server.stop()
+    assert Email.objects.get().status == status
+    assert Email.objects.get().logs.get().message.startswith(f"({reply[:3]}, ")
+    assert PendingMail.objects.filter(attempts=1).exists() == kept
+    if kept:  # and it goes out once the server takes it again
+        with time_machine.travel(PendingMail.objects.get().next_attempt_at, tick=False):
+            with running_smtp_server(smtp_settings) as inbox:
+                assert outbox_deliver() == 1
+        assert inbox.recipients() == ["kim@example.kr"]
