@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees import forum_admin  # noqa: F401 (the forum admin with its registration side)
+from attendees.contacts import MaskedContactsAdmin, sees_whole_contacts
 from attendees.door import exports
 from attendees.door.check_in_words import check_in_message
 from attendees.models import (
@@ -36,11 +37,6 @@ from forum_site.core import clock
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MASKED = ["masked_email", "masked_phone"]
-
-
-def sees_whole_contacts(user) -> bool:
-    """Whole emails and phones, on the pages and in the exports alike."""
-    return user.has_perm("attendees.export_unmasked")
 
 
 class CheckedInFilter(admin.SimpleListFilter):
@@ -117,7 +113,7 @@ def _queue_position():
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(MaskedContactsAdmin):
     list_display = [
         "name",
         "organization",
@@ -191,14 +187,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         if obj is None:
             return []
         return self.readonly_fields if sees_whole_contacts(request.user) else [*self.readonly_fields, *MASKED]
-
-    @admin.display(description=_("email"))
-    def masked_email(self, registration):
-        return exports.mask_email(registration.email) if registration.email else ""
-
-    @admin.display(description=_("phone"))
-    def masked_phone(self, registration):
-        return exports.mask_phone(registration.phone)
 
     def add_view(self, request, form_url="", extra_context=None):
         try:

@@ -10,27 +10,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from attendees.contacts import mask_email, mask_phone, phone_display
 from attendees.models import QUEUE_ORDER, Registration, RegistrationStatus
-from attendees.registrations.normalize import phone_display
 from events.models import Forum
 from forum_site.core.spreadsheets import csv_bytes, sheet_append, sheet_fit
 
 STATUS_ORDER = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITLISTED: 1, RegistrationStatus.CANCELLED: 2}
-
-
-def mask_phone(phone: str) -> str:
-    """01012345678 -> 010-****-5678, 0212345678 -> 02-****-5678."""
-    shown = phone_display(phone)
-    if shown.count("-") != 2:
-        return ""
-    head, _middle, last = shown.split("-")
-    return f"{head}-****-{last}"
-
-
-def mask_email(email: str) -> str:
-    """kim.gwangju@example.kr -> k***@example.kr."""
-    local, _at, domain = email.partition("@")
-    return f"{local[:1]}***@{domain}"
 
 
 def _local(moment):

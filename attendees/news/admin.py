@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from attendees.contacts import MaskedContactsAdmin
 from attendees.models import RUNS_REGISTRATIONS, Subscription
 from attendees.news.subscriptions import active_subscriptions, forum_announce
 from attendees.outbox.rendering import announcement_preview
@@ -15,11 +16,17 @@ from forum_site.core.admin_pages import ConfirmationPage
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(MaskedContactsAdmin):
     list_display = ["email", "language", "consented_at", "reconfirmed_at", "ended_at", "ended_how"]
     list_filter = ["ended_how", "language"]
     search_fields = ["email"]
     readonly_fields = [field.name for field in Subscription._meta.fields]
+
+    def get_fields(self, request, obj=None):
+        return self.masked(request, self.readonly_fields)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.masked(request, self.readonly_fields)
 
     def has_add_permission(self, request):
         return False  # only the subscriber's own confirmation makes one

@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from attendees.contacts import KOREA
 from forum_site.core.text import is_invisible
 
 # Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
-KOREA = 82
 NOT_DIGITS = re.compile(r"\D")
 # A web or mail address inside a name, organisation or position ("재인증 www.evil.example/login"):
 # these texts are copied into the site's own mails, where an address would read as the
@@ -108,21 +108,6 @@ def phone_number(value: str) -> str:
     if parsed.country_code == KOREA:
         return NOT_DIGITS.sub("", phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-def phone_display(stored: str) -> str:
-    """A stored phone as people write it, which also keeps its leading 0 when a spreadsheet
-    opens it: 01012345678 -> 010-1234-5678, 0212345678 -> 02-1234-5678, +4915112345678 ->
-    +49 1511 2345678."""
-    if not stored:
-        return ""
-    try:
-        parsed = phonenumbers.parse(stored, "KR")
-    except phonenumbers.NumberParseException:
-        return stored
-    korean = parsed.country_code == KOREA
-    style = phonenumbers.PhoneNumberFormat.NATIONAL if korean else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(parsed, style)
 
 
 # The person's fields and how each is made canonical.

@@ -2,7 +2,7 @@
 
 from django import template
 
-from attendees.registrations.normalize import phone_display
+from attendees.contacts import phone_display
 
 register = template.Library()
 register.filter("phone", phone_display)

@@ -91,8 +91,9 @@ def shape(url: str) -> str:
     return re.sub(r"\d+", "N", parts.path) + "?" + "&".join(keys)
 
 
-def crawl(client) -> dict:
-    """Walk the staff pages from START; returns {url: status} of every request made."""
+def crawl(client, read=None) -> dict:
+    """Walk the staff pages from START; returns {url: status} of every request made.
+    `read(url, response)`, when given, sees every answer."""
     seen, answers = set(), {}
     variants = Counter()
     queue = deque(START)
@@ -105,6 +106,8 @@ def crawl(client) -> dict:
         variants[page] += 1
         response = client.get(url)
         answers[url] = response.status_code
+        if read is not None:
+            read(url, response)
         if response.status_code == 302:
             target = response["Location"]
             if "/login/" in target:
@@ -130,6 +133,8 @@ def crawl(client) -> dict:
                 queue.append(urlsplit(target).path + "?" + urlencode(form["fields"]))
         for action in parts.actions if parts.selectable else []:
             posted = client.post(url, {"action": action, "_selected_action": parts.selectable[:1], "index": 0})
+            if read is not None:
+                read(f"POST {url} action={action}", posted)
             answers[f"POST {url} action={action}"] = (
                 "sign-in" if posted.status_code == 302 and "/login/" in posted["Location"] else posted.status_code
             )

@@ -1,0 +1,94 @@
+"""A person's email and phone as staff see them: a phone as people write it, and both
+whole only for the staff allowed them (the export_unmasked permission). Everyone else sees
+them masked on every admin page, list, search and export, and finds an address only by
+typing it whole: no answer may reveal a character the mask hides."""
+
+import phonenumbers
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+KOREA = 82
+SEES_WHOLE_CONTACTS = "attendees.export_unmasked"
+
+
+def phone_display(stored: str) -> str:
+    """A stored phone as people write it, which also keeps its leading 0 when a spreadsheet
+    opens it: 01012345678 -> 010-1234-5678, 0212345678 -> 02-1234-5678, +4915112345678 ->
+    +49 1511 2345678."""
+    if not stored:
+        return ""
+    try:
+        parsed = phonenumbers.parse(stored, "KR")
+    except phonenumbers.NumberParseException:
+        return stored
+    korean = parsed.country_code == KOREA
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if korean else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(parsed, style)
+
+
+def sees_whole_contacts(user) -> bool:
+    return user.has_perm(SEES_WHOLE_CONTACTS)
+
+
+def mask_phone(phone: str) -> str:
+    """01012345678 -> 010-****-5678, 0212345678 -> 02-****-5678."""
+    shown = phone_display(phone)
+    if shown.count("-") != 2:
+        return ""
+    head, _middle, last = shown.split("-")
+    return f"{head}-****-{last}"
+
+
+def mask_email(email: str) -> str:
+    """kim.gwangju@example.kr -> k***@example.kr; empty stays empty."""
+    if not email:
+        return ""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def whole_addresses(search_term: str) -> list[str]:
+    """The words of a search that are addresses, as stored (lower case)."""
+    return [word.lower() for word in search_term.split() if "@" in word]
+
+
+class MaskedContactsAdmin(admin.ModelAdmin):
+    """An admin of a model with an `email` (and perhaps a `phone`): for staff without the
+    permission, the list and the page show them masked, and a search matches an address
+    only whole (a part would answer "which addresses start with f?" one letter at a time).
+    The search's other fields (name, organisation) are shown whole anyway."""
+
+    contact_fields = ("email", "phone")
+
+    @admin.display(description=_("email"))
+    def masked_email(self, obj):
+        return mask_email(obj.email)
+
+    @admin.display(description=_("phone"))
+    def masked_phone(self, obj):
+        return mask_phone(getattr(obj, "phone", ""))
+
+    def masked(self, request, fields):
+        """`fields` with each contact field replaced by its masked display, unless the user sees them whole."""
+        if sees_whole_contacts(request.user):
+            return list(fields)
+        return [f"masked_{field}" if field in self.contact_fields else field for field in fields]
+
+    def get_list_display(self, request):
+        return self.masked(request, super().get_list_display(request))
+
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        if sees_whole_contacts(request.user):
+            return fields
+        return [field for field in fields if field.lstrip("^=@") not in self.contact_fields]
+
+    def get_search_results(self, request, queryset, search_term):
+        if sees_whole_contacts(request.user) or not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        whole = Q(email__in=whole_addresses(search_term))
+        if self.get_search_fields(request):
+            found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+            return found | queryset.filter(whole), may_have_duplicates
+        return queryset.filter(whole), False
