@@ -97,9 +97,7 @@ def partial_searches() -> list[str]:
 
 
 @pytest.mark.parametrize("changelist", ["/admin/attendees/registration/", "/admin/attendees/subscription/"])
-def test_two_hundred_partial_searches_rebuild_nothing_and_the_whole_address_is_found(
-    client, contacts_world, changelist
-):
+def test_two_hundred_partial_searches_rebuild_nothing_and_a_whole_address_is_found(client, contacts_world, changelist):
     client.force_login(staff_with_role("포럼 담당자", "manager"))
     searches = partial_searches()
     assert len(searches) == 200
