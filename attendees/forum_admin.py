@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue")
 REGISTRATION_FIELDS = ("status", "capacity", "registration_opens_at", "registration_closes_at")
+# What makes a forum's address (its pages, its registration page, its calendar file's name):
+# once published, people hold links to it, so only those who run it may renumber it (the old
+# address then answers 301, events/former_addresses.py).
+ADDRESS_FIELDS = ("series", "number", "slug")
 # Actions whose effect reaches the people registered or subscribed.
 REACHING_PEOPLE_ACTIONS = ("publish_forums", "announce", "send_thank_you", "cancel_forum")
 
@@ -224,6 +228,8 @@ class ForumAdmin(EventsForumAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and not runs_registrations(request):
             readonly += [*SCHEDULE_FIELDS, *REGISTRATION_FIELDS]
+            if obj.status != ForumStatus.DRAFT:
+                readonly += ADDRESS_FIELDS
         return readonly
 
     def get_actions(self, request):

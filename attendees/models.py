@@ -203,6 +203,17 @@ class Registration(models.Model):
         # No name: this text is copied into the admin's log, which must hold no personal data.
         return _("Registration #%(pk)s") % {"pk": self.pk}
 
+    @property
+    def calendar_sequence_offset(self) -> int:
+        """What this person's calendar files add to the forum's SEQUENCE. Each earlier
+        registration of the same address for the forum was sent the event and then its
+        CANCEL, one higher (RFC 5546): a file of this registration must be higher still,
+        or calendars ignore it. Two per earlier registration keeps every step growing."""
+        if not self.email:
+            return 0
+        earlier = Registration.objects.filter(forum_id=self.forum_id, email=self.email).exclude(pk=self.pk)
+        return 2 * earlier.filter(ahead_of(self.created_at, self.pk)).count()
+
     # Deliberately not get_absolute_url(): the admin's "view on site" shortcut would then
     # hand any staff login the attendee's management link, which can cancel.
     @property

@@ -25,15 +25,30 @@ def _venue_words(venue: Venue) -> str:
     return ", ".join(part for part in (venue.shown, venue.shown_address) if part)
 
 
-def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar.Event:
+# One person a mailed file is for: (name, address), named as its ATTENDEE.
+Attendee = tuple[str, str]
+
+
+def forum_event(
+    forum: Forum,
+    *,
+    url: str,
+    withdrawn: bool = False,
+    attendee: Attendee | None = None,
+    sequence_offset: int = 0,
+) -> icalendar.Event:
     """One forum as a calendar event, in Asia/Seoul time so calendars show 07:30 KST.
     `withdrawn`: the event taken out of one recipient's calendar while the forum still
-    takes place (cancelled for them, and newer than the file they had)."""
+    takes place (cancelled for them, and newer than the file they had). `attendee`: the
+    person a mailed REQUEST or CANCEL is for (RFC 5546 names them; calendars match the
+    file to their owner by it). `sequence_offset`: what that person's earlier files added
+    (attendees' calendar_sequence_offset), so their SEQUENCE only ever grows."""
     seoul = timezone.get_default_timezone()
     event = icalendar.Event()
-    event.add("uid", f"{forum.slug}@forum-site")
+    # The forum's own UID, kept whatever its number or slug becomes (Forum.calendar_uid).
+    event.add("uid", forum.calendar_uid)
     # A higher SEQUENCE with the same UID tells a calendar that this replaces what it has.
-    event.add("sequence", forum.calendar_sequence + (1 if withdrawn else 0))
+    event.add("sequence", forum.calendar_sequence + sequence_offset + (1 if withdrawn else 0))
     event.add("dtstamp", forum.updated_at)
     event.add("dtstart", forum.starts_at.astimezone(seoul))
     event.add("dtend", forum.ends_at.astimezone(seoul))
@@ -59,7 +74,21 @@ def forum_event(forum: Forum, *, url: str, withdrawn: bool = False) -> icalendar
         for talk in forum.programme
     ]
     event.add("description", "\n".join([*talks, url]))
-    event.add("status", "CANCELLED" if forum.is_cancelled or withdrawn else "CONFIRMED")
+    cancelled = forum.is_cancelled or withdrawn
+    if attendee is not None:
+        name, address = attendee
+        event.add(
+            "attendee",
+            icalendar.vCalAddress("mailto:" + address),
+            parameters={
+                "CN": single_line(name),
+                "ROLE": "REQ-PARTICIPANT",
+                # Registered on the site: nothing to answer, and the answer is already yes.
+                "PARTSTAT": "DECLINED" if cancelled else "ACCEPTED",
+                "RSVP": "FALSE",
+            },
+        )
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 
 
@@ -71,11 +100,14 @@ def forums_calendar(
     method: str = "",
     subscription: bool = False,
     withdrawn: bool = False,
+    attendee: Attendee | None = None,
+    sequence_offset: int = 0,
 ) -> bytes:
     """A calendar holding each forum; base_url (e.g. https://forum.example.kr) makes their
     page addresses absolute. Pass forums fetched with_programme() to keep it to three queries.
     `method` is the iTIP method of a file sent by mail (PUBLISH, or CANCEL to remove the
-    event); a `subscription` feed tells calendar apps how often to fetch it again."""
+    event); a `subscription` feed tells calendar apps how often to fetch it again.
+    `attendee` and `sequence_offset`: see forum_event."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -88,7 +120,15 @@ def forums_calendar(
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     calendar.add_component(site_timezone())
     for forum in forums:
-        calendar.add_component(forum_event(forum, url=base_url + forum.get_absolute_url(), withdrawn=withdrawn))
+        calendar.add_component(
+            forum_event(
+                forum,
+                url=base_url + forum.get_absolute_url(),
+                withdrawn=withdrawn,
+                attendee=attendee,
+                sequence_offset=sequence_offset,
+            )
+        )
     return calendar.to_ical()
 
 
@@ -99,8 +139,24 @@ def site_timezone() -> icalendar.Timezone:
     return icalendar.Timezone.from_tzid(str(timezone.get_default_timezone()))
 
 
-def forum_calendar(forum: Forum, *, base_url: str, method: str = "", withdrawn: bool = False) -> bytes:
-    return forums_calendar([forum], base_url=base_url, name=str(forum), method=method, withdrawn=withdrawn)
+def forum_calendar(
+    forum: Forum,
+    *,
+    base_url: str,
+    method: str = "",
+    withdrawn: bool = False,
+    attendee: Attendee | None = None,
+    sequence_offset: int = 0,
+) -> bytes:
+    return forums_calendar(
+        [forum],
+        base_url=base_url,
+        name=str(forum),
+        method=method,
+        withdrawn=withdrawn,
+        attendee=attendee,
+        sequence_offset=sequence_offset,
+    )
 
 
 def base_url_of(request) -> str:
@@ -114,9 +170,10 @@ def ics_response(content: bytes, filename: str, *, disposition: str = "attachmen
     return response
 
 
-def forum_ics_download(request, forum: Forum) -> HttpResponse:
+def forum_ics_download(request, forum: Forum, *, sequence_offset: int = 0) -> HttpResponse:
     """The forum's .ics as a download (pass it fetched with_programme())."""
-    return ics_response(forum_calendar(forum, base_url=base_url_of(request)), f"{forum.slug}.ics")
+    content = forum_calendar(forum, base_url=base_url_of(request), sequence_offset=sequence_offset)
+    return ics_response(content, f"{forum.slug}.ics")
 
 
 def _event_words(forum: Forum, url: str) -> dict[str, str]:
@@ -142,6 +199,16 @@ def google_calendar_link(forum: Forum, *, url: str) -> str:
         "location": words["location"],
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def google_calendar_search_link(forum: Forum) -> str:
+    """Google Calendar searching for the forum: where someone who added it with the button
+    finds the copy to change or delete (a mailed file cannot reach it)."""
+    return "https://calendar.google.com/calendar/r/search?" + urlencode({"q": single_line(forum.full_title)})
+
+
+# Outlook on the web's calendar, for the same reason (it has no search address).
+OUTLOOK_CALENDAR = "https://outlook.live.com/calendar/0/view/month"
 
 
 def outlook_calendar_link(forum: Forum, *, url: str) -> str:

@@ -1,8 +1,10 @@
 """The forum series, its venues, the forums themselves, their talks and photos."""
 
 import datetime
-from urllib.parse import urlencode
+import uuid
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
@@ -215,6 +217,12 @@ class ForumQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=clock.now()).order_by("-starts_at")
 
 
+def new_calendar_uid() -> str:
+    """A forum's calendar UID: its own for good, whatever its number or slug becomes, and
+    in the site's domain (SITE_URL), so two sites running this code never share one."""
+    return f"forum-{uuid.uuid4()}@{urlsplit(settings.SITE_URL).hostname}"
+
+
 class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
     number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
@@ -257,6 +265,9 @@ class Forum(models.Model):
     # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
     # imported the forum replace it rather than keep the old one.
     calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    # What people's calendars know the forum by (iCalendar's UID). Forums made before it
+    # existed keep the UID their files carried ("<slug>@forum-site", migration 0016).
+    calendar_uid = models.CharField(max_length=255, unique=True, default=new_calendar_uid, editable=False)
     # Set, once, by the job that queued the reminders (attendees/outbox/reminders.py): whoever
     # registers after it gets no reminder, and a second run sends none.
     reminders_sent_at = models.DateTimeField(_("reminders sent at"), null=True, blank=True, editable=False)
@@ -311,6 +322,10 @@ class Forum(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = forum_search_text(self)
+        loaded = getattr(self, "_loaded_address", None)
+        if loaded is not None and None not in loaded and loaded != (self.series_id, self.number):
+            FormerAddress.objects.keep(self, series_id=loaded[0], number=loaded[1])
+            self._loaded_address = (self.series_id, self.number)
         # An edit in the admin saves what its form loaded, maybe seconds ago: the seat
         # counters, moved meanwhile under the lock by registrations, are never written back.
         if not self._state.adding and kwargs.get("update_fields") is None:
@@ -324,6 +339,13 @@ class Forum(models.Model):
     def get_absolute_url(self):
         return address_of("events:forum-detail", series=self.series.slug, number=self.number)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        forum = super().from_db(db, field_names, values)
+        # The address it was loaded with: save() keeps it answering if it changes.
+        forum._loaded_address = (forum.__dict__.get("series_id"), forum.__dict__.get("number"))
+        return forum
+
     @property
     def programme(self) -> list["Talk"]:
         """The talks in order: from with_programme() when the forum was fetched with it,
@@ -336,6 +358,11 @@ class Forum(models.Model):
     @property
     def slug_source(self) -> str:
         return f"{self.series.slug}-{self.number}"
+
+    @property
+    def shown_cancellation_reason(self) -> Shown:
+        """Written for the registrants in Korean (there is no English field): marked so on English pages."""
+        return shown(self.cancellation_reason, "")
 
     @property
     def shown_title(self) -> Shown:
@@ -405,6 +432,35 @@ class Forum(models.Model):
             and (self.registration_opens_at is None or self.registration_opens_at <= now)
             and (self.registration_closes_at is None or now < self.registration_closes_at)
         )
+
+
+class FormerAddressQuerySet(models.QuerySet):
+    def keep(self, forum: Forum, *, series_id: int, number: int) -> None:
+        """Remember that `forum` answered at this series and number; the forum's new
+        address stops being anyone's former one."""
+        self.filter(series_id=forum.series_id, number=forum.number).delete()
+        self.update_or_create(series_id=series_id, number=number, defaults={"forum": forum})
+
+
+class FormerAddress(models.Model):
+    """A series and number a forum answered at before staff renumbered it: its pages there
+    answer 301 to where it is now (events/former_addresses.py), so links in mails, calendars
+    and search engines keep working."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="former_addresses")
+    created_at = models.DateTimeField(default=clock.now)
+
+    objects = FormerAddressQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["series", "number"], name="former_address_unique")]
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+
+    def __str__(self):
+        return f"{self.series_id}/{self.number} → {self.forum_id}"
 
 
 class TalkQuerySet(models.QuerySet):

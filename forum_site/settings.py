@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "forum_site.middleware.LanguageInAddressMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A renumbered forum's old pages answer 301 to its new ones (what would be a 404).
+    "events.former_addresses.FormerAddressRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

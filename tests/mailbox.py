@@ -8,9 +8,8 @@ from attendees.outbox.rendering import render, store
 
 def outbox_render():
     """Render the outbox into post_office's mail log as the worker would, without sending."""
-    calendars = {}
     for pending in PendingMail.objects.filter(email__isnull=True).select_related("registration"):
-        pending.email = store(render(pending, calendars))
+        pending.email = store(render(pending))
         pending.save(update_fields=["email"])
 
 

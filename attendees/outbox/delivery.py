@@ -35,7 +35,7 @@ from django.db.utils import InterfaceError, OperationalError
 from post_office.models import STATUS, Email, Log
 
 from attendees.models import MailKind, PendingMail, RegistrationStatus
-from attendees.outbox.rendering import images_shown_inline, render, store
+from attendees.outbox.rendering import parts_placed, render, store
 from forum_site.core import clock
 
 logger = logging.getLogger(__name__)
@@ -71,11 +71,10 @@ def outbox_deliver(pks: list[int] | None = None) -> int:
     due = PendingMail.objects.due(clock.now())
     if pks is not None:
         due = due.filter(pk__in=pks)
-    calendars: dict[tuple, bytes] = {}  # a forum's change mails 100 people the same file: build it once
     sent = 0
     for pk in list(due.order_by("pk").values_list("pk", flat=True)):
         while pk is not None and _claim(pk):
-            recipient = _deliver_claimed(pk, calendars)
+            recipient = _deliver_claimed(pk)
             if recipient is None:
                 break
             sent += 1
@@ -107,7 +106,7 @@ def _claim(pk: int) -> bool:
     return claimed == 1
 
 
-def _deliver_claimed(pk: int, calendars: dict) -> str | None:
+def _deliver_claimed(pk: int) -> str | None:
     """Send a claimed mail; its address if the server took it, else None."""
     pending = PendingMail.objects.select_related("registration", "subscription", "email").get(pk=pk)
     if _outdated(pending):
@@ -115,9 +114,9 @@ def _deliver_claimed(pk: int, calendars: dict) -> str | None:
         return pending.recipient
     if pending.email is None:
         with transaction.atomic():
-            pending.email = store(render(pending, calendars))
+            pending.email = store(render(pending))
             pending.save(update_fields=["email"])
-    message = images_shown_inline(pending.email.email_message())
+    message = parts_placed(pending.email.email_message())
     message.encoding = SEVEN_BIT_UTF8
     try:
         get_connection().send_messages([message])

@@ -13,6 +13,7 @@ import re
 from email.mime.base import MIMEBase
 from email.mime.image import MIMEImage
 from email.utils import formataddr, make_msgid, parseaddr
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -30,23 +31,34 @@ from post_office.utils import create_attachments
 
 from attendees.check_in_qr import check_in_qr_png
 from attendees.models import MailKind, PendingMail, Registration, cancellation_is_open
-from events.calendar import forum_calendar, google_calendar_link, outlook_calendar_link
+from events.calendar import (
+    OUTLOOK_CALENDAR,
+    forum_calendar,
+    google_calendar_link,
+    google_calendar_search_link,
+    outlook_calendar_link,
+)
 from events.models import Forum
 from forum_site.core.bilingual import shown
 from forum_site.core.dates import forum_date, forum_time
 
-# Mails that carry the forum's .ics, and the iTIP method of the file: a cancellation
-# removes the event from calendars that imported it (same UID, higher SEQUENCE).
+# Mails that carry the forum's .ics, and the iTIP method of the file (RFC 5546): the
+# organizer's REQUEST puts the event in the person's calendar, named as its ATTENDEE, and
+# replaces it when the forum moves; a CANCEL removes it (same UID, higher SEQUENCE).
 CALENDAR_METHOD: dict[str, str] = {
-    MailKind.CONFIRMATION: "PUBLISH",
-    MailKind.PROMOTED: "PUBLISH",
-    MailKind.FORUM_RESCHEDULED: "PUBLISH",
+    MailKind.CONFIRMATION: "REQUEST",
+    MailKind.PROMOTED: "REQUEST",
+    MailKind.FORUM_RESCHEDULED: "REQUEST",
     MailKind.FORUM_CANCELLED: "CANCEL",
     MailKind.CANCELLED: "CANCEL",
 }
 # A person's own cancellation takes the forum out of their calendar only: the event is
 # withdrawn for them (same UID, SEQUENCE one higher); the forum itself still takes place.
 WITHDRAWS_THE_EVENT = {MailKind.CANCELLED}
+# A copy added with the Google or Outlook button is the person's own, which no mailed file
+# reaches: these mails say so, with the buttons to change it (MOVED) or find it (REMOVED).
+CALENDAR_MOVED = {MailKind.FORUM_RESCHEDULED}
+CALENDAR_REMOVED = {MailKind.CANCELLED, MailKind.FORUM_CANCELLED}
 
 
 # Mails that give a seat carry the QR code to show at the door, at the top of the HTML.
@@ -64,7 +76,7 @@ def _absolute(path: str) -> str:
 THANK_YOU_PHOTOS = 3
 
 
-def render(pending: PendingMail, calendars: dict) -> dict:
+def render(pending: PendingMail) -> dict:
     """The mail's subject, text and attachments, in the language of the registration."""
     if pending.subscription_id is not None:
         return render_for_subscriber(pending)
@@ -74,37 +86,46 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     # The programme in fixed queries, not one per talk.
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
     kind = pending.kind
-    context = {
-        "registration": registration,
-        "forum": forum,
-        "position": pending.waitlist_position,
-        "details": pending.details,
-        "manage_url": _absolute(registration.management_path),
-        "forum_url": _absolute(forum.get_absolute_url()),
-        "news_confirm_url": _news_confirmation_url(registration),
-        "qr_url": _absolute(registration.check_in_qr_path),
-        # Read when the mail is written: a reminder sent late says whom to tell instead.
-        "cancellation_open": cancellation_is_open(forum),
-        "reply_to": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-    }
-    if kind == MailKind.FORUM_CANCELLED:
-        context["next_forum"] = Forum.objects.next_after(forum)
-        context["site_url"] = settings.SITE_URL
-    if kind in (MailKind.THANK_YOU, MailKind.SORRY_WE_MISSED_YOU):
-        context["report_url"] = context["forum_url"] + "#report-heading"
-        context["photos"] = [
-            (_absolute(photo.image.url), photo.caption or photo.alt_text)
-            for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
-        ]
+    # Every address in the person's language: an English registrant's links open /en/ pages.
     with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "forum": forum,
+            "position": pending.waitlist_position,
+            "details": pending.details,
+            "manage_url": _absolute(registration.management_path),
+            "forum_url": _absolute(forum.get_absolute_url()),
+            "news_confirm_url": _news_confirmation_url(registration),
+            "qr_url": _absolute(registration.check_in_qr_path),
+            # Read when the mail is written: a reminder sent late says whom to tell instead.
+            "cancellation_open": cancellation_is_open(forum),
+            "reply_to": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        }
+        if kind == MailKind.FORUM_CANCELLED:
+            context["next_forum"] = Forum.objects.next_after(forum)
+            context["site_url"] = settings.SITE_URL
+        if kind in (MailKind.THANK_YOU, MailKind.SORRY_WE_MISSED_YOU):
+            context["report_url"] = context["forum_url"] + "#report-heading"
+            context["photos"] = [
+                (_absolute(photo.image.url), photo.caption or photo.alt_text)
+                for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
+            ]
+        context["calendar_moved"] = kind in CALENDAR_MOVED
+        context["calendar_links"] = (
+            _calendar_copy_links(forum, context) if kind in CALENDAR_MOVED | CALENDAR_REMOVED else []
+        )
         if kind == MailKind.FORUM_RESCHEDULED:
             context["former_starts_at"] = datetime.datetime.fromisoformat(pending.details["former_starts_at"])
             # Changes recorded before venues had English names hold the Korean one only.
             context["former_venue"] = shown(pending.details["former_venue"], pending.details.get("former_venue_en", ""))
         subject = " ".join(render_to_string(f"attendees/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{kind}.txt", context)
-        links = {context["manage_url"]: gettext("My registration"), _map_link(forum): gettext("Map")}
-        ticket = _ticket(forum, context) if kind in WITH_QR_CODE else None
+        links = {
+            context["manage_url"]: gettext("My registration"),
+            _map_link(forum): gettext("Map"),
+            **{address: label for label, address in context["calendar_links"]},
+        }
+        ticket = _ticket(forum, context, qr=kind in WITH_QR_CODE) if kind in WITH_QR_CODE | CALENDAR_MOVED else None
         html_message = html_part(
             subject, message, registration.language, map_link=_map_link(forum), labels=links, ticket=ticket
         )
@@ -112,13 +133,18 @@ def render(pending: PendingMail, calendars: dict) -> dict:
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
         if method:
-            withdrawn = kind in WITHDRAWS_THE_EVENT
-            key = (forum.pk, forum.calendar_sequence, method, withdrawn, registration.language)
-            if key not in calendars:
-                calendars[key] = forum_calendar(forum, base_url=settings.SITE_URL, method=method, withdrawn=withdrawn)
+            # Each file names its person and continues their SEQUENCE: built per mail.
+            calendar = forum_calendar(
+                forum,
+                base_url=settings.SITE_URL,
+                method=method,
+                withdrawn=kind in WITHDRAWS_THE_EVENT,
+                attendee=(registration.name, registration.email),
+                sequence_offset=registration.calendar_sequence_offset,
+            )
             # RFC 6047: the part's method= names the METHOD inside, for mail programs to act on.
             attachments[f"{forum.slug}.ics"] = {
-                "file": ContentFile(calendars[key]),
+                "file": ContentFile(calendar),
                 "mimetype": f"text/calendar; method={method}",
             }
         if kind in WITH_QR_CODE:
@@ -137,17 +163,32 @@ def render(pending: PendingMail, calendars: dict) -> dict:
     }
 
 
-def _ticket(forum: Forum, context: dict) -> dict:
-    """The top of a mail that gives a seat: the QR code, when and where, and buttons."""
-    buttons = [
-        (gettext("My registration"), context["manage_url"]),
+def _calendar_buttons(forum: Forum, context: dict) -> list[tuple[str, str]]:
+    return [
         (gettext("Google Calendar"), google_calendar_link(forum, url=context["forum_url"])),
         (gettext("Outlook Calendar"), outlook_calendar_link(forum, url=context["forum_url"])),
     ]
+
+
+def _calendar_copy_links(forum: Forum, context: dict) -> list[tuple[str, str]]:
+    """Where a copy added with a button is changed (the buttons again, with the new date)
+    or found to be deleted."""
+    if context["calendar_moved"]:
+        return _calendar_buttons(forum, context)
+    return [
+        (gettext("Open Google Calendar"), google_calendar_search_link(forum)),
+        (gettext("Open Outlook Calendar"), OUTLOOK_CALENDAR),
+    ]
+
+
+def _ticket(forum: Forum, context: dict, *, qr: bool = True) -> dict:
+    """The top of a mail that gives a seat: the QR code, when and where, and buttons; a
+    new date or venue shows the same without the QR code."""
+    buttons = [(gettext("My registration"), context["manage_url"]), *_calendar_buttons(forum, context)]
     if forum.venue:
         buttons.append((gettext("Map"), forum.venue.map_link))
     return {
-        "qr_cid": INLINE_IMAGES[QR_FILE_NAME],
+        "qr_cid": INLINE_IMAGES[QR_FILE_NAME] if qr else "",
         "forum": forum.series_and_number,
         "title": forum.shown_title,
         # The day and the hours, each kept on one line (a phone may put them on two).
@@ -171,7 +212,9 @@ def reschedule_preview(forum: Forum, *, starts_at, ends_at, venue, language: str
             "former_starts_at": forum.starts_at,
             "former_venue": forum.venue.shown if forum.venue else "",
             "manage_url": gettext("(each person's own link)"),
+            "calendar_moved": True,
         }
+        context["calendar_links"] = _calendar_buttons(moved, context)
         return render_to_string("attendees/mail/forum_rescheduled.txt", context)
 
 
@@ -204,16 +247,17 @@ def render_for_subscriber(pending: PendingMail) -> dict:
     subscription = pending.subscription
     if subscription is None:
         raise ValueError(f"mail {pending.pk} has no recipient")
-    unsubscribe_url = _absolute(subscription.unsubscribe_path)
-    context = {
-        "subscription": subscription,
-        "unsubscribe_url": unsubscribe_url,
-        "reconfirm_url": _absolute(subscription.reconfirm_path),
-        "site_url": settings.SITE_URL,
-    }
-    if pending.kind == MailKind.ANNOUNCEMENT:
-        context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
+    # Every address in the subscriber's language: an English subscriber's links open /en/ pages.
     with translation.override(subscription.language):
+        unsubscribe_url = _absolute(subscription.unsubscribe_path)
+        context: dict[str, Any] = {
+            "subscription": subscription,
+            "unsubscribe_url": unsubscribe_url,
+            "reconfirm_url": _absolute(subscription.reconfirm_path),
+            "site_url": _absolute(reverse("events:home")).rstrip("/"),
+        }
+        if pending.kind == MailKind.ANNOUNCEMENT:
+            context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
         subject = " ".join(render_to_string(f"attendees/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/mail/{pending.kind}.txt", context)
         rendered = {
@@ -257,7 +301,9 @@ def html_part(
 
     def link(match: re.Match) -> str:
         address = html.unescape(match.group(0))
-        if address == map_link or address == settings.SITE_URL or address.startswith(settings.SITE_URL + "/"):
+        ours = address == settings.SITE_URL or address.startswith(settings.SITE_URL + "/")
+        # A labelled address is one the mail's own code put there (a calendar button), never typed text.
+        if address == map_link or ours or address in labels:
             return format_html('<a href="{}" rel="nofollow">{}</a>', address, labels.get(address, address))
         return match.group(0)
 
@@ -268,10 +314,16 @@ def html_part(
             "subject": subject,
             "body_html": mark_safe(body),  # noqa: S308 (escaped above)
             "language": language,
-            "site_url": settings.SITE_URL,
+            # The home page in the mail's language (/en/ for English).
+            "site_url": _home(language),
             "ticket": ticket,
         },
     )
+
+
+def _home(language: str) -> str:
+    with translation.override(language):
+        return _absolute(reverse("events:home"))
 
 
 def _map_link(forum: Forum | None) -> str:
@@ -310,12 +362,22 @@ def store(rendered: dict) -> Email:
     return email
 
 
-def images_shown_inline(message: EmailMessage) -> EmailMessage:
-    """The attachments the HTML shows by Content-ID (the QR code), marked inline with it.
-    post_office stores attachments without their MIME headers, so they are set here, on the
-    message as it is sent."""
+def parts_placed(message: EmailMessage) -> EmailMessage:
+    """Each attachment where mail programs look for it. post_office stores attachments
+    without their MIME headers, so this is done here, on the message as it is sent:
+    - the images the HTML shows by Content-ID (the QR code), marked inline with it;
+    - the calendar file also as a text/calendar alternative of the text and the HTML,
+      where RFC 6047 puts an iTIP message for calendars to act on; the attached file
+      stays for people who open it by hand."""
     parts: list = []
     for attachment in message.attachments:
+        if not isinstance(attachment, MIMEBase) and attachment[2].startswith("text/calendar"):
+            name, content, mimetype = attachment
+            text = content.decode() if isinstance(content, bytes) else content
+            message.attach_alternative(text, mimetype)  # type: ignore[attr-defined]
+            # As bytes: a str would be base64-encoded through "raw-unicode-escape" (\uc81c...).
+            parts.append((name, text.encode(), "application/ics"))
+            continue
         if isinstance(attachment, MIMEBase) or attachment[0] not in INLINE_IMAGES:
             parts.append(attachment)
             continue

@@ -169,7 +169,7 @@ class NewsConfirmView(View):
 def registration_ics(request, token):
     registration = registration_by_token(token)
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
-    return private_response(forum_ics_download(request, forum))
+    return private_response(forum_ics_download(request, forum, sequence_offset=registration.calendar_sequence_offset))
 
 
 @never_cache

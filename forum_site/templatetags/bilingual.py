@@ -1,6 +1,10 @@
 """{{ forum.shown_title|in_its_language }}: the text, inside <span lang="ko"> when an English
 page falls back to the Korean; {{ talk.shown_summary|markdown_in_its_language }} does the
-same for Markdown, in a <div>. Attributes (titles, descriptions, alt) take the text alone."""
+same for Markdown, in a <div>. {{ registration.name|in_its_script }} does it for what a
+person typed, whose language is known only by its letters. Attributes (titles,
+descriptions, alt) take the text alone."""
+
+import re
 
 from django import template
 from django.utils.html import format_html
@@ -21,6 +25,18 @@ def _other_language(value) -> str:
 def in_its_language(value):
     lang = _other_language(value)
     return format_html('<span lang="{}">{}</span>', lang, value) if lang else value
+
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
+
+
+@register.filter
+def in_its_script(value):
+    """What a person typed, inside <span lang="ko"> on a page in another language when it
+    is written in Hangul."""
+    if (get_language() or "ko") != "ko" and HANGUL.search(str(value)):
+        return format_html('<span lang="ko">{}</span>', value)
+    return value
 
 
 @register.filter

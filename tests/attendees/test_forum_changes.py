@@ -81,7 +81,7 @@ def test_cancelling_tells_every_active_registrant_in_their_language(forum_with_p
     assert (calendar["METHOD"], event["STATUS"], event["UID"], event["SEQUENCE"]) == (
         "CANCEL",
         "CANCELLED",
-        "gwangju-ai-3@forum-site",
+        forum.calendar_uid,
         1,
     )
 
@@ -138,7 +138,7 @@ def test_rescheduling_mails_the_change_with_an_updated_calendar(forum_with_peopl
     assert f"/registrations/{_people[0].token}/" in kim_mail.message
     [event] = calendar_of(kim_mail).walk("VEVENT")
     assert (event["UID"], event["SEQUENCE"], event.decoded("DTSTART").isoformat()) == (
-        "gwangju-ai-3@forum-site",
+        forum.calendar_uid,
         1,
         "2030-01-15T07:30:00+09:00",
     )
@@ -331,8 +331,8 @@ def test_the_calendar_feed_shows_the_change_and_says_how_often_to_refresh(
         forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")
     feed = icalendar.Calendar.from_ical(client.get("/forums.ics").content)
     assert (feed["REFRESH-INTERVAL"].to_ical(), feed["X-PUBLISHED-TTL"].to_ical()) == (b"PT1H", b"PT1H")
-    [old] = [e for e in before.walk("VEVENT") if e["UID"] == "gwangju-ai-3@forum-site"]
-    [new] = [e for e in feed.walk("VEVENT") if e["UID"] == "gwangju-ai-3@forum-site"]
+    [old] = [e for e in before.walk("VEVENT") if e["UID"] == forum.calendar_uid]
+    [new] = [e for e in feed.walk("VEVENT") if e["UID"] == forum.calendar_uid]
     assert (old["SEQUENCE"], old["STATUS"]) == (0, "CONFIRMED")
     assert (new["SEQUENCE"], new["STATUS"], str(new["SUMMARY"])) == (
         1,

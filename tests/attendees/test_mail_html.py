@@ -42,7 +42,7 @@ def test_a_korean_confirmation_has_text_and_html_parts_and_the_html_has_working_
     registration, message = delivered(settings, name="김광주", email="kim@example.kr", language="ko")
     assert message.get_content_type() == "multipart/mixed"  # the parts, then the calendar and the QR code
     alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
-    text, html = (part.get_content() for part in alternative.iter_parts())
+    text, html, _calendar = (part.get_content() for part in alternative.iter_parts())
     manage_url = settings.SITE_URL + registration.management_path
     assert manage_url in text
     assert f'<a href="{manage_url}" rel="nofollow">내 신청 보기</a>' in html  # a label, not the long address

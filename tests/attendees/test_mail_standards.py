@@ -54,11 +54,12 @@ def test_every_body_travels_in_seven_bits(settings):
         "text/plain": "quoted-printable",
         "text/html": "quoted-printable",
         "text/calendar": "quoted-printable",
+        "application/ics": "base64",
         "image/png": "base64",
     }
 
 
-def test_the_calendar_part_names_its_method_and_the_event_its_organizer(settings):
+def test_the_calendar_part_names_its_method_and_the_event_its_organizer_and_attendee(settings):
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
 
     def register_then_cancel():
@@ -66,14 +67,26 @@ def test_the_calendar_part_names_its_method_and_the_event_its_organizer(settings
         services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
 
     confirmation, cancellation = received(settings, register_then_cancel)
-    for raw, method in ((confirmation, "PUBLISH"), (cancellation, "CANCEL")):
-        [part] = [part for part in parts(raw) if part.get_content_type() == "text/calendar"]
+    for raw, method, answer in ((confirmation, "REQUEST", "ACCEPTED"), (cancellation, "CANCEL", "DECLINED")):
+        # RFC 6047: the iTIP message is an alternative of the text, for calendars to act on;
+        # the same file is attached for people to open.
+        [alternative] = [part for part in parts(raw) if part.get_content_type() == "multipart/alternative"]
+        assert [part.get_content_type() for part in alternative.iter_parts()] == [
+            "text/plain",
+            "text/html",
+            "text/calendar",
+        ]
+        [part] = [part for part in alternative.iter_parts() if part.get_content_type() == "text/calendar"]
         assert part.get_param("method") == method
         calendar = icalendar.Calendar.from_ical(part.get_content())
         assert calendar["METHOD"] == method
         [event] = calendar.walk("VEVENT")
         assert str(event["ORGANIZER"]) == "mailto:forum@localhost"
         assert event["ORGANIZER"].params["CN"] == "AI 조찬포럼"
+        assert str(event["ATTENDEE"]) == "mailto:kim@example.kr"
+        assert (event["ATTENDEE"].params["CN"], event["ATTENDEE"].params["PARTSTAT"]) == ("김광주", answer)
+        [attached] = [part for part in parts(raw) if part.get_content_type() == "application/ics"]
+        assert icalendar.Calendar.from_ical(attached.get_content()).to_ical() == calendar.to_ical()
 
 
 def seven_bit_relay(raw: bytes) -> bytes:

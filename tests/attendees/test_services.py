@@ -56,8 +56,10 @@ def test_confirmation_mail_is_queued_in_korean_with_the_calendar(deliver_mail):
     assert "김광주 님" in sent.body
     assert f"http://127.0.0.1:8000/registrations/{registration.token}/" in sent.body
     [(filename, content, mimetype), qr] = sent.attachments
-    assert (filename, mimetype) == (f"{forum.slug}.ics", "text/calendar; method=PUBLISH")
-    assert "DTSTART;TZID=Asia/Seoul:20300108T073000" in content
+    assert (filename, mimetype) == (f"{forum.slug}.ics", "application/ics")
+    assert "DTSTART;TZID=Asia/Seoul:20300108T073000" in content.decode()
+    [(calendar, calendar_type)] = [alternative for alternative in sent.alternatives if "calendar" in alternative[1]]
+    assert (calendar_type, calendar) == ("text/calendar; method=REQUEST", content.decode())
     # The QR code goes as an image the HTML shows inline (cid:check-in-qr), and can be saved.
     assert (qr.get_content_type(), qr["Content-ID"], qr.get_filename()) == (
         "image/png",

@@ -378,7 +378,7 @@ def test_a_personal_cancellation_takes_the_forum_out_of_the_persons_calendar(cli
     assert (filename, calendar["METHOD"], event["UID"], event["SEQUENCE"], event["STATUS"]) == (
         "gwangju-ai-3.ics",
         "CANCEL",
-        "gwangju-ai-3@forum-site",
+        forum_3.calendar_uid,
         forum_3.calendar_sequence + 1,
         "CANCELLED",
     )

@@ -115,5 +115,5 @@ def test_capacity_raise_and_cancel_promote_despite_a_line_break_in_the_title(for
     [_waitlisted, promoted] = queued_mail(to="p2@example.kr")
     assert promoted.subject == "[AI 조찬포럼] 빈자리가 생겨 제3차 포럼 참가가 확정되었습니다"
     [(_name, content, mimetype)] = [a for a in promoted.email_message().attachments if a[0].endswith(".ics")]
-    assert mimetype == "text/calendar; method=PUBLISH"
+    assert mimetype == "text/calendar; method=REQUEST"
     assert "SUMMARY:조찬포럼" in (content.decode() if isinstance(content, bytes) else content)

@@ -12,14 +12,26 @@
   var image = document.createElement("img");
   image.className = "img-fluid";
   var opener = null;
+  function setLang(element, lang) {
+    if (lang) {
+      element.lang = lang;
+    } else {
+      element.removeAttribute("lang");
+    }
+  }
   document.querySelectorAll("a.gallery-link").forEach(function (link) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
       var thumbnail = link.querySelector("img");
+      var shownCaption = link.closest("figure").querySelector("figcaption");
+      var words = shownCaption || thumbnail;
       image.src = link.href;
       image.alt = thumbnail.alt;
       caption.parentNode.insertBefore(image, caption);
-      caption.textContent = link.dataset.caption || thumbnail.alt;
+      caption.textContent = shownCaption ? shownCaption.textContent : thumbnail.alt;
+      // A Korean alt or caption on an English page is marked lang="ko": so is its copy.
+      setLang(image, thumbnail.lang);
+      setLang(caption, words.lang);
       opener = link;
       dialog.showModal();
     });
