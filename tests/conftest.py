@@ -7,9 +7,11 @@ import socket
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from events.demo import load_demo
 from tests.processes import collectstatic, redis_db
@@ -29,6 +31,15 @@ def _media_in_tmp(settings, tmp_path):
 def _real_clock(settings):
     # The suite runs on the real (or frozen) clock even if a developer exported a demo day.
     settings.FORUM_SITE_TODAY = None
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to an /en/ page leaves English active in the thread: each test starts in
+    # the site's default language, as a new request does.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
