@@ -389,6 +389,7 @@ class RegistrationAdmin(MaskedContactsAdmin):
         self._record_action(request, queryset, "undo_check_in")
         undone = sum(
             services.registration_check_in_undo(registration=registration, by=request.user)
+            is services.CheckInUndo.UNDONE
             for registration in self._check_ins_open(request, queryset)
         )
         self.message_user(request, ngettext("%d check-in undone.", "%d check-ins undone.", undone) % undone)

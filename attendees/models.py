@@ -158,6 +158,9 @@ class Registration(models.Model):
         help_text=_("A walk-in let in although the forum was full: holds no seat of the waiting list."),
     )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    # Which check-in it is: the desk's tap that made it (or one made here). An undo names
+    # the check-in it undoes, so an undo sent late never undoes a later check-in.
+    check_in_id = models.CharField(max_length=64, blank=True, editable=False)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("checked in by"),

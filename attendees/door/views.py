@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from attendees.door.check_in_words import check_in_message
+from attendees.door.check_in_words import check_in_message, undo_message
 from attendees.models import ALREADY_REGISTERED, CAME_AT_THE_DOOR, AccessKind, Registration, RegistrationStatus
 from attendees.records import access_record
 from attendees.registrations import services
@@ -120,6 +120,8 @@ def person_state(registration: Registration) -> dict:
         "id": registration.pk,
         "status": registration.status,
         "checked_in": checked_in,
+        # What an undo of this check-in names (the undo of a later one is refused).
+        "check_in": registration.check_in_id if checked_in else "",
         "checked_in_text": _("checked in %(time)s by %(by)s") % {"time": when, "by": by} if checked_in else "",
     }
 
@@ -217,7 +219,8 @@ def _answer(request, forum, registration, *, result: str, colour: str, message: 
 
 
 def _checked_in_answer(request, forum, registration):
-    outcome = services.registration_check_in(registration=registration, by=request.user)
+    tap = request.POST.get("check_in", "")  # the desk's name for this tap, which an undo can give back
+    outcome = services.registration_check_in(registration=registration, by=request.user, check_in_id=tap)
     registration.refresh_from_db()
     return _answer(
         request,
@@ -245,12 +248,11 @@ def desk_check_in(request, forum):
 @desk_view(changes=True)
 def desk_undo(request, forum):
     registration = desk_person(forum, request.POST.get("registration"))
-    undone = services.registration_check_in_undo(registration=registration, by=request.user)
-    message = (_("The check-in of %(name)s is undone.") if undone else _("%(name)s was not checked in.")) % {
-        "name": registration.name
-    }
+    outcome = services.registration_check_in_undo(
+        registration=registration, by=request.user, check_in_id=request.POST.get("check_in", "")
+    )
     return _answer(
-        request, forum, registration, result="undone" if undone else "not_checked_in", colour="amber", message=message
+        request, forum, registration, result=outcome.value, colour="amber", message=undo_message(registration, outcome)
     )
 
 

@@ -13,6 +13,7 @@ their link) or ActorKind.SYSTEM (a command).
 import datetime
 import enum
 import logging
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -424,9 +425,10 @@ class CheckIn(enum.Enum):
     CANCELLED = "cancelled"
 
 
-def registration_check_in(*, registration: Registration, by: Actor) -> CheckIn:
+def registration_check_in(*, registration: Registration, by: Actor, check_in_id: str = "") -> CheckIn:
     """Mark a confirmed person as arrived. Twice is one check-in (the second is ALREADY);
-    a waiting or cancelled registration is refused."""
+    a waiting or cancelled registration is refused. `check_in_id` names the check-in (the
+    desk's tap); one is made when not given."""
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == RegistrationStatus.WAITLISTED:
@@ -434,10 +436,16 @@ def registration_check_in(*, registration: Registration, by: Actor) -> CheckIn:
         if current.status == RegistrationStatus.CANCELLED:
             return CheckIn.CANCELLED
         if current.checked_in_at is not None:
+            if check_in_id and check_in_id != current.check_in_id:
+                # Another tap for the same arrival (the other desk saw the person too): an
+                # undo sent before it, for the earlier tap, no longer applies.
+                current.check_in_id = check_in_id[:64]
+                current.save(update_fields=["check_in_id"])
             return CheckIn.ALREADY
         current.checked_in_at = clock.now()
         current.checked_in_by = by if is_staff(by) else None
-        current.save(update_fields=["checked_in_at", "checked_in_by"])
+        current.check_in_id = check_in_id[:64] or uuid.uuid4().hex
+        current.save(update_fields=["checked_in_at", "checked_in_by", "check_in_id"])
         action_record(
             by=by,
             action=Action.REGISTRATION_CHECKED_IN,
@@ -448,19 +456,31 @@ def registration_check_in(*, registration: Registration, by: Actor) -> CheckIn:
     return CheckIn.CHECKED_IN
 
 
-def registration_check_in_undo(*, registration: Registration, by: Actor) -> bool:
-    """Take back a check-in made by mistake. False when the person was not checked in."""
+class CheckInUndo(enum.Enum):
+    UNDONE = "undone"
+    NOT_CHECKED_IN = "not_checked_in"
+    # The check-in the undo named was undone, and the person checked in again since (at
+    # another desk, or at this one): that later check-in stands.
+    CHECKED_IN_AGAIN = "checked_in_again"
+
+
+def registration_check_in_undo(*, registration: Registration, by: Actor, check_in_id: str = "") -> CheckInUndo:
+    """Take back a check-in made by mistake: the one named `check_in_id` (a desk's undo,
+    maybe sent late from its offline queue), or whichever stands (the admin's)."""
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.checked_in_at is None:
-            return False
+            return CheckInUndo.NOT_CHECKED_IN
+        if check_in_id and check_in_id != current.check_in_id:
+            return CheckInUndo.CHECKED_IN_AGAIN
         current.checked_in_at = None
         current.checked_in_by = None
-        current.save(update_fields=["checked_in_at", "checked_in_by"])
+        current.check_in_id = ""
+        current.save(update_fields=["checked_in_at", "checked_in_by", "check_in_id"])
         action_record(
             by=by, action=Action.CHECK_IN_UNDONE, registration=current, before="checked_in", after=current.status
         )
-    return True
+    return CheckInUndo.UNDONE
 
 
 def guest_arrival(*, guest, by: Actor, arrived: bool = True) -> bool:

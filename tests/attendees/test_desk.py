@@ -134,6 +134,27 @@ def test_undo_takes_a_check_in_back_and_is_recorded(desk_client, forum):
     ]
 
 
+def test_an_undo_names_the_check_in_it_undoes_and_a_later_one_stands(desk_client, forum):
+    kim = person("김영업")
+    check_in, undo = reverse("desk:check-in", args=[forum.pk]), reverse("desk:undo", args=[forum.pk])
+    first = desk_client.post(check_in, {"registration": kim.pk, "check_in": "tap-a"}, **JSON).json()
+    assert (first["result"], first["person"]["check_in"]) == ("checked_in", "tap-a")
+    # The other desk taps the same person: already checked in, and that tap is the one now.
+    again = desk_client.post(check_in, {"registration": kim.pk, "check_in": "tap-b"}, **JSON).json()
+    assert (again["result"], again["person"]["check_in"]) == ("already", "tap-b")
+    stale = desk_client.post(undo, {"registration": kim.pk, "check_in": "tap-a"}, **JSON).json()
+    assert (stale["result"], stale["message"]) == (
+        "checked_in_again",
+        "되돌리지 않았습니다. 김영업 님은 이 되돌리기가 가리킨 참석 확인 뒤에 "
+        "다시 참석 확인되어, 참석 확인 상태로 남습니다.",
+    )
+    assert person("김영업").checked_in_at is not None
+    current = desk_client.post(undo, {"registration": kim.pk, "check_in": "tap-b"}, **JSON).json()
+    assert current["result"] == "undone"
+    assert person("김영업").checked_in_at is None
+    assert ActionRecord.objects.filter(action="check_in_undone").count() == 1
+
+
 def test_without_a_script_the_buttons_still_work(desk_client, forum):
     response = desk_client.post(
         reverse("desk:check-in", args=[forum.pk]), {"registration": person("김영업").pk}, follow=True
