@@ -48,6 +48,17 @@ def log_in(page, site, username):
     expect(page.locator("h1")).to_have_text("접수 데스크")
 
 
+def desk_on_a_phone(browser, site, username="desk-1"):
+    """A desk account signed in on a phone, in a browser context of its own (one a test
+    can take offline): (context, page)."""
+    desk_user(username)
+    context = browser.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    log_in(page, site, username)
+    return context, page
+
+
 def test_a_desk_on_a_phone_scans_the_qr_code_from_the_confirmation_mail(demo_site, tmp_path, browser):
     forum = Forum.objects.get(number=3)
     registrant = registered(forum, "kim.gwangju@example.kr", name="김광주")
@@ -201,10 +212,7 @@ def test_a_desk_on_bad_wi_fi_keeps_its_taps_and_sends_them_when_back_online(demo
     forum = Forum.objects.get(number=3)
     kim = registered(forum, "kim.young@example.kr", name="김영업")
     lee = registered(forum, "lee.narae@example.kr", name="이나래")
-    desk_user("desk-1")
-    context = browser.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    log_in(page, demo_site, "desk-1")
+    context, page = desk_on_a_phone(browser, demo_site)
     search = page.get_by_role("searchbox", name=re.compile("초성"))
 
     context.set_offline(True)

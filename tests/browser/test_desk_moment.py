@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from attendees.models import Registration
 from attendees.registrations import services
 from events.models import Forum
-from tests.browser.conftest import SIZES, save_screenshot
-from tests.browser.test_desk import desk_user, log_in
+from tests.browser.conftest import save_screenshot
+from tests.browser.test_desk import desk_on_a_phone, desk_user, log_in
 from tests.factories import registered
 
 pytestmark = pytest.mark.browser
@@ -56,11 +56,7 @@ def test_a_double_tap_checks_in_exactly_the_one_person_it_was_for(demo_site, ope
 def test_an_undo_sent_late_never_undoes_a_later_check_in(demo_site, browser):
     forum = Forum.objects.get(number=3)
     kim = registered(forum, "kim.young@example.kr", name="김영업")
-    desk_user("desk-1")
-    context = browser.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    log_in(page, demo_site, "desk-1")
+    context, page = desk_on_a_phone(browser, demo_site)
     page.get_by_role("searchbox", name=re.compile("초성")).fill("김영업")
     page.locator(f"#person-{kim.pk}").get_by_role("button", name="현장 확인").click()
     expect(page.locator(".desk-moment-message")).to_have_text("김영업 님 현장 확인 완료.")
@@ -92,11 +88,7 @@ def test_a_tap_kept_offline_survives_a_reload_and_a_closed_tab(demo_site, browse
     forum = Forum.objects.get(number=3)
     kim = registered(forum, "kim.young@example.kr", name="김영업")
     lee = registered(forum, "lee.narae@example.kr", name="이나래")
-    desk_user("desk-1")
-    context = browser.new_context(viewport=SIZES["phone"], locale="ko-KR", timezone_id="Asia/Seoul")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    log_in(page, demo_site, "desk-1")
+    context, page = desk_on_a_phone(browser, demo_site)
 
     # The venue's Wi-Fi reaches the page but not the desk's answers: the tap is kept.
     context.route(re.compile(r"/desk/\d+/(check-in|undo|state\.json)"), lambda route: route.abort())

@@ -44,13 +44,15 @@ def test_staff_cancel_forum_3_and_the_registrant_is_told(demo_site, open_page, s
     body = cancellation.get_body(preferencelist=("plain",)).get_content()
     assert "사유: 연사 사정으로 부득이하게 취소합니다." in body
     [attachment] = list(cancellation.iter_attachments())
-    assert attachment.get_content_type() == "text/calendar"
-    calendar = icalendar.Calendar.from_ical(attachment.get_content())
+    assert attachment.get_content_type() == "application/ics"  # for people; calendars read the part below
+    part = cancellation.get_body(preferencelist=("calendar",))
+    assert (part.get_content_type(), part.get_param("method")) == ("text/calendar", "CANCEL")
+    calendar = icalendar.Calendar.from_ical(part.get_content())
     [event] = calendar.walk("VEVENT")
     assert (calendar["METHOD"], event["STATUS"], event["UID"], event["SEQUENCE"]) == (
         "CANCEL",
         "CANCELLED",
-        "gwangju-ai-3@forum-site",
+        Forum.objects.get(number=3).calendar_uid,
         1,
     )
 
