@@ -260,7 +260,7 @@ class RegistrationAdmin(MaskedContactsAdmin):
             masked = not sees_whole_contacts(request.user)
             build = exports.registrations_xlsx if file_format == "xlsx" else exports.registrations_csv
             content = build(forum, masked=masked)
-            ids = list(forum.registrations.filter(anonymized_at__isnull=True).values_list("pk", flat=True))
+            ids = list(forum.registrations.identifiable().values_list("pk", flat=True))
             access_record(
                 request,
                 kind=AccessKind.EXPORT,

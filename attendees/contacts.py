@@ -48,9 +48,16 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def address_key(email: str) -> str:
+    """The one form in which two spellings of an address compare equal: no surrounding
+    space, lower case. Every stored address is in it already (normalize.email_address
+    ends with it); what people type, and what other records hold, is brought to it."""
+    return email.strip().lower()
+
+
 def whole_addresses(search_term: str) -> list[str]:
-    """The words of a search that are addresses, as stored (lower case)."""
-    return [word.lower() for word in search_term.split() if "@" in word]
+    """The words of a search that are addresses, as stored."""
+    return [address_key(word) for word in search_term.split() if "@" in word]
 
 
 class MaskedContactsAdmin(admin.ModelAdmin):

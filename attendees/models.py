@@ -41,8 +41,14 @@ def new_check_in_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+# What identifies the person: made canonical on the way in (registrations/normalize.py)
+# and erased by the purge (registrations/erasure.py).
+PERSONAL_DATA_FIELDS = ("name", "email", "phone", "organization", "position")
 # What a registration holds of the person, in the order every form and list shows it.
-PERSON_FIELDS = ("name", "email", "phone", "organization", "position", "sector")
+PERSON_FIELDS = (*PERSONAL_DATA_FIELDS, "sector")
+# What the person may correct through their own link (PIPA Art. 36). The address is not
+# among them: it is where their link was mailed, so another address is another registration.
+SELF_EDITABLE_FIELDS = ("name", "phone", "organization", "position", "sector")
 # First come, first served: the order of the waiting list, of every list of registrations
 # that follows it, and of who is "ahead" of whom.
 QUEUE_ORDER = ("created_at", "pk")
@@ -109,10 +115,14 @@ class RegistrationQuerySet(models.QuerySet):
         """Waiting in line, first come first served."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by(*QUEUE_ORDER)
 
-    def news_recipients(self):
-        """Whose mailbox confirmed it wants news of later forums (double opt-in): a ticked
-        box alone proves nothing, since anyone can type anyone's address."""
-        return self.filter(consent_marketing=True, marketing_confirmed_at__isnull=False, anonymized_at__isnull=True)
+    def identifiable(self):
+        """Whose personal data is still held. A purged registration is nobody: it is never
+        listed, mailed, shown at the desk or found by its codes; it only counts."""
+        return self.filter(anonymized_at__isnull=True)
+
+    def with_check_in_code(self, code: str):
+        """The person a check-in code (a QR code) names, if they are still somebody."""
+        return self.identifiable().filter(check_in_code=code)
 
 
 class Registration(models.Model):

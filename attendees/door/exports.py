@@ -41,7 +41,7 @@ def registration_table(forum: Forum, *, masked: bool) -> tuple[list[str], list[l
             _("Checked in (KST)"),
         ]
         registrations = sorted(
-            Registration.objects.filter(forum=forum, anonymized_at__isnull=True),
+            Registration.objects.identifiable().filter(forum=forum),
             key=lambda r: (STATUS_ORDER[r.status], *(getattr(r, field) for field in QUEUE_ORDER)),
         )
         rows, position = [], 0

@@ -28,11 +28,7 @@ def _pdf(template: str, stylesheet: str, context: dict) -> bytes:
 
 
 def confirmed_attendees(forum: Forum):
-    return (
-        Registration.objects.filter(forum=forum, anonymized_at__isnull=True)
-        .confirmed()
-        .order_by("organization", "name", "pk")
-    )
+    return Registration.objects.identifiable().filter(forum=forum).confirmed().order_by("organization", "name", "pk")
 
 
 def sign_in_sheet_pdf(forum: Forum) -> bytes:

@@ -99,7 +99,8 @@ def todays_forum(forums) -> Forum | None:
 
 def desk_people(forum: Forum):
     return (
-        Registration.objects.filter(forum=forum, anonymized_at__isnull=True)
+        Registration.objects.identifiable()
+        .filter(forum=forum)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("checked_in_by")
         .order_by("name", "pk")
@@ -234,7 +235,7 @@ def _checked_in_answer(request, forum, registration):
 
 def desk_person(forum: Forum, value) -> Registration:
     """A person of this forum by id, or 404 (another forum's person is nobody here)."""
-    return get_object_or_404(Registration, forum=forum, anonymized_at__isnull=True, pk=_number(value))
+    return get_object_or_404(Registration.objects.identifiable(), forum=forum, pk=_number(value))
 
 
 @require_POST
@@ -262,7 +263,7 @@ def desk_scan(request, forum):
     """A code read from a QR code (the whole address, or the code alone): checks in the
     person it belongs to, if they belong to this forum. Another forum's code names no one."""
     code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1]
-    registration = Registration.objects.filter(check_in_code=code, anonymized_at__isnull=True).first() if code else None
+    registration = Registration.objects.with_check_in_code(code).first() if code else None
     if registration is None or registration.forum_id != forum.pk:
         message = _("Unknown code.") if registration is None else _("This code is for another forum.")
         return _answer(request, forum, None, result="unknown", colour="red", message=message)
@@ -278,9 +279,7 @@ def _number(value) -> int:
 def desk_scan_link(request, code):
     """The QR code's address, opened by a staff phone's own camera app: to the desk of the
     person's forum, with the person shown, where one tap checks them in."""
-    registration = get_object_or_404(
-        Registration, check_in_code=code, anonymized_at__isnull=True, forum__in=desk_forums()
-    )
+    registration = get_object_or_404(Registration.objects.with_check_in_code(code), forum__in=desk_forums())
     return redirect(reverse("desk:page") + f"?forum={registration.forum_id}#person-{registration.pk}")
 
 

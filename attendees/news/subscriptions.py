@@ -15,6 +15,7 @@ import datetime
 
 from django.db import transaction
 
+from attendees.contacts import address_key
 from attendees.models import Action, ActorKind, MailKind, PendingMail, Subscription
 from attendees.outbox.mail import deliver_with_the_change
 from attendees.records import Actor, action_record
@@ -29,7 +30,7 @@ def subscription_confirmed(*, email: str, language: str, consent_version: str) -
     """The mailbox confirmed it wants news: a new subscription, or one renewed."""
     now = clock.now()
     subscription, _created = Subscription.objects.update_or_create(
-        email=email.strip().lower(),
+        email=address_key(email),
         defaults={
             "language": language,
             "consented_at": now,
@@ -55,7 +56,7 @@ def subscription_end(subscription: Subscription, *, how: str) -> bool:
 
 
 def subscription_end_for_address(email: str, *, how: str) -> bool:
-    found = Subscription.objects.filter(email=email.strip().lower(), ended_at__isnull=True).first()
+    found = Subscription.objects.filter(email=address_key(email), ended_at__isnull=True).first()
     return found is not None and subscription_end(found, how=how)
 
 

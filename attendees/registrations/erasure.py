@@ -20,7 +20,9 @@ from django.db import transaction
 from post_office.models import Attachment, Email
 from post_office.utils import cleanup_expired_mails
 
+from attendees.contacts import address_key
 from attendees.models import (
+    PERSONAL_DATA_FIELDS,
     AccessRecord,
     Action,
     ActorKind,
@@ -38,7 +40,6 @@ from events.models import Forum
 from forum_site.core import clock
 
 ANONYMOUS_NAME = "-"
-PERSONAL_FIELDS = ("name", "email", "phone", "organization", "position")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _mails_to(addresses: set[str]):
         candidates = candidates | Email.objects.filter(to__icontains=address)
     # `to` is stored as comma-separated text: keep only exact recipients.
     return Email.objects.filter(
-        pk__in=[email.pk for email in candidates if {recipient.lower() for recipient in email.to} & addresses]
+        pk__in=[email.pk for email in candidates if {address_key(recipient) for recipient in email.to} & addresses]
     )
 
 
@@ -66,7 +67,7 @@ def _erase_traces(people: list[dict]) -> int:
     """Remove every copy of these people's values outside their registration rows.
     Returns the number of mails deleted."""
     # A walk-in may have no address: an empty one must never match every mail.
-    addresses = {person["email"].lower() for person in people if person["email"]}
+    addresses = {address_key(person["email"]) for person in people if person["email"]}
     mails = _mails_to(addresses)
     deleted_mails = mails.count()
     mails.delete()  # their delivery log goes with them
@@ -100,7 +101,14 @@ def _anonymize(registrations: list[Registration]) -> None:
         registration.anonymized_at = now
     Registration.objects.bulk_update(
         registrations,
-        [*PERSONAL_FIELDS, "token", "check_in_code", "consent_marketing", "marketing_confirmed_at", "anonymized_at"],
+        [
+            *PERSONAL_DATA_FIELDS,
+            "token",
+            "check_in_code",
+            "consent_marketing",
+            "marketing_confirmed_at",
+            "anonymized_at",
+        ],
     )
     PendingMail.objects.filter(registration__in=registrations).delete()
     content_type = ContentType.objects.get_for_model(Registration)
@@ -111,7 +119,7 @@ def _anonymize(registrations: list[Registration]) -> None:
 
 
 def _people(registrations) -> list[dict]:
-    return [{field: getattr(registration, field) for field in PERSONAL_FIELDS} for registration in registrations]
+    return [{field: getattr(registration, field) for field in PERSONAL_DATA_FIELDS} for registration in registrations]
 
 
 def _statistics_kept(now) -> None:
@@ -127,7 +135,7 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
     statistics still add up."""
     now = clock.now()
     cutoff = now - datetime.timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
-    due = Registration.objects.filter(forum__ends_at__lt=cutoff, anonymized_at__isnull=True)
+    due = Registration.objects.identifiable().filter(forum__ends_at__lt=cutoff)
     old_mails = Email.objects.filter(created__lt=cutoff)
     old_access_records = AccessRecord.objects.filter(
         at__lt=now - datetime.timedelta(days=settings.ACCESS_RECORD_RETENTION_DAYS)

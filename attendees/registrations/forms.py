@@ -5,7 +5,7 @@ from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import PERSON_FIELDS, Registration
+from attendees.models import PERSON_FIELDS, SELF_EDITABLE_FIELDS, Registration
 from attendees.registrations import normalize
 
 
@@ -144,7 +144,7 @@ class SelfServiceDetailsForm(PersonFieldsForm):
     it is where their link was sent, so another address is another registration."""
 
     class Meta(PersonFieldsForm.Meta):
-        fields = ["name", "phone", "organization", "position", "sector"]
+        fields = list(SELF_EDITABLE_FIELDS)
         widgets = {"sector": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):

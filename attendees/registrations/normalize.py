@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from attendees.contacts import KOREA
+from attendees.contacts import KOREA, address_key
 from forum_site.core.text import is_invisible
 
 # Korean mobile (010, 011, 016-019) and landline numbers (02, 031-064, 070), digits only.
@@ -51,7 +51,7 @@ def email_address(value: str) -> str:
     if any(unicodedata.category(char) == "Cc" for char in value):
         raise ValidationError(_("Please enter a valid email address."), code="invalid")
     value = unicodedata.normalize("NFKC", value)
-    value = "".join(char for char in value if not is_invisible(char)).strip().lower()
+    value = address_key("".join(char for char in value if not is_invisible(char)))
     local, at, domain = value.rpartition("@")
     if not at or not local or not domain:
         raise ValidationError(_("Please enter a valid email address."), code="invalid")
@@ -110,8 +110,8 @@ def phone_number(value: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-# The person's fields and how each is made canonical.
-PERSON_FIELDS = {
+# How each of the person's fields (models.PERSONAL_DATA_FIELDS) is made canonical.
+NORMALISERS = {
     "name": person_text,
     "email": email_address,
     "phone": phone_number,
@@ -125,7 +125,7 @@ def person_details(**fields: str) -> dict[str, str]:
     cleaned, errors = {}, {}
     for name, value in fields.items():
         try:
-            cleaned[name] = PERSON_FIELDS[name](value)
+            cleaned[name] = NORMALISERS[name](value)
         except ValidationError as error:
             errors[name] = error
     if errors:

@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from attendees.models import (
     ALREADY_REGISTERED,
     PERSON_FIELDS,
+    PERSONAL_DATA_FIELDS,
+    SELF_EDITABLE_FIELDS,
     Action,
     ActorKind,
     MailKind,
@@ -330,12 +332,9 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
         )
 
 
-# What staff may correct in a registration's change form. Status and timestamps are not
-# among them: they change only through the services above.
+# What staff may correct in a registration's change form (the person's, models.SELF_EDITABLE_FIELDS).
+# Status and timestamps are not among them: they change only through the services above.
 EDITABLE_DETAILS = PERSON_FIELDS
-# What attendees may correct through their own link (PIPA Art. 36); the address is the
-# key their link was mailed to, so a new one means a new registration.
-SELF_EDITABLE_DETAILS = ("name", "phone", "organization", "position", "sector")
 
 
 def registration_details_update(*, registration: Registration, changes: dict, by: Actor) -> Registration:
@@ -346,11 +345,11 @@ def registration_details_update(*, registration: Registration, changes: dict, by
     can never overbook). Values are made canonical as everywhere else; an address that
     another active registration of the forum holds is a ValidationError on "email".
     """
-    allowed = EDITABLE_DETAILS if is_staff(by) else SELF_EDITABLE_DETAILS
+    allowed = EDITABLE_DETAILS if is_staff(by) else SELF_EDITABLE_FIELDS
     unknown = set(changes) - set(allowed)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
-    person = {field: value for field, value in changes.items() if field in normalize.PERSON_FIELDS}
+    person = {field: value for field, value in changes.items() if field in PERSONAL_DATA_FIELDS}
     cleaned = {**changes, **normalize.person_details(**person)}
     with transaction.atomic():
         locked_forum(registration.forum)
@@ -378,9 +377,11 @@ def registration_news_confirm(*, registration: Registration) -> bool:
     """The mailbox's owner confirms the news they asked for (double opt-in).
     False when there is nothing to confirm: no news asked for, or already confirmed."""
     with transaction.atomic():
-        updated = Registration.objects.filter(
-            pk=registration.pk, consent_marketing=True, marketing_confirmed_at__isnull=True, anonymized_at__isnull=True
-        ).update(marketing_confirmed_at=clock.now())
+        updated = (
+            Registration.objects.identifiable()
+            .filter(pk=registration.pk, consent_marketing=True, marketing_confirmed_at__isnull=True)
+            .update(marketing_confirmed_at=clock.now())
+        )
         if updated:
             action_record(by=ActorKind.ATTENDEE, action=Action.NEWS_CONFIRMED, registration=registration)
             subscription_confirmed(

@@ -103,7 +103,7 @@ def registration_sent(request, series, number):
 
 def registration_by_token(token: str) -> Registration:
     return get_object_or_404(
-        Registration.objects.select_related("forum__series", "forum__venue").filter(anonymized_at__isnull=True),
+        Registration.objects.select_related("forum__series", "forum__venue").identifiable(),
         token=token,
     )
 
@@ -176,6 +176,6 @@ def registration_ics(request, token):
 def check_in_qr(request, code):
     """The QR code of a check-in code, as a PNG: it checks the person in at the desk and
     gives no access to their registration."""
-    registration = get_object_or_404(Registration, check_in_code=code, anonymized_at__isnull=True)
+    registration = get_object_or_404(Registration.objects.with_check_in_code(code))
     response = HttpResponse(check_in_qr_png(registration, scale=8), content_type="image/png")
     return private_response(response)

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
+from attendees.contacts import address_key
 from attendees.models import CAME, CAME_AT_THE_DOOR, AttendanceSnapshot, Registration, RegistrationStatus, Sector
 from events.models import Forum, Guest
 
@@ -104,11 +105,12 @@ def _people_present_by_forum(forums) -> dict:
     people = defaultdict(list)
     rows = (
         Registration.objects.came()
-        .filter(forum__in=forums, anonymized_at__isnull=True)
+        .identifiable()
+        .filter(forum__in=forums)
         .values_list("forum_id", "email", "organization")
     )
     for forum_id, email, organisation in rows:
-        people[forum_id].append((email.strip().lower(), " ".join(organisation.split()).lower()))
+        people[forum_id].append((address_key(email), " ".join(organisation.split()).lower()))
     return people
 
 

@@ -25,11 +25,11 @@ class ThankYouGroups:
 
 
 def _came(forum: Forum):
-    return Registration.objects.came().filter(forum=forum, anonymized_at__isnull=True).exclude(email="")
+    return Registration.objects.came().identifiable().filter(forum=forum).exclude(email="")
 
 
 def _did_not_come(forum: Forum):
-    return Registration.objects.did_not_come().filter(forum=forum, anonymized_at__isnull=True).exclude(email="")
+    return Registration.objects.did_not_come().identifiable().filter(forum=forum).exclude(email="")
 
 
 def thank_you_groups(forum: Forum) -> ThankYouGroups:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from attendees.models import PERSONAL_DATA_FIELDS
 from attendees.registrations import normalize
 
 PHONE_LIKE = st.one_of(
@@ -29,12 +30,12 @@ STRATEGIES = {
 
 
 def test_every_person_field_has_a_strategy():
-    assert set(STRATEGIES) == set(normalize.PERSON_FIELDS)
+    assert set(STRATEGIES) == set(normalize.NORMALISERS) == set(PERSONAL_DATA_FIELDS)
 
 
 @pytest.mark.parametrize("field", sorted(STRATEGIES))
 def test_normalising_a_normalised_value_changes_nothing(field):
-    normaliser = normalize.PERSON_FIELDS[field]
+    normaliser = normalize.NORMALISERS[field]
 
     @hypothesis_settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(STRATEGIES[field])
