@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from attendees import forum_admin  # noqa: F401 (the forum admin with its registration side)
 from attendees.contacts import MaskedContactsAdmin, sees_whole_contacts
 from attendees.door import exports
 from attendees.door.check_in_words import check_in_message

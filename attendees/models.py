@@ -296,6 +296,14 @@ class PendingMail(models.Model):
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["recipient", "id"], name="pendingmail_recipient_order")]
+        constraints = [
+            # A mail is for a registration or for a subscriber: exactly one of them.
+            models.CheckConstraint(
+                condition=Q(registration__isnull=False, subscription__isnull=True)
+                | Q(registration__isnull=True, subscription__isnull=False),
+                name="pendingmail_one_recipient",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.kind} #{self.registration_id or self.subscription_id}"

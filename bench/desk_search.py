@@ -17,7 +17,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "forum_site.settings")
 os.environ.setdefault("DEBUG", "true")
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API keeps an event loop in this thread
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -25,7 +25,7 @@ PLACES = [
     (
         "middleware, sessions, CSRF, the request and response",
         r"django/(middleware|contrib/sessions|http|core/handlers|utils/deprecation)",
-    ),  # noqa: E501
+    ),
     ("translations and lazy strings", r"django/utils/(translation|functional)"),
     ("the background-task enqueue (django-tasks)", r"django_tasks"),
     ("the edit history (django-auditlog)", r"auditlog"),
@@ -79,7 +79,7 @@ def main():
         shares = dict.fromkeys([label for label, _ in PLACES], 0.0)
         for (filename, _line, _name), (_calls, _primitive, own, _cumulative, _callers) in pstats.Stats(
             profile
-        ).stats.items():  # noqa: E501
+        ).stats.items():
             label = next(label for label, pattern in PLACES if re.search(pattern, filename))
             shares[label] += own
         total = sum(shares.values())

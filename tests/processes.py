@@ -31,7 +31,7 @@ def site_environment(**extra) -> dict:
 
 def start_manage(*arguments, log_path: Path, **env) -> subprocess.Popen:
     """`manage.py <arguments>` in the background, its output in log_path."""
-    log = open(log_path, "ab")  # noqa: SIM115 (closed by stop())
+    log = open(log_path, "ab")  # closed by stop()
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), *arguments],
         cwd=ROOT,
@@ -96,7 +96,7 @@ def start_gunicorn(*binds, log_path: Path, workers: int = 2, **env) -> subproces
     arguments = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "-w", str(workers)]
     for bind in binds:
         arguments += ["-b", bind]
-    log = open(log_path, "ab")  # noqa: SIM115 (closed by stop())
+    log = open(log_path, "ab")  # closed by stop()
     process = subprocess.Popen(
         arguments, cwd=ROOT, env=site_environment(**env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )

@@ -312,7 +312,7 @@ def html_part(
         "attendees/mail/layout.html",
         {
             "subject": subject,
-            "body_html": mark_safe(body),  # noqa: S308 (escaped above)
+            "body_html": mark_safe(body),  # escaped above
             "language": language,
             # The home page in the mail's language (/en/ for English).
             "site_url": _home(language),

@@ -57,7 +57,7 @@ MEMOIZED_TEXTS = 512
 def markdown_html(text: str) -> SafeString:
     """The text as HTML fit to put in a page."""
     rendered = _rendered_below_the_page(text or "")
-    return mark_safe(  # noqa: S308 (nh3 has just removed all but the allowed tags)
+    return mark_safe(  # nh3 has just removed all but the allowed tags
         nh3.clean(
             rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES, link_rel="nofollow"
         )

@@ -36,3 +36,15 @@ def test_management_tokens_are_long_and_distinct():
     tokens = {RegistrationFactory().token for _ in range(20)}
     assert len(tokens) == 20
     assert min(len(token) for token in tokens) == 43  # 32 random bytes, base64: 256 bits
+
+
+@pytest.mark.parametrize("recipients", ["neither", "both"])
+def test_a_pending_mail_is_for_exactly_one_registration_or_subscriber(recipients):
+    from attendees.models import PendingMail, Subscription
+
+    registration = RegistrationFactory()
+    subscription = Subscription.objects.create(email="news@example.kr")
+    chosen = {"registration": registration, "subscription": subscription} if recipients == "both" else {}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PendingMail.objects.create(kind="confirmation", recipient="news@example.kr", **chosen)
+    assert PendingMail.objects.count() == 0

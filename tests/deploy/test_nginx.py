@@ -111,11 +111,11 @@ def behind_nginx(postgres_only, tmp_path, static_root, tls_certificate, settings
     (tmp_path / "nginx.conf").write_text(nginx_main(tmp_path, site))
     proxy = subprocess.Popen(
         [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        stdout=open(tmp_path / "nginx.out", "wb"),  # noqa: SIM115
+        stdout=open(tmp_path / "nginx.out", "wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    proxy.log = open(tmp_path / "nginx.out", "ab")  # noqa: SIM115 (closed by stop())
+    proxy.log = open(tmp_path / "nginx.out", "ab")  # closed by stop()
     try:
 
         def healthy():

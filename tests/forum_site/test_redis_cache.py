@@ -3,6 +3,7 @@
 import pytest
 
 from forum_site.redis_cache import RedisCache
+from tests.processes import redis_db
 
 
 def test_every_call_goes_through_one_client(redis_url):
@@ -16,13 +17,13 @@ def test_every_call_goes_through_one_client(redis_url):
 
 
 def test_each_server_has_its_own_client(redis_url):
-    replica = redis_url.rsplit("/", 1)[0] + "/15"
+    replica = redis_url.rsplit("/", 1)[0] + f"/{redis_db(3)}"
     cache = RedisCache([redis_url, replica], {})
 
     written, read = cache._cache.get_client(write=True), cache._cache.get_client()
 
     assert written is not read
-    assert written.connection_pool.connection_kwargs["db"] == 14
+    assert written.connection_pool.connection_kwargs["db"] == redis_db(2)  # the redis_url fixture's
     assert read.connection_pool.connection_kwargs["db"] == 15
 
 
