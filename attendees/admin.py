@@ -6,6 +6,7 @@ layer: it may import every concern."""
 import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce, TruncMinute
@@ -85,10 +86,11 @@ class RegisteredInABurstFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if not self.value():
+        minute = self.value()
+        if not minute:
             return queryset
         try:
-            start = timezone.make_aware(datetime.datetime.strptime(self.value(), "%Y-%m-%dT%H:%M"))
+            start = timezone.make_aware(datetime.datetime.strptime(minute, "%Y-%m-%dT%H:%M"))
         except ValueError:
             return queryset.none()
         return queryset.filter(created_at__gte=start, created_at__lt=start + datetime.timedelta(minutes=1))
@@ -172,10 +174,10 @@ class RegistrationAdmin(MaskedContactsAdmin):
 
     # --- Adding: a desk registration, through registration_create like the public form:
     # capacity, waiting list, consent record and mail are the same; only the window is not.
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = DeskRegistrationForm.refusing(getattr(request, "desk_refusal", None))
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -408,7 +410,7 @@ class RegistrationAdmin(MaskedContactsAdmin):
                     "title": _("Cancel the selected registrations"),
                     "opts": self.opts,
                     "selected": list(queryset.values_list("pk", flat=True)),
-                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                     "to_cancel": counts["active"],
                     "confirmed": counts["confirmed"],
                     "waitlisted": counts["waitlisted"],

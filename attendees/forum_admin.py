@@ -91,7 +91,7 @@ class ForumRescheduleForm(forms.Form):
     venue = forms.ModelChoiceField(queryset=Venue.objects.all(), required=False, widget=forms.HiddenInput)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned["ends_at"] <= cleaned["starts_at"]:
             raise forms.ValidationError(_("The forum must end after it starts."), code="ends_before_start")
         return cleaned
@@ -123,7 +123,7 @@ def to_forum_page(url_name: str, description: "StrOrPromise", *, one_at_a_time: 
     return action
 
 
-class ForumCancelPage(ConfirmationPage):
+class ForumCancelPage(ConfirmationPage[Forum]):
     """Who will be told, and the reason they will read; then the forum is cancelled."""
 
     template_name = "attendees/admin/forum_cancel.html"
@@ -151,7 +151,7 @@ class ForumCancelPage(ConfirmationPage):
         return said % told, messages.SUCCESS
 
 
-class ForumReschedulePage(ConfirmationPage):
+class ForumReschedulePage(ConfirmationPage[Forum]):
     """Who will be mailed the new date, time or venue, and the mail they will read; then
     the forum moves and they are told."""
 

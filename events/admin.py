@@ -99,7 +99,8 @@ class TalkInline(admin.StackedInline):
         speakers = copy.deepcopy(formset.form.base_fields["speakers_in_order"])
         speakers.widget = RelatedFieldWidgetWrapper(
             speakers.widget,
-            Talk._meta.get_field("speakers").remote_field,
+            # A ManyToManyRel, which the wrapper takes at run time; django-stubs asks a ManyToOneRel.
+            Talk._meta.get_field("speakers").remote_field,  # type: ignore[arg-type]
             self.admin_site,
             can_add_related=self.admin_site.get_model_admin(Speaker).has_add_permission(request),
             can_change_related=False,

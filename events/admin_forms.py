@@ -48,8 +48,10 @@ class TalkInlineForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["speakers_in_order"] = [link.speaker_id for link in self.instance.talk_speakers.all()]
 
+    # ModelForm._save_m2m(): Django's private step that save(commit=False) hands back as
+    # save_m2m(), which django-stubs does not declare.
     def _save_m2m(self):
-        super()._save_m2m()
+        super()._save_m2m()  # type: ignore[misc]
         talk_set_speakers(talk=self.instance, speakers=self.cleaned_data["speakers_in_order"])
 
 

@@ -284,6 +284,8 @@ class Forum(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ForumQuerySet.as_manager()
+    # (series id, number) as loaded from the database (from_db): save() keeps it answering.
+    _loaded_address: tuple[int | None, int | None]
 
     class Meta:
         ordering = ["-starts_at"]

@@ -32,8 +32,8 @@ def sitemap_index(request):
         # The languages' sitemaps list the same items: the first one speaks for all.
         first = SITEMAPS[f"{section}-{settings.LANGUAGE_CODE}"]
         pages = first.paginator.num_pages
-        lastmod = first.get_latest_lastmod()
-        lastmod = timezone.localtime(lastmod).isoformat() if lastmod else ""
+        latest = first.get_latest_lastmod()
+        lastmod = timezone.localtime(latest).isoformat() if latest else ""
         for language, _name in settings.LANGUAGES:
             path = reverse("sitemap-section", kwargs={"section": f"{section}-{language}"})
             lines += _section_lines(escape(request.build_absolute_uri(path)), pages, lastmod)

@@ -54,10 +54,11 @@ class SharedClientRedisCacheClient(django_redis.RedisCacheClient):
         self._scripts = {}  # (id of a client, source) -> the script, registered on it once
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
+        # Django's own RedisCacheClient members, which django-stubs does not declare.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
 
     def _script(self, client, source: str):

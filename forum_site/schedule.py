@@ -7,13 +7,16 @@ scheduler, say on a second host, only repeats work.
 """
 
 import datetime
+from typing import Any
+
+from django_tasks.base import Task
 
 from attendees import jobs
 from attendees.outbox import tasks
 
 from . import housekeeping
 
-SCHEDULE = [
+SCHEDULE: list[tuple[Task[Any, Any], datetime.timedelta]] = [
     # Retries, and mail whose enqueue or worker was lost.
     (tasks.mail_deliver_due, datetime.timedelta(seconds=30)),
     # Reminders of forums about to start: a few minutes late at most.

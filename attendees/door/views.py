@@ -171,7 +171,8 @@ def desk_page(request):
         "counts": counts(forum) if forum else None,
     }
     response = render(request, "attendees/desk/desk.html", context)
-    response._permissions_policy_override = DESK_PERMISSIONS_POLICY
+    # django-permissions-policy's per-response override, an attribute HttpResponse does not declare.
+    response._permissions_policy_override = DESK_PERMISSIONS_POLICY  # type: ignore[attr-defined]
     return response
 
 

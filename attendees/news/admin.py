@@ -38,7 +38,7 @@ class SubscriptionAdmin(MaskedContactsAdmin):
         return False  # an ended subscription is the record of the unsubscribe
 
 
-class AnnouncementPage(ConfirmationPage):
+class AnnouncementPage(ConfirmationPage[Forum]):
     """How many subscribers, in which language, will be told of the forum; then it is sent."""
 
     template_name = "attendees/admin/announce.html"

@@ -42,7 +42,7 @@ class DeskRegistrationForm(PersonFieldsForm):
         return type(cls.__name__, (cls,), {"refusal": refusal}) if refusal else cls
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         forum, email = cleaned.get("forum"), cleaned.get("email")
         if forum and forum.is_cancelled:
             self.add_error("forum", _("This forum has been cancelled."))
@@ -66,7 +66,7 @@ class RegistrationChangeForm(PersonFieldsForm):
         pass
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         email = cleaned.get("email")
         if "email" in self.changed_data and email and self.instance.status != "cancelled":
             if _email_taken(self.instance.forum_id, email, exclude_pk=self.instance.pk):

@@ -5,7 +5,7 @@ from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import PERSON_FIELDS, SELF_EDITABLE_FIELDS, Registration
+from attendees.models import PERSON_FIELDS, SELF_EDITABLE_FIELDS, Registration, Sector
 from attendees.registrations import normalize
 
 
@@ -48,6 +48,12 @@ class PersonFieldsForm(forms.ModelForm):
             self.fields["email"].required = True
 
     PERSON = PERSON_FIELDS
+
+    def sector_as_radios(self):
+        """The sector as radio buttons the person picks: without the select's empty "---------"."""
+        sector = self.fields["sector"]
+        assert isinstance(sector, forms.ChoiceField)
+        sector.choices = Sector.choices
 
     def person(self) -> dict:
         """The person's fields of a valid form, as registration_create takes them."""
@@ -117,7 +123,7 @@ class RegistrationForm(PersonFieldsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = self.fields["sector"].choices[1:]  # no empty "---------" radio
+        self.sector_as_radios()
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("About you"), *PERSON_FIELDS),
@@ -149,7 +155,7 @@ class SelfServiceDetailsForm(PersonFieldsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = self.fields["sector"].choices[1:]
+        self.sector_as_radios()
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -173,7 +179,7 @@ class WalkInForm(PersonFieldsForm):
         self.fields["email"].help_text = _(
             "Optional at the door: with it, the person gets the confirmation and the QR code."
         )
-        self.fields["sector"].choices = self.fields["sector"].choices[1:]
+        self.sector_as_radios()
         self.helper = FormHelper()
         self.helper.form_tag = False
 

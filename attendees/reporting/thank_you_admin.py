@@ -18,7 +18,7 @@ class ThankYouForm(forms.Form):
     )
 
 
-class ThankYouPage(ConfirmationPage):
+class ThankYouPage(ConfirmationPage[Forum]):
     """How many people each group holds; then their thank-you mails are queued."""
 
     template_name = "attendees/admin/thank_you.html"

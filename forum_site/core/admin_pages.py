@@ -6,6 +6,8 @@ the same for all: the permission, a refusal back to the object's change page wit
 message, the page inside the admin's frame, and on a valid POST the action and its
 message."""
 
+from typing import Generic, TypeVar
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -23,11 +25,15 @@ def back_to_change_page(
     return redirect(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", obj.pk)
 
 
-class ConfirmationPage:
+# The model of the object a page is about: ConfirmationPage[Forum] knows its obj is a Forum.
+ObjectT = TypeVar("ObjectT", bound=models.Model)
+
+
+class ConfirmationPage(Generic[ObjectT]):
     template_name: str
     form_class: type[forms.Form] | None = None
 
-    def __init__(self, model_admin, request, obj: models.Model):
+    def __init__(self, model_admin, request, obj: ObjectT):
         self.model_admin, self.request, self.obj = model_admin, request, obj
 
     def allowed(self) -> bool:

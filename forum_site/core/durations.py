@@ -37,9 +37,10 @@ class DurationSelect(forms.Select):
 
     def optgroups(self, name, value, attrs=None):
         offered = {str(option_value) for option_value, _label in self.choices}
-        extra = [v for v in value if v and v not in offered and parse_duration(v) is not None]
+        parsed = {v: parse_duration(v) for v in value if v and v not in offered}
+        extra = [(v, duration_words(duration)) for v, duration in parsed.items() if duration is not None]
         if extra:
-            self.choices = [*self.choices, *((v, duration_words(parse_duration(v))) for v in extra)]
+            self.choices = [*self.choices, *extra]
         return super().optgroups(name, value, attrs)
 
 

@@ -31,7 +31,9 @@ class SlugFromField(models.SlugField):
             kwargs["unique_within"] = self.unique_within
         return name, path, args, kwargs
 
-    def formfield(self, **kwargs):
+    # django-stubs gives SlugField the base Field's positional signature; Django's own
+    # SlugField.formfield() takes keywords only, as this one does.
+    def formfield(self, **kwargs):  # type: ignore[override]
         # Empty is None, not "": two new talks left without a slug in one form are not
         # "the same slug twice", and the unique checks leave them to pre_save.
         return super().formfield(**{"empty_value": None, **kwargs})

@@ -44,8 +44,10 @@ def test_healthz_tells_staff_and_this_host_what_is_wrong(client, admin_user):
     from django.test import Client
 
     from attendees.models import PendingMail
+    from tests.factories import RegistrationFactory
 
-    PendingMail.objects.create(recipient="kim@example.kr", kind="confirmation")
+    kim = RegistrationFactory(email="kim@example.kr")
+    PendingMail.objects.create(registration=kim, recipient=kim.email, kind="confirmation")
     details = {"status": "ok", "database": "ok", "cache": "ok", "mail": {"status": "ok", "oldest_waiting_seconds": 0}}
     assert Client(REMOTE_ADDR="127.0.0.1").get("/healthz").json() == details
     assert Client(REMOTE_ADDR="::1").get("/healthz").json() == details
