@@ -1,14 +1,14 @@
 """Thirty people press "register" at the same moment for ten seats (PostgreSQL)."""
 
 import collections
-import threading
+import functools
 
 import pytest
-from django.db import connection
 
 from attendees.models import ActorKind, Registration
 from attendees.registrations import services
 from attendees.registrations.seat_counts import seat_counts_true
+from tests.concurrency import run_together
 from tests.factories import ForumFactory
 from tests.mailbox import queued_mail
 
@@ -21,33 +21,19 @@ EDITS_PER_PERSON = 5
 
 def test_concurrent_registrations_never_overbook(postgres_only):
     forum = ForumFactory(capacity=SEATS)
-    start_together = threading.Barrier(PEOPLE)
-    statuses, errors = [], []
 
     def register(index):
-        try:
-            start_together.wait(timeout=30)
-            registration = services.registration_create(
-                forum=forum,
-                name=f"참가자{index}",
-                email=f"person{index}@example.kr",
-                organization="광주AI",
-                position="연구원",
-                sector="industry",
-                consent_privacy=True,
-            )
-            statuses.append(registration.status)
-        except Exception as error:  # collected, so the test names every failure
-            errors.append(repr(error))
-        finally:
-            connection.close()  # each thread has its own connection
+        return services.registration_create(
+            forum=forum,
+            name=f"참가자{index}",
+            email=f"person{index}@example.kr",
+            organization="광주AI",
+            position="연구원",
+            sector="industry",
+            consent_privacy=True,
+        ).status
 
-    threads = [threading.Thread(target=register, args=(index,)) for index in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
+    statuses, errors = run_together([functools.partial(register, index) for index in range(PEOPLE)])
     assert errors == []
     assert collections.Counter(statuses) == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS}
     stored = Registration.objects.filter(forum=forum)
@@ -73,24 +59,9 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(postgres_only
         for i in range(10)
     ]
     holders = people[:5]
-    start_together = threading.Barrier(len(holders))
-    errors = []
-
-    def cancel(registration):
-        try:
-            start_together.wait(timeout=30)
-            services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=cancel, args=(holder,)) for holder in holders]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
+    _results, errors = run_together(
+        [functools.partial(services.registration_cancel, registration=h, by=ActorKind.ATTENDEE) for h in holders]
+    )
     assert errors == []
     confirmed = Registration.objects.filter(forum=forum).confirmed()
     assert sorted(confirmed.values_list("email", flat=True)) == [f"p{i}@example.kr" for i in range(5, 10)]
@@ -126,50 +97,27 @@ def test_staff_edits_racing_cancellations_never_undo_one_nor_overbook(postgres_o
             consent_privacy=True,
         )
     staff = User.objects.create_superuser("desk-lead", password="a-long-password-1")
-    start_together = threading.Barrier(2 * seats)
-    errors = []
-
-    def cancel(registration):
-        try:
-            start_together.wait(timeout=30)
-            services.registration_cancel(registration=registration, by=ActorKind.ATTENDEE)
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
 
     def edit(registration):
-        try:
-            client = Client()
-            client.force_login(staff)
-            url = reverse("admin:attendees_registration_change", args=[registration.pk])
-            form = {
-                "name": registration.name,
-                "email": registration.email,
-                "phone": "01012345678",
-                "organization": "광주광역시",
-                "position": registration.position,
-                "sector": registration.sector,
-            }
-            start_together.wait(timeout=30)
-            # Staff keep saving while the cancellations go through, so edits overlap them.
-            for attempt in range(EDITS_PER_PERSON):
-                response = client.post(url, {**form, "position": f"연구원 {attempt}"})
-                if response.status_code != 302:
-                    errors.append(f"edit {registration.pk}: {response.status_code}")
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        client = Client()
+        client.force_login(staff)
+        url = reverse("admin:attendees_registration_change", args=[registration.pk])
+        form = {
+            "name": registration.name,
+            "email": registration.email,
+            "phone": "01012345678",
+            "organization": "광주광역시",
+            "position": registration.position,
+            "sector": registration.sector,
+        }
+        # Staff keep saving while the cancellations go through, so edits overlap them.
+        answers = [client.post(url, {**form, "position": f"연구원 {attempt}"}) for attempt in range(EDITS_PER_PERSON)]
+        return [f"edit {registration.pk}: {a.status_code}" for a in answers if a.status_code != 302]
 
-    threads = [threading.Thread(target=cancel, args=(holder,)) for holder in holders]
-    threads += [threading.Thread(target=edit, args=(holder,)) for holder in holders]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
+    cancels = [functools.partial(services.registration_cancel, registration=h, by=ActorKind.ATTENDEE) for h in holders]
+    results, errors = run_together([*cancels, *(functools.partial(edit, holder) for holder in holders)])
     assert errors == []
+    assert [failed for edits in results[seats:] for failed in edits] == []
     stored = Registration.objects.filter(forum=forum)
     assert sorted(stored.filter(email__startswith="h").values_list("status", flat=True)) == ["cancelled"] * seats
     assert stored.confirmed().count() == seats
@@ -187,44 +135,31 @@ def test_two_desks_registering_one_person_at_once_get_one_registration_and_a_for
 
     forum = ForumFactory(capacity=10)
     staff = User.objects.create_superuser("desk-lead", password="a-long-password-1")
-    start_together = threading.Barrier(2)
-    outcomes, errors = [], []
 
     def register_at_the_desk():
-        try:
-            client = Client()
-            client.force_login(staff)
-            start_together.wait(timeout=30)
-            response = client.post(
-                reverse("admin:attendees_registration_add"),
-                {
-                    "forum": forum.pk,
-                    "name": "현장등록",
-                    "email": "walk.in@example.kr",
-                    "phone": "",
-                    "organization": "광주시",
-                    "position": "주무관",
-                    "sector": "government",
-                    "language": "ko",
-                    "consent_privacy": "on",
-                },
-            )
-            if response.status_code == 200:
-                form = response.context["adminform"].form
-                assert form.errors == {"email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]}, form.errors
-                outcomes.append(("form error", form.errors))
-            else:
-                outcomes.append((response.status_code, None))
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        client = Client()
+        client.force_login(staff)
+        response = client.post(
+            reverse("admin:attendees_registration_add"),
+            {
+                "forum": forum.pk,
+                "name": "현장등록",
+                "email": "walk.in@example.kr",
+                "phone": "",
+                "organization": "광주시",
+                "position": "주무관",
+                "sector": "government",
+                "language": "ko",
+                "consent_privacy": "on",
+            },
+        )
+        if response.status_code == 200:
+            form = response.context["adminform"].form
+            assert form.errors == {"email": ["이 이메일 주소로 이미 이 포럼에 신청되어 있습니다."]}, form.errors
+            return ("form error", form.errors)
+        return (response.status_code, None)
 
-    threads = [threading.Thread(target=register_at_the_desk) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes, errors = run_together([register_at_the_desk, register_at_the_desk])
     assert errors == []
     assert Registration.objects.filter(forum=forum).count() == 1
     # One desk registered the person; the other got the form back with the error in Korean,
@@ -237,12 +172,9 @@ def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres
     from attendees.registrations.forum_changes import forum_cancel
 
     forum = ForumFactory(capacity=5)
-    start_together = threading.Barrier(PEOPLE + 1)
-    outcomes, errors = [], []
 
     def register(index):
         try:
-            start_together.wait(timeout=30)
             services.registration_create(
                 forum=forum,
                 name=f"참가자{index}",
@@ -252,30 +184,14 @@ def test_registrations_racing_a_forum_cancel_all_end_cancelled_and_told(postgres
                 sector="industry",
                 consent_privacy=True,
             )
-            outcomes.append("registered")
         except services.RegistrationError as refusal:
-            outcomes.append(refusal.code)
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
+            return refusal.code
+        return "registered"
 
     def cancel():
-        try:
-            start_together.wait(timeout=30)
-            outcomes.append(("told", forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")))
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        return ("told", forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍"))
 
-    threads = [threading.Thread(target=register, args=(index,)) for index in range(PEOPLE)]
-    threads.append(threading.Thread(target=cancel))
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
+    outcomes, errors = run_together([*(functools.partial(register, index) for index in range(PEOPLE)), cancel])
     assert errors == []
     registered = outcomes.count("registered")
     assert registered + outcomes.count("closed") == PEOPLE

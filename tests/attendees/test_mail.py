@@ -1,18 +1,18 @@
 """Mail text is data, never a template; it is rendered after the forum lock is released."""
 
 import datetime
-import threading
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 from post_office.models import STATUS, Email
 
 from attendees.models import ActorKind, PendingMail, Registration
 from attendees.outbox.delivery import outbox_deliver
 from attendees.registrations import services
+from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 
@@ -138,23 +138,7 @@ def test_two_workers_delivering_at_once_send_each_mail_once(postgres_only, mailo
         PendingMail(registration=registration, recipient=registration.email, kind="confirmation")
         for registration in Registration.objects.all()
     )
-    start_together = threading.Barrier(2)
-    counts, errors = [], []
-
-    def deliver():
-        try:
-            start_together.wait(timeout=30)
-            counts.append(outbox_deliver())
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    counts, errors = run_together([outbox_deliver, outbox_deliver])
     assert errors == []
     assert sum(counts) == 20
     assert sorted(Email.objects.values_list("to", flat=True)) == sorted([[f"p{i}@example.kr"] for i in range(20)])

@@ -3,17 +3,16 @@ each person waiting, nothing to anyone who cancelled or came later."""
 
 import collections
 import datetime
-import threading
 
 import pytest
 import time_machine
-from django.db import connection
 
 from attendees.models import ActorKind, MailKind, PendingMail
 from attendees.outbox.delivery import outbox_deliver
 from attendees.outbox.reminders import reminders_send
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_reschedule
+from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail
 
@@ -127,26 +126,8 @@ def test_the_job_run_twice_at_once_reminds_each_person_once(postgres_only):
     forum = ForumFactory(capacity=40, starts_at=seoul(2030, 1, 8))
     for index in range(50):
         RegistrationFactory(forum=forum, status="confirmed" if index < 40 else "waitlisted")
-    runs = 2
-    start_together = threading.Barrier(runs)
-    results, errors = [], []
-
-    def run():
-        try:
-            start_together.wait(timeout=30)
-            results.append(reminders_send())
-        except Exception as error:  # collected, so the test names every failure
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
     with at(2030, 1, 7, 15, 30):
-        threads = [threading.Thread(target=run) for _ in range(runs)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-
+        results, errors = run_together([reminders_send, reminders_send])
     assert errors == []
     assert sorted(results) == [0, 1]
     per_person = collections.Counter(PendingMail.objects.values_list("recipient", flat=True))

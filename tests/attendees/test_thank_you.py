@@ -1,17 +1,16 @@
 """The thank-you after a forum: counts first, then once to each person, with the report."""
 
 import collections
-import threading
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.urls import reverse
 
 from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail
 from attendees.reporting.thank_you import thank_you_send
 from events.models import ForumPhoto
+from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.mailbox import queued_mail
 
@@ -93,23 +92,11 @@ def test_no_thank_you_before_the_report_is_published(admin_client):
 @pytest.mark.django_db(transaction=True)
 def test_sending_twice_at_once_thanks_each_person_once(postgres_only):
     forum = a_past_forum()
-    start_together = threading.Barrier(2)
-    errors = []
 
     def send():
-        try:
-            start_together.wait(timeout=30)
-            thank_you_send(forum=forum, include_absent=True, by=ActorKind.SYSTEM)
-        except Exception as error:  # collected, so the test names every failure
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        return thank_you_send(forum=forum, include_absent=True, by=ActorKind.SYSTEM)
 
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _results, errors = run_together([send, send])
     assert errors == []
     assert collections.Counter(PendingMail.objects.values_list("recipient", flat=True)) == dict.fromkeys(
         [
