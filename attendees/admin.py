@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees.contacts import MaskedContactsAdmin, sees_whole_contacts
-from attendees.door import exports
 from attendees.door.check_in_words import check_in_message
 from attendees.models import (
     PERSON_FIELDS,
@@ -33,6 +32,7 @@ from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions
 from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
 from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
+from attendees.reporting import exports
 from forum_site.core import clock
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

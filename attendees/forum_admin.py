@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from attendees.door import printables
 from attendees.models import RUNS_REGISTRATIONS, AccessKind
 from attendees.news.admin import announce_view
+from attendees.news.thank_you_admin import thank_you_view
 from attendees.outbox.rendering import reschedule_preview
 from attendees.records import access_record, history_row
 from attendees.registrations import services
@@ -35,7 +36,6 @@ from attendees.registrations.forum_changes import (
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from attendees.reporting.statistics_admin import statistics_download, statistics_view
-from attendees.reporting.thank_you_admin import thank_you_view
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.admin_forms import ForumForm
 from events.models import Forum, ForumStatus, Venue

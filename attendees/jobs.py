@@ -4,13 +4,13 @@ the service of its own concern: reminders, news reconfirmations, the purge."""
 from django_tasks import task
 
 from attendees.news.subscriptions import reconfirmations_run
-from attendees.outbox.reminders import reminders_send as send_reminders
 from attendees.registrations.erasure import personal_data_purge as purge
+from attendees.registrations.reminders import reminders_send as send_reminders
 
 
 @task()
 def reminders_send() -> int:
-    """Reminders to the registrants of forums about to start (attendees/outbox/reminders.py). Scheduled."""
+    """Reminders to the registrants of forums about to start (attendees/registrations/reminders.py). Scheduled."""
     return send_reminders()
 
 

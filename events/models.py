@@ -268,7 +268,7 @@ class Forum(models.Model):
     # What people's calendars know the forum by (iCalendar's UID). Forums made before it
     # existed keep the UID their files carried ("<slug>@forum-site", migration 0016).
     calendar_uid = models.CharField(max_length=255, unique=True, default=new_calendar_uid, editable=False)
-    # Set, once, by the job that queued the reminders (attendees/outbox/reminders.py): whoever
+    # Set, once, by the job that queued the reminders (attendees/registrations/reminders.py): whoever
     # registers after it gets no reminder, and a second run sends none.
     reminders_sent_at = models.DateTimeField(_("reminders sent at"), null=True, blank=True, editable=False)
     # Set, once, when staff announced the forum to the news subscribers (attendees/news/subscriptions.py).

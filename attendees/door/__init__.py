@@ -1,5 +1,5 @@
-"""The forum morning at the door: the check-in desk, the check-in code and its QR code,
-walk-ins and invited guests, the printed sign-in sheet and name badges, the exports.
+"""The forum morning at the door: the check-in desk and its QR-code scanning, walk-ins,
+invited guests and the MC's list, the printed sign-in sheet and name badges.
 
-May import: attendees.models, attendees.registrations (every check-in and walk-in goes
-through its services)."""
+May import: attendees.registrations, attendees.records, attendees.check_in_qr,
+attendees.print_styles, attendees.models."""

@@ -1,4 +1,6 @@
-"""News of later forums: subscriptions confirmed from the mailbox, announcements,
-unsubscribing (one click too), reconfirmation every two years, and their admin.
+"""Mail to many at once: news subscriptions confirmed from the mailbox, announcements,
+unsubscribing (one click too), reconfirmation every two years, the thank-you after a
+forum, and their admin pages.
 
-May import: attendees.models, attendees.outbox (to queue its mails)."""
+May import: attendees.outbox (to queue its mails), attendees.records,
+attendees.contacts, attendees.models."""

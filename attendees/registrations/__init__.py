@@ -1,7 +1,9 @@
 """Registrations, the core: the form and its consent, input made canonical, rate limits,
 the services that change a registration under the forum's lock (capacity, waiting list,
-cancellation, corrections), seat counters, a forum's cancellation and new date, the
-attendee's own pages, erasure and the purge, the two records, and their admin.
+cancellation, check-in, corrections) and the one table of legal moves, seat counters, a
+forum's publication, cancellation and new date, the reminders before a forum (who is
+reminded, and when), the attendee's own pages, erasure and the purge, and the admin's forms.
 
-May import: attendees.models, attendees.outbox (to queue mail), attendees.news
-(a confirmed news consent), attendees.door's QR code, attendees.reporting's snapshot."""
+May import: attendees.reporting (the statistics' snapshot before the purge),
+attendees.news (a confirmed news consent subscribes), attendees.outbox (to queue mail),
+attendees.records, attendees.check_in_qr, attendees.contacts, attendees.models."""

@@ -1,5 +1,5 @@
-"""After the forum: attendance statistics and the snapshot kept before the purge, the
-result report (결과보고서) as DOCX and PDF, and the thank-you to those who came.
+"""What the office files and keeps: attendance statistics and the snapshot kept before the
+purge, the office's list of registrations (XLSX and CSV), and the result report
+(결과보고서) as DOCX and PDF.
 
-May import: attendees.models, attendees.outbox (the thank-you mail), attendees.door's
-print styles."""
+May import: attendees.contacts (masked exports), attendees.print_styles, attendees.models."""

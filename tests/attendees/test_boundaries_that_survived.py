@@ -8,8 +8,8 @@ import time_machine
 from django.urls import reverse
 
 from attendees.models import MailKind, PendingMail, Registration
-from attendees.outbox.reminders import reminders_send
 from attendees.registrations import services
+from attendees.registrations.reminders import reminders_send
 from tests.factories import ForumFactory, RegistrationFactory, registered, seoul, staff_with_role
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from attendees.models import MailKind, PendingMail, Registration
-from attendees.outbox.reminders import reminders_send
 from attendees.registrations.demo_attendance import DEMO_DOMAIN, load_demo_attendance
+from attendees.registrations.reminders import reminders_send
 from attendees.registrations.seat_counts import seat_counts_true
 
 pytestmark = pytest.mark.django_db

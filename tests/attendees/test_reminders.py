@@ -9,9 +9,9 @@ import time_machine
 
 from attendees.models import ActorKind, MailKind, PendingMail
 from attendees.outbox.delivery import outbox_deliver
-from attendees.outbox.reminders import reminders_send
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_reschedule
+from attendees.registrations.reminders import reminders_send
 from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
 from tests.mailbox import queued_mail

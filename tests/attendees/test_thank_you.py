@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail
-from attendees.reporting.thank_you import thank_you_send
+from attendees.news.thank_you import thank_you_send
 from events.models import ForumPhoto
 from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, seoul

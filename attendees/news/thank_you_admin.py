@@ -1,5 +1,5 @@
 """The admin page that sends a forum's thank-you: it says first how many people each
-group holds, then queues the mails (attendees/reporting/thank_you.py)."""
+group holds, then queues the mails (attendees/news/thank_you.py)."""
 
 from django import forms
 from django.contrib import messages
@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from attendees.reporting.thank_you import thank_you_groups, thank_you_send
+from attendees.news.thank_you import thank_you_groups, thank_you_send
 from events.models import Forum
 from forum_site.core.admin_pages import ConfirmationPage
 
