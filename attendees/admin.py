@@ -4,21 +4,19 @@ with what reaches the people registered, in attendees/forum_admin.py. The compos
 layer: it may import every concern."""
 
 import datetime
+import functools
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce, TruncMinute
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from attendees import registration_actions
 from attendees.contacts import MaskedContactsAdmin, sees_whole_contacts
-from attendees.door.check_in_words import check_in_message
 from attendees.models import (
     PERSON_FIELDS,
     AccessKind,
@@ -31,11 +29,9 @@ from attendees.models import (
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
 from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
-from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm, RegistrationExportForm
-from attendees.reporting import exports
-from forum_site.core import clock
+from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm
+from attendees.reporting.exports_admin import registrations_export_view
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MASKED = ["masked_email", "masked_phone"]
 
 
@@ -133,7 +129,13 @@ class RegistrationAdmin(MaskedContactsAdmin):
     show_full_result_count = False
     ordering = ["-created_at", "-pk"]
     list_select_related = ["forum"]
-    actions = ["check_in", "undo_check_in", "cancel", "promote", "resend_confirmation"]
+    actions = [
+        registration_actions.check_in,
+        registration_actions.undo_check_in,
+        registration_actions.cancel,
+        registration_actions.promote,
+        registration_actions.resend_confirmation,
+    ]
     form = RegistrationChangeForm
     view_on_site = False  # a registration's only page is the attendee's own, behind their token
     # Status changes only through the actions, which go through the services: a cancel
@@ -249,40 +251,9 @@ class RegistrationAdmin(MaskedContactsAdmin):
 
     # --- The list for the forum morning: Excel or CSV, with a reason on record.
     def get_urls(self):
-        export = path("export/", self.admin_site.admin_view(self.export_view), name="attendees_registration_export")
+        view = self.admin_site.admin_view(functools.partial(registrations_export_view, model_admin=self))
+        export = path("export/", view, name="attendees_registration_export")
         return [export, *super().get_urls()]
-
-    def export_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = RegistrationExportForm(request.POST or None, initial={"forum": request.GET.get("forum")})
-        if request.method == "POST" and form.is_valid():
-            forum, file_format = form.cleaned_data["forum"], form.cleaned_data["file_format"]
-            masked = not sees_whole_contacts(request.user)
-            build = exports.registrations_xlsx if file_format == "xlsx" else exports.registrations_csv
-            content = build(forum, masked=masked)
-            ids = list(forum.registrations.identifiable().values_list("pk", flat=True))
-            access_record(
-                request,
-                kind=AccessKind.EXPORT,
-                registration_ids=ids,
-                forum=forum.pk,
-                reason=form.cleaned_data["reason"],
-                format=file_format,
-                masked=masked,
-            )
-            content_type = XLSX_TYPE if file_format == "xlsx" else "text/csv; charset=utf-8"
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="{forum.slug}-registrations.{file_format}"'
-            return response
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Export registrations"),
-            "opts": self.opts,
-            "form": form,
-            "masked": not sees_whole_contacts(request.user),
-        }
-        return TemplateResponse(request, "attendees/admin/export.html", context)
 
     # --- Every look at personal data leaves an access record, whatever the method: a POST
     # renders the list as a GET does, and a form with errors shows the person again.
@@ -346,102 +317,6 @@ class RegistrationAdmin(MaskedContactsAdmin):
         for registration in Registration.objects.filter(pk__in=ids).cancellable():
             services.registration_cancel(registration=registration, by=request.user)
         Registration.objects.filter(pk__in=ids).delete()
-
-    # --- Actions
-    def _record_action(self, request, queryset, name):
-        access_record(
-            request, kind=AccessKind.ACTION, registration_ids=queryset.values_list("pk", flat=True), action=name
-        )
-
-    def _check_ins_open(self, request, queryset):
-        """The selection whose check-ins this account may change: once a forum has ended,
-        only with the permission to correct them (the desk's are closed then)."""
-        if request.user.has_perm("attendees.correct_check_in"):
-            return queryset
-        ended = queryset.filter(forum__ends_at__lte=clock.now())
-        if count := ended.count():
-            self.message_user(
-                request,
-                _(
-                    "Check-ins of a forum that has ended are corrected only by staff allowed to: "
-                    "%(count)d left as they were."
-                )
-                % {"count": count},
-                messages.ERROR,
-            )
-        return queryset.exclude(pk__in=ended.values("pk"))
-
-    @admin.action(description=_("Check in the selected attendees"), permissions=["change"])
-    def check_in(self, request, queryset):
-        self._record_action(request, queryset, "check_in")
-        done = 0
-        for registration in self._check_ins_open(request, queryset).select_related("checked_in_by"):
-            outcome = services.registration_check_in(registration=registration, by=request.user)
-            if outcome is services.CheckIn.CHECKED_IN:
-                done += 1
-            else:  # each refusal says why, per person
-                registration.refresh_from_db()
-                self.message_user(request, check_in_message(registration, outcome), messages.WARNING)
-        if done:
-            self.message_user(request, ngettext("%d attendee checked in.", "%d attendees checked in.", done) % done)
-
-    @admin.action(description=_("Undo the check-in of the selected attendees"), permissions=["change"])
-    def undo_check_in(self, request, queryset):
-        self._record_action(request, queryset, "undo_check_in")
-        undone = sum(
-            services.registration_check_in_undo(registration=registration, by=request.user)
-            is services.CheckInUndo.UNDONE
-            for registration in self._check_ins_open(request, queryset)
-        )
-        self.message_user(request, ngettext("%d check-in undone.", "%d check-ins undone.", undone) % undone)
-
-    @admin.action(
-        description=_("Cancel the selected registrations (frees seats for the waiting list)"), permissions=["change"]
-    )
-    def cancel(self, request, queryset):
-        # Picked by mistake, it would cancel people at once: it says whom first, and waits.
-        if request.POST.get("confirmed") != "yes":
-            counts = queryset.cancellable().active_counts()
-            return TemplateResponse(
-                request,
-                "attendees/admin/registrations_cancel.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": _("Cancel the selected registrations"),
-                    "opts": self.opts,
-                    "selected": list(queryset.values_list("pk", flat=True)),
-                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                    "to_cancel": counts["active"],
-                    "confirmed": counts["confirmed"],
-                    "waitlisted": counts["waitlisted"],
-                },
-            )
-        self._record_action(request, queryset, "cancel")
-        cancelled, promoted = services.registrations_cancel(registrations=queryset, by=request.user)
-        self.message_user(
-            request,
-            _("%(cancelled)d cancelled; %(promoted)d promoted from the waiting list.")
-            % {"cancelled": cancelled, "promoted": len(promoted)},
-        )
-
-    @admin.action(description=_("Promote the selected from the waiting list"), permissions=["change"])
-    def promote(self, request, queryset):
-        self._record_action(request, queryset, "promote")
-        for registration in queryset.order_by("created_at"):
-            try:
-                services.registration_promote(registration=registration, by=request.user)
-            except services.RegistrationError as error:
-                self.message_user(request, f"{registration.name}: {error.message}", messages.ERROR)
-            else:
-                self.message_user(request, _("%(name)s is now confirmed.") % {"name": registration.name})
-
-    @admin.action(description=_("Resend the confirmation mail"), permissions=["change"])
-    def resend_confirmation(self, request, queryset):
-        self._record_action(request, queryset, "resend_confirmation")
-        for registration in queryset:
-            services.registration_resend_confirmation(registration=registration, by=request.user)
-        count = queryset.count()
-        self.message_user(request, ngettext("%d mail queued.", "%d mails queued.", count) % count)
 
 
 class ReadOnlyRecordAdmin(admin.ModelAdmin):

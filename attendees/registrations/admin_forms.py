@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from attendees.models import ALREADY_REGISTERED, PERSON_FIELDS, Registration
 from attendees.registrations import services
 from attendees.registrations.forms import ConsentField, PersonFieldsForm
-from events.models import Forum
 
 
 def _email_taken(forum, email, *, exclude_pk=None) -> bool:
@@ -75,16 +74,3 @@ class RegistrationChangeForm(PersonFieldsForm):
 
     def validate_unique(self):
         pass  # checked in clean(); the partial index is on lower(email), which Django cannot check
-
-
-class RegistrationExportForm(forms.Form):
-    """Which forum, in which format, and why: the reason goes into the access record."""
-
-    forum = forms.ModelChoiceField(label=_("forum"), queryset=Forum.objects.order_by("-starts_at"))
-    file_format = forms.ChoiceField(label=_("format"), choices=[("xlsx", "Excel (.xlsx)"), ("csv", "CSV (.csv)")])
-    reason = forms.CharField(
-        label=_("Why do you need this list?"),
-        max_length=200,
-        help_text=_("Kept in the access record with your account and the number of rows."),
-        error_messages={"required": _("Please give the reason for the export.")},
-    )
