@@ -6,8 +6,8 @@ import datetime
 import pytest
 import time_machine
 
+from attendees.demo.attendance import DEMO_DOMAIN, load_demo_attendance
 from attendees.models import MailKind, PendingMail, Registration
-from attendees.registrations.demo_attendance import DEMO_DOMAIN, load_demo_attendance
 from attendees.registrations.reminders import reminders_send
 from attendees.registrations.seat_counts import seat_counts_true
 

@@ -11,7 +11,7 @@ import time_machine
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from attendees.registrations.demo_attendance import load_demo_attendance
+from attendees.demo.attendance import load_demo_attendance
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from tests.pdf import info_of, save_first_page, text_of

@@ -113,7 +113,7 @@ def test_only_the_transition_function_and_the_forum_services_write_a_status():
         # planning creates the coming months' forums, as drafts;
         ("events/services.py", "forums_plan"),
         # the demo's made-up history is written as it stands, not lived through.
-        ("attendees/registrations/demo_attendance.py", "load_demo_attendance"),
+        ("attendees/demo/attendance.py", "load_demo_attendance"),
     }
 
 

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from attendees.registrations.demo_attendance import load_demo_attendance
+from attendees.demo.attendance import load_demo_attendance
 from events.models import Forum, Series
 from speakers.models import Speaker
 from tests.browser.conftest import save_screenshot, signed_in_staff

@@ -1,9 +1,9 @@
 """load_demo_attendance: invented registrations and check-ins for the demo's forums 1-3
-(attendees/registrations/demo_attendance.py). Run after load_demo; safe to run again."""
+(attendees/demo/attendance.py). Run after load_demo; safe to run again."""
 
 from django.core.management.base import BaseCommand
 
-from attendees.registrations.demo_attendance import load_demo_attendance
+from attendees.demo.attendance import load_demo_attendance
 from events.demo import SERIES_SLUG
 from events.models import Series
 

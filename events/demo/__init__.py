@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from speakers.models import Speaker
 
-from . import demo_english as english
-from .demo_photos import load_demo_photos
-from .models import Forum, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
+from ..models import Forum, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue, Weekday, WeekOfMonth
+from . import english
+from .photos import load_demo_photos
 
 SERIES_SLUG = "gwangju-ai"
 

@@ -1,4 +1,4 @@
-"""The demo's English texts, beside the Korean ones in events/demo.py: the same facts,
+"""The demo's English texts, beside the Korean ones in events/demo/__init__.py: the same facts,
 written for English readers (partners and staff of Gwangju's AI companies from abroad)."""
 
 SERIES_DESCRIPTION = (

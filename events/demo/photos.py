@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from .models import Forum, ForumPhoto
+from ..models import Forum, ForumPhoto
 
 SIZE = (1200, 800)
 KOREAN_FONTS = [
