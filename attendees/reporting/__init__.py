@@ -1,5 +1,6 @@
 """What the office files and keeps: attendance statistics and the snapshot kept before the
-purge, the office's list of registrations (XLSX and CSV), and the result report
-(결과보고서) as DOCX and PDF.
+purge, the office's list of registrations (XLSX and CSV, with its admin page), and the
+result report (결과보고서) as DOCX and PDF.
 
-May import: attendees.contacts (masked exports), attendees.print_styles, attendees.models."""
+May import: attendees.records (an export's access record), attendees.contacts (masked
+exports), attendees.print_styles, attendees.models."""
