@@ -4,6 +4,8 @@ balancer and the monitoring: 200 when all is well, 503 when not. Anyone is told 
 staff and to a client on this host, not to the internet."""
 
 import ipaddress
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -15,6 +17,8 @@ from django.views.decorators.http import require_GET
 from attendees.outbox.delivery import OVERDUE_AFTER, oldest_waiting_age
 
 from .core.client_address import client_ip
+
+T = TypeVar("T")
 
 
 def _database() -> bool:
@@ -33,19 +37,13 @@ def _cache() -> bool:
         cache.delete(key)
 
 
-def _checked(check) -> bool:
+def _checked(check: Callable[[], T], *, failing: T) -> T:
+    """What `check` answers, or `failing` when it raises: a database or cache that is down
+    raises, and that is the answer."""
     try:
         return check()
-    except Exception:  # a database or cache that is down raises; that is the answer
-        return False
-
-
-def _waiting_age():
-    """How long the oldest mail has waited (None when none waits, or the database is down)."""
-    try:
-        return oldest_waiting_age()
-    except Exception:  # as _checked(): the database may have gone since
-        return None
+    except Exception:
+        return failing
 
 
 def _told_details(request) -> bool:
@@ -58,9 +56,9 @@ def _told_details(request) -> bool:
 @never_cache
 @require_GET
 def healthz(request):
-    database = _checked(_database)
-    cache_ok = _checked(_cache)
-    age = _waiting_age() if database else None
+    database = _checked(_database, failing=False)
+    cache_ok = _checked(_cache, failing=False)
+    age = _checked(oldest_waiting_age, failing=None) if database else None
     waiting_seconds = age.total_seconds() if age else 0
     mail_ok = database and waiting_seconds < OVERDUE_AFTER.total_seconds()
     healthy = database and cache_ok and mail_ok

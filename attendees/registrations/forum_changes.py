@@ -33,8 +33,10 @@ def unpublishing_refused(forum: Forum) -> bool:
 def forum_visibility_change(*, forum: Forum, publish: bool, by: Actor) -> bool:
     """Publish a draft, or take a published forum nobody is registered for back to a draft,
     under the forum's lock, recorded with who did it. False when there was nothing to do."""
+    # A change happens only from a draft to published or back (the services check it under
+    # the lock): the state before is what the move says, no read of its own needed.
+    before = ForumStatus.DRAFT if publish else ForumStatus.PUBLISHED
     with transaction.atomic():
-        before = forum.status if forum.pk is None else Forum.objects.values_list("status", flat=True).get(pk=forum.pk)
         if publish:
             changed = forum_publish(forum)
         else:
