@@ -9,4 +9,16 @@ class AttendeesConfig(AppConfig):
     verbose_name = _("Attendees")
 
     def ready(self):
+        # The pages of this app that layers below it show: they name nothing above them.
+        from attendees.check_in_qr import check_in_address
+        from attendees.door.addresses import scan_address
+
+        # Each concern registers the mails it writes with the outbox.
+        from attendees.news import mails as news_mails  # noqa: F401
         from attendees.registrations import checks  # noqa: F401 (registers the rate limits' check)
+        from attendees.registrations import mails as registration_mails  # noqa: F401
+        from attendees.registrations.addresses import registration_path
+        from events import registration_page
+
+        check_in_address.provide(scan_address)
+        registration_page.registration_path.provide(registration_path)

@@ -23,7 +23,6 @@ from attendees.door import printables
 from attendees.models import RUNS_REGISTRATIONS, AccessKind
 from attendees.news.admin import announce_view
 from attendees.news.thank_you_admin import thank_you_view
-from attendees.outbox.rendering import reschedule_preview
 from attendees.records import access_record, history_row
 from attendees.registrations import services
 from attendees.registrations.forum_changes import (
@@ -33,6 +32,7 @@ from attendees.registrations.forum_changes import (
     forum_visibility_change,
     unpublishing_refused,
 )
+from attendees.registrations.mails import reschedule_preview
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from attendees.reporting.statistics_admin import statistics_download, statistics_view

@@ -6,7 +6,7 @@ page of it; a sitemap per language keeps the items a queryset. Its pages are ran
 primary keys (key_range_pages.py), not COUNT and OFFSET, so that the index
 (sitemap_index.py, which reads each section once for all its languages) and every page
 cost the same however long the archive grows.
-The pages name their other language themselves (hreflang links in base.html).
+The pages name their other language themselves (hreflang links in events/site/base.html).
 """
 
 from django.conf import settings

@@ -116,6 +116,16 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Tag libraries that live in no app's templatetags: the kernel's
+            # (forum_site/core/templatetags), which every app's templates load.
+            "libraries": {
+                **{
+                    name: f"forum_site.core.templatetags.{name}"
+                    for name in ("bilingual", "languages", "markdown_text", "site_format")
+                },
+                # {{ phone|phone }}, beside the rule of how contacts are shown.
+                "phones": "attendees.contacts",
+            },
         },
     },
 ]

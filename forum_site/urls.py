@@ -3,13 +3,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
-
-from events.sitemap_index import sitemap_index
-from events.sitemaps import SITEMAPS
 
 from . import health, views
 from .core.page_cache import public_page
@@ -21,9 +17,7 @@ admin.site.index_title = _("Run the forum series")
 urlpatterns = [
     path("desk/", include("attendees.door.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    # An index of one sitemap per section and language, each paged (?p=2) past Sitemap.limit addresses.
-    path("sitemap.xml", public_page(sitemap_index), name="sitemap"),
-    path("sitemap-<section>.xml", public_page(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("", include("events.sitemap_urls")),
     path("robots.txt", public_page(views.robots_txt), name="robots-txt"),
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -34,7 +34,7 @@ def confirmed_attendees(forum: Forum):
 def sign_in_sheet_pdf(forum: Forum) -> bytes:
     people = list(confirmed_attendees(forum))
     context = {"forum": forum, "people": people, "blank_rows": range(len(people) + 1, len(people) + 1 + WALK_IN_ROWS)}
-    return _pdf("attendees/printables/sign_in_sheet.html", "sign_in_sheet.css", context)
+    return _pdf("attendees/door/sign_in_sheet.html", "sign_in_sheet.css", context)
 
 
 def name_size(name: str) -> str:
@@ -62,4 +62,4 @@ def badges_pdf(forum: Forum) -> bytes:
     for badge in badges:
         badge["size"] = name_size(badge["name"])
     sheets = [badges[start : start + BADGES_PER_SHEET] for start in range(0, len(badges), BADGES_PER_SHEET)]
-    return _pdf("attendees/printables/badges.html", "badges.css", {"forum": forum, "sheets": sheets})
+    return _pdf("attendees/door/badges.html", "badges.css", {"forum": forum, "sheets": sheets})

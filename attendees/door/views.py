@@ -170,7 +170,7 @@ def desk_page(request):
         "guests": [{"guest": guest, "state": guest_state(guest)} for guest in guests],
         "counts": counts(forum) if forum else None,
     }
-    response = render(request, "attendees/desk/desk.html", context)
+    response = render(request, "attendees/door/desk.html", context)
     # django-permissions-policy's per-response override, an attribute HttpResponse does not declare.
     response._permissions_policy_override = DESK_PERMISSIONS_POLICY  # type: ignore[attr-defined]
     return response
@@ -196,7 +196,7 @@ def desk_state(request, forum):
             "guests": [guest_state(g) for g in forum.guests.all()],
             "new_rows": [
                 render_to_string(
-                    "attendees/desk/_person_row.html", {"row": person_row(p), "forum": forum}, request=request
+                    "attendees/door/_person_row.html", {"row": person_row(p), "forum": forum}, request=request
                 )
                 for p in sorted(new, key=lambda p: p.pk)
             ],
@@ -310,7 +310,7 @@ def guest_introduction(request, forum):
     MC can pause it). The guests are the invited officials the MC names aloud, not
     registrations: no access record."""
     guests = forum.guests.filter(arrived_at__isnull=False).order_by("protocol_order", "pk")
-    return render(request, "attendees/desk/guest_introduction.html", {"forum": forum, "guests": guests})
+    return render(request, "attendees/door/guest_introduction.html", {"forum": forum, "guests": guests})
 
 
 # At a full forum, the desk chooses before handing the screen over: the person standing at
@@ -356,4 +356,4 @@ def desk_walk_in(request, forum):
                 messages.success(request, done % {"name": registration.name})
             return redirect(reverse("desk:page") + f"?forum={forum.pk}")
     context = {"forum": forum, "form": form, "retention_days": retention_days()}
-    return render(request, "attendees/desk/walk_in.html", context)
+    return render(request, "attendees/door/walk_in.html", context)

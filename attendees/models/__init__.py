@@ -5,7 +5,6 @@ from .news import (
     Subscription,
 )
 from .outbox import (
-    MailKind,
     PendingMail,
     PendingMailQuerySet,
 )
@@ -57,7 +56,6 @@ __all__ = [
     "CAME_AT_THE_DOOR",
     "RegistrationQuerySet",
     "Registration",
-    "MailKind",
     "PendingMailQuerySet",
     "PendingMail",
     "ActorKind",

@@ -1,7 +1,6 @@
 """News subscriptions, apart from any registration so that they outlive the purge."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.core import clock
@@ -44,11 +43,3 @@ class Subscription(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
-
-    @property
-    def unsubscribe_path(self) -> str:
-        return reverse("attendees:unsubscribe", kwargs={"token": self.token})
-
-    @property
-    def reconfirm_path(self) -> str:
-        return reverse("attendees:reconfirm", kwargs={"token": self.token})

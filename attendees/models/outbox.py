@@ -1,30 +1,12 @@
-"""The outbox: the kinds of mail the site sends, and a mail from the moment a service
-decides it until it is delivered."""
+"""The outbox: a mail from the moment a service decides it until it is delivered. The
+kinds of mail are the concerns' own (registrations/mails.py, news/mails.py)."""
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from forum_site.core import clock
 
 from .registrations import Registration
-
-
-class MailKind(models.TextChoices):
-    CONFIRMATION = "confirmation", _("confirmation")
-    WAITLISTED = "waitlisted", _("waiting list")
-    PROMOTED = "promoted", _("promotion")
-    CANCELLED = "cancelled", _("cancellation")
-    MANAGEMENT_LINK = "management_link", _("management link again")
-    FORUM_CANCELLED = "forum_cancelled", _("forum cancelled")
-    FORUM_RESCHEDULED = "forum_rescheduled", _("forum rescheduled")
-    NEWS_WITHDRAWN = "news_withdrawn", _("news withdrawn")
-    REMINDER = "reminder", _("reminder")
-    STILL_WAITING = "still_waiting", _("still on the waiting list")
-    THANK_YOU = "thank_you", _("thank-you with the report")
-    SORRY_WE_MISSED_YOU = "missed_you", _("report to those who did not come")
-    ANNOUNCEMENT = "announcement", _("announcement to subscribers")
-    RECONFIRMATION = "reconfirmation", _("request to reconfirm news")
 
 
 class PendingMailQuerySet(models.QuerySet):
@@ -47,7 +29,8 @@ class PendingMail(models.Model):
     # A registration's mail, or (announcements, reconfirmation) a subscription's.
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     subscription = models.ForeignKey("Subscription", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
-    kind = models.CharField(max_length=20, choices=MailKind.choices)
+    # A kind a concern registered a composer for (attendees/outbox/composers.py).
+    kind = models.CharField(max_length=20)
     # Copied from the registration when queued: mails to one address go out in queue order.
     recipient = models.EmailField()
     waitlist_position = models.PositiveIntegerField(null=True, blank=True)

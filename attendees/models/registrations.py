@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
@@ -227,13 +226,3 @@ class Registration(models.Model):
             return 0
         earlier = Registration.objects.filter(forum_id=self.forum_id, email=self.email).exclude(pk=self.pk)
         return 2 * earlier.filter(ahead_of(self.created_at, self.pk)).count()
-
-    # Deliberately not get_absolute_url(): the admin's "view on site" shortcut would then
-    # hand any staff login the attendee's management link, which can cancel.
-    @property
-    def management_path(self) -> str:
-        return reverse("attendees:manage", kwargs={"token": self.token})
-
-    @property
-    def check_in_qr_path(self) -> str:
-        return reverse("attendees:check-in-qr", kwargs={"code": self.check_in_code})

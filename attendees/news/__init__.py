@@ -1,6 +1,6 @@
 """Mail to many at once: news subscriptions confirmed from the mailbox, announcements,
 unsubscribing (one click too), reconfirmation every two years, the thank-you after a
-forum, and their admin pages.
+forum, their mails (mails.py) and admin pages.
 
-May import: attendees.outbox (to queue its mails), attendees.records,
+May import: attendees.outbox (to queue and render its mails), attendees.records,
 attendees.contacts, attendees.models."""

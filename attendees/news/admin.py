@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 
 from attendees.contacts import MaskedContactsAdmin
 from attendees.models import RUNS_REGISTRATIONS, Subscription
+from attendees.news.mails import announcement_preview
 from attendees.news.subscriptions import active_subscriptions, forum_announce
-from attendees.outbox.rendering import announcement_preview
 from events.models import Forum, ForumStatus
 from forum_site.core.admin_pages import ConfirmationPage
 
@@ -41,7 +41,7 @@ class SubscriptionAdmin(MaskedContactsAdmin):
 class AnnouncementPage(ConfirmationPage[Forum]):
     """How many subscribers, in which language, will be told of the forum; then it is sent."""
 
-    template_name = "attendees/admin/announce.html"
+    template_name = "attendees/news/announce.html"
 
     def allowed(self):
         return super().allowed() and self.request.user.has_perm(RUNS_REGISTRATIONS)

@@ -16,7 +16,8 @@ import datetime
 from django.db import transaction
 
 from attendees.contacts import address_key
-from attendees.models import Action, ActorKind, MailKind, PendingMail, Subscription
+from attendees.models import Action, ActorKind, PendingMail, Subscription
+from attendees.news.mails import NewsMail
 from attendees.outbox.mail import deliver_with_the_change
 from attendees.records import Actor, action_record
 from events.models import Forum
@@ -73,7 +74,7 @@ def active_subscriptions():
     return Subscription.objects.filter(ended_at__isnull=True)
 
 
-def _queue_for_subscriptions(subscriptions, kind: MailKind, details: dict) -> int:
+def _queue_for_subscriptions(subscriptions, kind: NewsMail, details: dict) -> int:
     created = PendingMail.objects.bulk_create(
         PendingMail(subscription=subscription, recipient=subscription.email, kind=kind, details=details)
         for subscription in subscriptions
@@ -91,7 +92,7 @@ def forum_announce(forum: Forum, *, by: Actor) -> int | None:
         if not taken:
             return None
         written = _queue_for_subscriptions(
-            active_subscriptions().order_by("pk"), MailKind.ANNOUNCEMENT, {"forum": forum.pk}
+            active_subscriptions().order_by("pk"), NewsMail.ANNOUNCEMENT, {"forum": forum.pk}
         )
         action_record(by=by, action=Action.FORUM_ANNOUNCED, forum=forum, people_told=written)
         return written
@@ -115,7 +116,7 @@ def reconfirmations_run() -> dict:
             .select_for_update(skip_locked=True)
         )
         Subscription.objects.filter(pk__in=[each.pk for each in due]).update(reconfirmation_requested_at=now)
-        asked = _queue_for_subscriptions(due, MailKind.RECONFIRMATION, {})
+        asked = _queue_for_subscriptions(due, NewsMail.RECONFIRMATION, {})
         if asked or unanswered:
             action_record(
                 by=ActorKind.SYSTEM, action=Action.RECONFIRMATION_ASKED, people_told=asked, ended=len(unanswered)

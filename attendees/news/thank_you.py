@@ -7,7 +7,8 @@ import dataclasses
 
 from django.db import transaction
 
-from attendees.models import Action, MailKind, Registration
+from attendees.models import Action, Registration
+from attendees.news.mails import NewsMail
 from attendees.outbox.mail import queue_for_each
 from attendees.records import Actor, action_record
 from events.models import Forum
@@ -47,9 +48,9 @@ def thank_you_send(*, forum: Forum, include_absent: bool, by: Actor) -> int:
     sent it; returns how many. Only for a forum whose report is public: the mail links to it."""
     if not forum.report_is_public:
         raise ValueError("the forum's report is not published")
-    groups = [(_came(forum), MailKind.THANK_YOU)]
+    groups = [(_came(forum), NewsMail.THANK_YOU)]
     if include_absent:
-        groups.append((_did_not_come(forum), MailKind.SORRY_WE_MISSED_YOU))
+        groups.append((_did_not_come(forum), NewsMail.SORRY_WE_MISSED_YOU))
     queued = 0
     with transaction.atomic():
         now = clock.now()

@@ -21,7 +21,7 @@ class ThankYouForm(forms.Form):
 class ThankYouPage(ConfirmationPage[Forum]):
     """How many people each group holds; then their thank-you mails are queued."""
 
-    template_name = "attendees/admin/thank_you.html"
+    template_name = "attendees/news/thank_you.html"
     form_class = ThankYouForm
 
     def allowed(self):

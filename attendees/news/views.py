@@ -26,7 +26,7 @@ class UnsubscribeView(View):
     def get(self, request, token):
         # GET only asks: mail scanners open every link, and must not unsubscribe anyone.
         context = {"subscription": _subscription(token)}
-        return private_response(render(request, "attendees/news_unsubscribe.html", context))
+        return private_response(render(request, "attendees/news/unsubscribe.html", context))
 
     def post(self, request, token):
         subscription = _subscription(token)
@@ -44,7 +44,7 @@ class UnsubscribeView(View):
 class ReconfirmView(View):
     def get(self, request, token):
         context = {"subscription": _subscription(token)}
-        return private_response(render(request, "attendees/news_reconfirm.html", context))
+        return private_response(render(request, "attendees/news/reconfirm.html", context))
 
     def post(self, request, token):
         if subscription_reconfirm(_subscription(token)):

@@ -34,7 +34,8 @@ from django.db.models import Exists, OuterRef
 from django.db.utils import InterfaceError, OperationalError
 from post_office.models import STATUS, Email, Log
 
-from attendees.models import MailKind, PendingMail, RegistrationStatus
+from attendees.models import PendingMail
+from attendees.outbox.composers import composer_of
 from attendees.outbox.rendering import parts_placed, render, store
 from forum_site.core import clock
 
@@ -153,22 +154,10 @@ def _sent_recorded(pending: PendingMail) -> None:
             pause = min(pause * 2, MARK_RETRY_LONGEST)
 
 
-# A reminder is for who has a seat, a "still waiting" note for who waits, when it goes out:
-# someone who cancelled or got a seat since it was queued is not told otherwise.
-STILL_TRUE_WHILE: dict[str, str] = {
-    MailKind.REMINDER: RegistrationStatus.CONFIRMED,
-    MailKind.STILL_WAITING: RegistrationStatus.WAITLISTED,
-}
-
-
 def _outdated(pending: PendingMail) -> bool:
-    if pending.subscription is not None:
-        return not pending.subscription.is_active  # unsubscribed since: at once means at once
-    required = STILL_TRUE_WHILE.get(pending.kind)
-    registration = pending.registration
-    return (
-        required is not None and pending.email is None and registration is not None and registration.status != required
-    )
+    """No longer true when its turn comes, as the concern that wrote it judges (a reminder
+    to someone who has since cancelled, an announcement to someone who unsubscribed)."""
+    return composer_of(pending.kind).outdated(pending)
 
 
 def _is_permanent(error: Exception) -> bool:

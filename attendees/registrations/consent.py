@@ -1,6 +1,6 @@
 """The personal-data consent notice (PIPA Art. 15 ②, Art. 22) and its version.
 
-The notice text is attendees/templates/attendees/includes/_privacy_notice.html. Whenever
+The notice text is attendees/templates/attendees/registrations/_privacy_notice.html. Whenever
 its meaning changes, raise CONSENT_VERSION: every registration stores the version it was
 given under.
 """

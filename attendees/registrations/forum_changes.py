@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import QUEUE_ORDER, Action, MailKind, Registration, RegistrationStatus
+from attendees.models import QUEUE_ORDER, Action, Registration, RegistrationStatus
 from attendees.outbox import mail
 from attendees.records import Actor, action_record
+from attendees.registrations.mails import RegistrationMail
 from attendees.registrations.services import RegistrationError, locked_forum
 from attendees.registrations.transitions import registrations_move
 from events.forum_defaults import forum_publish, forum_unpublish
@@ -82,7 +83,7 @@ def forum_cancel(*, forum: Forum, by: Actor, reason: str) -> int:
             to=RegistrationStatus.CANCELLED,
             by=by,
             action=Action.REGISTRATION_CANCELLED,
-            mail_kind=MailKind.FORUM_CANCELLED,
+            mail_kind=RegistrationMail.FORUM_CANCELLED,
             cause="forum_cancelled",
         )
         action_record(
@@ -131,6 +132,6 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
             "former_venue_en": before["venue"].in_english if before["venue"] else "",
             "changed": changed,
         }
-        mail.queue_for_each(active, mail.MailKind.FORUM_RESCHEDULED, details=details)
+        mail.queue_for_each(active, RegistrationMail.FORUM_RESCHEDULED, details=details)
         action_record(by=by, action=Action.FORUM_RESCHEDULED, forum=forum, people_told=len(active), **details)
     return len(active)

@@ -17,9 +17,10 @@ import datetime
 
 from django.db import transaction
 
-from attendees.models import Action, ActorKind, MailKind
+from attendees.models import Action, ActorKind
 from attendees.outbox.mail import queue_for_each, queue_with_positions
 from attendees.records import action_record
+from attendees.registrations.mails import RegistrationMail
 from events.models import MAX_REMINDER_HOURS, Forum
 from forum_site.core import clock
 
@@ -58,7 +59,7 @@ def reminders_send() -> int:
                     minutes_before_start=int((forum.starts_at - now).total_seconds() // 60),
                 )
                 continue
-            queue_for_each(forum.registrations.confirmed().order_by("pk"), MailKind.REMINDER)
-            queue_with_positions(forum.registrations.waitlisted(), MailKind.STILL_WAITING)
+            queue_for_each(forum.registrations.confirmed().order_by("pk"), RegistrationMail.REMINDER)
+            queue_with_positions(forum.registrations.waitlisted(), RegistrationMail.STILL_WAITING)
         reminded += 1
     return reminded

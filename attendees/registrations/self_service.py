@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from attendees.models import ActorKind
 from attendees.registrations import services
+from attendees.registrations.addresses import management_path
 from attendees.registrations.erasure import registration_erase
 from attendees.registrations.forms import SelfServiceDetailsForm
 from attendees.registrations.views import registration_by_token, status_context
@@ -20,7 +21,7 @@ from forum_site.core.private_pages import private_response
 
 @method_decorator(never_cache, name="dispatch")
 class DetailsCorrectView(View):
-    template_name = "attendees/correct.html"
+    template_name = "attendees/registrations/correct.html"
 
     def get(self, request, token):
         registration = registration_by_token(token)
@@ -35,7 +36,7 @@ class DetailsCorrectView(View):
         changes = {field: form.cleaned_data[field] for field in form.changed_data}
         services.registration_details_update(registration=registration, changes=changes, by=ActorKind.ATTENDEE)
         messages.success(request, _("Your details have been corrected."))
-        return redirect(registration.management_path)
+        return redirect(management_path(registration))
 
 
 @require_POST
@@ -45,7 +46,7 @@ def news_withdraw(request, token):
         messages.success(request, _("Done: we will send you no more news. A confirmation is on its way by mail."))
     else:
         messages.info(request, _("You had not asked for news, so there was nothing to withdraw."))
-    return redirect(registration.management_path)
+    return redirect(management_path(registration))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -55,7 +56,7 @@ class EraseView(View):
 
     def get(self, request, token):
         registration = registration_by_token(token)
-        return private_response(render(request, "attendees/erase.html", status_context(registration)))
+        return private_response(render(request, "attendees/registrations/erase.html", status_context(registration)))
 
     def post(self, request, token):
         registration = registration_by_token(token)
@@ -65,4 +66,4 @@ class EraseView(View):
 
 @never_cache
 def registration_erased(request):
-    return private_response(render(request, "attendees/erased.html"))
+    return private_response(render(request, "attendees/registrations/erased.html"))

@@ -27,7 +27,6 @@ from attendees.models import (
     SELF_EDITABLE_FIELDS,
     Action,
     ActorKind,
-    MailKind,
     Registration,
     RegistrationStatus,
     Subscription,
@@ -35,11 +34,11 @@ from attendees.models import (
     cancellation_is_open,
 )
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
-from attendees.outbox import mail
 from attendees.records import Actor, action_record
-from attendees.registrations import normalize
+from attendees.registrations import mails, normalize
 from attendees.registrations.consent import CONSENT_VERSION
 from attendees.registrations.errors import RegistrationError
+from attendees.registrations.mails import RegistrationMail
 from attendees.registrations.transitions import registrations_move
 from events.models import Forum, ForumStatus
 from forum_site.core import clock
@@ -184,7 +183,7 @@ def _management_link_resend(registration: Registration) -> None:
         return
     registration.management_link_sent_at = now
     registration.save(update_fields=["management_link_sent_at"])
-    mail.queue_management_link(registration)
+    mails.queue_management_link(registration)
 
 
 def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_capacity, **person) -> Registration:
@@ -208,7 +207,7 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
         to=RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITLISTED,
         by=by,
         action=Action.DESK_REGISTRATION if is_staff(by) else Action.REGISTRATION_CREATED,
-        mail_kind=MailKind.CONFIRMATION if confirmed else MailKind.WAITLISTED,
+        mail_kind=RegistrationMail.CONFIRMATION if confirmed else RegistrationMail.WAITLISTED,
         **({"walk_in": True, "over_capacity": over_capacity} if walk_in else {}),
     )
     return registration
@@ -232,7 +231,7 @@ def _promote(forum: Forum, registrations: list[Registration], *, by: Actor) -> N
             to=RegistrationStatus.CONFIRMED,
             by=by,
             action=Action.REGISTRATION_PROMOTED,
-            mail_kind=MailKind.PROMOTED,
+            mail_kind=RegistrationMail.PROMOTED,
         )
 
 
@@ -284,7 +283,7 @@ def _cancel(forum: Forum, registrations: list[Registration], *, by: Actor) -> No
         to=RegistrationStatus.CANCELLED,
         by=by,
         action=Action.REGISTRATION_CANCELLED,
-        mail_kind=MailKind.CANCELLED,
+        mail_kind=RegistrationMail.CANCELLED,
     )
 
 
@@ -318,11 +317,11 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CONFIRMED:
-            mail.queue_confirmation(registration)
+            mails.queue_confirmation(registration)
         elif (position := waitlist_position(registration)) is not None:
-            mail.queue_waitlisted(registration, position=position)
+            mails.queue_waitlisted(registration, position=position)
         else:
-            mail.queue_cancelled(registration)
+            mails.queue_cancelled(registration)
         action_record(
             by=by,
             action=Action.MAIL_RESENT,
@@ -400,7 +399,7 @@ def registration_news_withdraw(*, registration: Registration, by: Actor) -> bool
         if updated:
             action_record(by=by, action=Action.NEWS_WITHDRAWN, registration=registration)
             subscription_end_for_address(registration.email, how=Subscription.Ended.REGISTRATION)
-            mail.queue_news_withdrawn(registration)
+            mails.queue_news_withdrawn(registration)
     return bool(updated)
 
 

@@ -13,10 +13,11 @@ that "came" and "let in" can never disagree.
 
 from django.utils.translation import gettext_lazy as _
 
-from attendees.models import Action, MailKind, Registration, RegistrationStatus
+from attendees.models import Action, Registration, RegistrationStatus
 from attendees.outbox import mail
 from attendees.records import Actor, action_records_for_each
 from attendees.registrations.errors import RegistrationError
+from attendees.registrations.mails import RegistrationMail, queue_waitlisted
 from attendees.registrations.seat_counts import seat_counts_move
 from events.models import Forum
 from forum_site.core import clock
@@ -66,7 +67,7 @@ def registrations_move(
     to: str,
     by: Actor,
     action: Action,
-    mail_kind: MailKind | None = None,
+    mail_kind: RegistrationMail | None = None,
     **details,
 ) -> None:
     """Move these registrations of `forum` to status `to`; a new one (not yet stored) is
@@ -105,10 +106,10 @@ def registrations_move(
         changes=[(registration, before or "", to) for registration, before in moves],
         **details,
     )
-    if mail_kind == MailKind.WAITLISTED:
+    if mail_kind == RegistrationMail.WAITLISTED:
         # Last in line, in this order: the positions are the end of the line, no count needed.
         first = forum.waiting_count - len(registrations) + 1
         for offset, registration in enumerate(registrations):
-            mail.queue_waitlisted(registration, position=first + offset)
+            queue_waitlisted(registration, position=first + offset)
     elif mail_kind is not None:
         mail.queue_for_each(registrations, mail_kind)

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from attendees.check_in_qr import check_in_qr_data_uri, check_in_qr_png
 from attendees.models import ActorKind, Registration, cancellation_deadline
 from attendees.registrations import services, throttle
+from attendees.registrations.addresses import check_in_qr_path, management_path
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import RegistrationForm
 from events.calendar import forum_ics_download
@@ -33,7 +34,7 @@ def _why_closed(forum: Forum) -> str:
 
 @method_decorator(never_cache, name="dispatch")
 class RegisterView(View):
-    template_name = "attendees/register.html"
+    template_name = "attendees/registrations/register.html"
 
     def get_forum(self):
         # Not the programme: the form shows only when and where (one query less per post
@@ -98,7 +99,7 @@ def registration_sent(request, series, number):
     forum = get_object_or_404(
         Forum.objects.published().select_related("series", "venue"), series__slug=series, number=number
     )
-    return render(request, "attendees/sent.html", {"forum": forum})
+    return render(request, "attendees/registrations/sent.html", {"forum": forum})
 
 
 def registration_by_token(token: str) -> Registration:
@@ -116,6 +117,8 @@ def status_context(registration):
         "cancellation_deadline": cancellation_deadline(registration.forum),
         "can_cancel": services.registration_cancellable(registration),
         "check_in_qr": check_in_qr_data_uri(registration) if registration.status == "confirmed" else "",
+        "manage_path": management_path(registration),
+        "check_in_qr_path": check_in_qr_path(registration),
     }
 
 
@@ -126,7 +129,7 @@ def status_page(request, token: str, template: str):
 
 @never_cache
 def registration_manage(request, token):
-    return status_page(request, token, "attendees/manage.html")
+    return status_page(request, token, "attendees/registrations/manage.html")
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -134,7 +137,7 @@ class CancelView(View):
     """GET asks "are you sure?"; POST cancels."""
 
     def get(self, request, token):
-        return status_page(request, token, "attendees/cancel.html")
+        return status_page(request, token, "attendees/registrations/cancel.html")
 
     def post(self, request, token):
         registration = registration_by_token(token)
@@ -146,7 +149,7 @@ class CancelView(View):
             messages.success(request, _("Your registration has been cancelled. A confirmation is on its way by mail."))
             if promoted:
                 messages.info(request, _("Your seat has gone to the first person on the waiting list. Thank you."))
-        return redirect(registration.management_path)
+        return redirect(management_path(registration))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -154,7 +157,7 @@ class NewsConfirmView(View):
     """The double opt-in link of the mail. GET asks (mail scanners follow links); POST confirms."""
 
     def get(self, request, token):
-        return status_page(request, token, "attendees/news_confirm.html")
+        return status_page(request, token, "attendees/registrations/news_confirm.html")
 
     def post(self, request, token):
         registration = registration_by_token(token)
@@ -162,7 +165,7 @@ class NewsConfirmView(View):
             messages.success(request, _("Thank you: we will send you news of later forums."))
         else:
             messages.info(request, _("There is nothing to confirm for this registration."))
-        return redirect(registration.management_path)
+        return redirect(management_path(registration))
 
 
 @never_cache

@@ -61,4 +61,4 @@ def registrations_export_view(request, *, model_admin):
         "form": form,
         "masked": not sees_whole_contacts(request.user),
     }
-    return TemplateResponse(request, "attendees/admin/export.html", context)
+    return TemplateResponse(request, "attendees/reporting/export.html", context)

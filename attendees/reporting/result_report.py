@@ -151,5 +151,5 @@ def result_report_pdf(forum: Forum) -> bytes:
             "next_forum": next_forum_line(report),
             "highlights": markdown_html(report.forum.report),
         }
-        html = render_to_string("attendees/printables/result_report.html", context)
+        html = render_to_string("attendees/reporting/result_report.html", context)
     return pdf_from_html(html, "result_report.css")

@@ -48,7 +48,7 @@ def statistics_view(request, admin_site):
             (sector, count, share, round(100 * share, 1)) for sector, count, share in statistics.sector_rows
         ],
     }
-    return TemplateResponse(request, "attendees/admin/statistics.html", context)
+    return TemplateResponse(request, "attendees/reporting/statistics.html", context)
 
 
 def statistics_download(request):

@@ -1,7 +1,7 @@
 """Date formats of the site, per language.
 
 Korean: 2020년 9월 9일 (수) 오전 7:30. English: Wednesday, September 9, 2020, 7:30 AM.
-The templates use them as filters (forum_site/templatetags/site_format.py); documents
+The templates use them as filters (forum_site/core/templatetags/site_format.py); documents
 written in Python (the result report) call them directly.
 """
 
@@ -49,7 +49,7 @@ def date_and_time_format() -> str:
     """How a date and its time join: "{date} {time}" in Korean, "{date}, {time}" in English.
 
     The two halves stay separate so that a page can keep each on one line and let a narrow
-    screen break only between them (forum_site/templatetags/site_format.py).
+    screen break only between them (forum_site/core/templatetags/site_format.py).
     """
     return pgettext("date and time", "{date}, {time}")
 

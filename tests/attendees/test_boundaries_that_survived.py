@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from attendees.models import MailKind, PendingMail, Registration
+from attendees.models import PendingMail, Registration
 from attendees.registrations import services
+from attendees.registrations.mails import RegistrationMail
 from attendees.registrations.reminders import reminders_send
 from tests.factories import ForumFactory, RegistrationFactory, registered, seoul, staff_with_role
 
@@ -35,7 +36,7 @@ def test_reminders_go_out_until_exactly_two_hours_before_the_start(moment, remin
     PendingMail.objects.all().delete()
     with at(*moment):
         reminders_send()
-    assert PendingMail.objects.filter(kind=MailKind.REMINDER).count() == reminded
+    assert PendingMail.objects.filter(kind=RegistrationMail.REMINDER).count() == reminded
 
 
 @pytest.mark.parametrize("given", ["on", "yes", "1", 1, "no", "0", "", None])

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 
 from attendees.demo.attendance import DEMO_DOMAIN, load_demo_attendance
-from attendees.models import MailKind, PendingMail, Registration
+from attendees.models import PendingMail, Registration
+from attendees.registrations.mails import RegistrationMail
 from attendees.registrations.reminders import reminders_send
 from attendees.registrations.seat_counts import seat_counts_true
 
@@ -38,6 +39,6 @@ def test_the_demo_clock_at_the_afternoon_before_forum_3_sends_its_reminders(demo
     load_demo_attendance(demo)
     with time_machine.travel(datetime.datetime(2020, 9, 8, 15, 30, tzinfo=SEOUL), tick=False):
         assert reminders_send() == 1
-    reminded = PendingMail.objects.filter(kind=MailKind.REMINDER)
+    reminded = PendingMail.objects.filter(kind=RegistrationMail.REMINDER)
     assert reminded.count() == 35
     assert set(reminded.values_list("registration__forum__number", flat=True)) == {3}

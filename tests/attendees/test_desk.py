@@ -13,6 +13,7 @@ from attendees.check_in_qr import check_in_qr_png, check_in_url
 from attendees.door.views import initial_consonants
 from attendees.models import AccessRecord, ActionRecord, ActorKind, PendingMail, Registration
 from attendees.registrations import services
+from attendees.registrations.addresses import check_in_qr_path, management_path
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 
 pytestmark = pytest.mark.django_db
@@ -190,14 +191,14 @@ def test_the_check_in_code_is_its_own_secret_and_cannot_cancel(client, forum):
     assert len(kim.check_in_code) >= 16  # 96 random bits, base64
     assert client.get(f"/registrations/{kim.check_in_code}/").status_code == 404
     assert client.post(f"/registrations/{kim.check_in_code}/cancel/").status_code == 404
-    image = client.get(kim.check_in_qr_path)
+    image = client.get(check_in_qr_path(kim))
     assert (image.status_code, image["Content-Type"], image.content[:4]) == (200, "image/png", b"\x89PNG")
     assert check_in_url(kim) == f"http://127.0.0.1:8000/desk/c/{kim.check_in_code}/"
     assert check_in_qr_png(kim)[:4] == b"\x89PNG"
 
 
 def test_the_management_page_shows_the_qr_code(client, forum):
-    page = client.get(person("김영업").management_path).text
+    page = client.get(management_path(person("김영업"))).text
     assert '<img src="data:image/png;base64,' in page
     assert f'href="/registrations/check-in/{person("김영업").check_in_code}.png"' in page
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from attendees.models import Action, ActionRecord, ActorKind, Registration
 from attendees.registrations import services
+from attendees.registrations.addresses import management_path
 from attendees.registrations.forum_changes import forum_cancel, forum_reschedule
 from events.models import Forum
 from tests.admin_forms import forum_change_form
@@ -350,6 +351,6 @@ def test_the_site_offers_a_webcal_subscription(client, forum_with_people):
 def test_the_management_page_says_the_forum_is_cancelled(client, forum_with_people):
     forum, (kim, *_rest) = forum_with_people
     forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="연사 사정")
-    page = client.get(kim.management_path)
+    page = client.get(management_path(kim))
     assert "이 포럼은 취소되었습니다." in page.text and "사유: 연사 사정" in page.text
     assert '<strong class="status-cancelled">취소됨</strong>' in page.text

@@ -41,7 +41,7 @@ TEMPLATE_CODE = [
 @pytest.mark.parametrize("code", TEMPLATE_CODE)
 def test_a_name_that_looks_like_template_code_arrives_literally(code):
     # Stored as it came (the forms now refuse "registration.token" as an address-like name).
-    from attendees.outbox.mail import queue_confirmation
+    from attendees.registrations.mails import queue_confirmation
 
     forum = ForumFactory(number=3, starts_at=seoul(2030, 1, 8))
     queue_confirmation(RegistrationFactory(forum=forum, name=code, email="kim@example.kr"))

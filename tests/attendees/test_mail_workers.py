@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from attendees.models import MailKind, PendingMail, Registration
+from attendees.models import PendingMail, Registration
 from attendees.outbox import tasks
 from attendees.outbox.mail import MAILS_PER_TASK
+from attendees.registrations.mails import RegistrationMail
 from tests.factories import ForumFactory, RegistrationFactory, seoul
 from tests.processes import start_manage, stop, wait_until
 from tests.smtp import free_port, running_smtp_server
@@ -20,7 +21,7 @@ from tests.smtp import free_port, running_smtp_server
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def outbox_of(count, *, kinds=(MailKind.CONFIRMATION,)):
+def outbox_of(count, *, kinds=(RegistrationMail.CONFIRMATION,)):
     """`count` people, each with these mails queued one after the other."""
     forum = ForumFactory(starts_at=seoul(2030, 1, 8))
     people = [RegistrationFactory(forum=forum, email=f"p{index:03}@example.kr") for index in range(count)]
@@ -122,7 +123,7 @@ def test_a_worker_survives_a_dropped_database_connection(postgres_only, tmp_path
 
 
 def test_mails_to_one_person_arrive_in_the_order_queued(postgres_only, tmp_path):
-    kinds = (MailKind.WAITLISTED, MailKind.PROMOTED, MailKind.CANCELLED)
+    kinds = (RegistrationMail.WAITLISTED, RegistrationMail.PROMOTED, RegistrationMail.CANCELLED)
     people = outbox_of(5, kinds=kinds)
     # One task per mail, so that the two workers take one person's mails at the same time.
     DBTaskResult.objects.all().delete()

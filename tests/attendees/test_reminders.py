@@ -7,10 +7,12 @@ import datetime
 import pytest
 import time_machine
 
-from attendees.models import ActorKind, MailKind, PendingMail
+from attendees.models import ActorKind, PendingMail
 from attendees.outbox.delivery import outbox_deliver
 from attendees.registrations import services
+from attendees.registrations.addresses import check_in_qr_path, management_path
 from attendees.registrations.forum_changes import forum_reschedule
+from attendees.registrations.mails import RegistrationMail
 from attendees.registrations.reminders import reminders_send
 from tests.concurrency import run_together
 from tests.factories import ForumFactory, RegistrationFactory, VenueFactory, registered, seoul
@@ -45,16 +47,16 @@ def full_forum(db):
 def test_reminders_go_out_at_the_series_hour_once_to_each_person(full_forum):
     with at(2030, 1, 7, 15, 29):
         assert reminders_send() == 0
-    assert queued(MailKind.REMINDER) == []
+    assert queued(RegistrationMail.REMINDER) == []
 
     with at(2030, 1, 7, 15, 30):  # 16 hours before 07:30, the series' default
         assert reminders_send() == 1
         assert reminders_send() == 0  # run again: nothing more
         registered(full_forum, "late@example.kr")  # after the reminders went out
 
-    assert queued(MailKind.REMINDER) == [("a@example.kr", None), ("b@example.kr", None), ("d@example.kr", None)]
-    assert queued(MailKind.STILL_WAITING) == [("e@example.kr", 1)]
-    assert "c@example.kr" not in {recipient for recipient, _position in queued(MailKind.REMINDER)}
+    assert queued(RegistrationMail.REMINDER) == [("a@example.kr", None), ("b@example.kr", None), ("d@example.kr", None)]
+    assert queued(RegistrationMail.STILL_WAITING) == [("e@example.kr", 1)]
+    assert "c@example.kr" not in {recipient for recipient, _position in queued(RegistrationMail.REMINDER)}
 
 
 @pytest.mark.django_db
@@ -66,10 +68,10 @@ def test_the_reminder_says_when_where_with_a_map_shows_the_qr_code_and_how_to_gi
     assert mail.subject == "[AI 조찬포럼] 제3차 포럼 참석 안내: 2030년 1월 8일 (화) 오전 7:30"
     assert "2030년 1월 8일 (화) 오전 7:30" in mail.message
     assert "지도: https://map.kakao.com/?q=광주과학기술진흥원" in mail.message
-    assert registration.check_in_qr_path in mail.message
+    assert check_in_qr_path(registration) in mail.message
     assert [attachment.name for attachment in mail.attachments.all()] == ["check-in-qr.png"]
     assert "참석이 어려우시면 취소해 주세요. 좌석은 대기 중인 다음 분께 돌아갑니다." in mail.message
-    assert registration.management_path in mail.message
+    assert management_path(registration) in mail.message
 
     [waiting] = queued_mail(to=["e@example.kr"])
     assert waiting.subject == "[AI 조찬포럼] 제3차 포럼 대기자 안내: 현재 대기 순번 1번"
@@ -105,7 +107,7 @@ def test_a_forum_moved_to_a_later_date_is_reminded_again_before_it(full_forum, s
     PendingMail.objects.all().delete()
     with at(2030, 1, 14, 15, 30):
         assert reminders_send() == 1
-    assert len(queued(MailKind.REMINDER)) == 3
+    assert len(queued(RegistrationMail.REMINDER)) == 3
 
 
 @pytest.mark.django_db
@@ -133,8 +135,10 @@ def test_the_job_run_twice_at_once_reminds_each_person_once(postgres_only):
     per_person = collections.Counter(PendingMail.objects.values_list("recipient", flat=True))
     assert len(per_person) == 50
     assert set(per_person.values()) == {1}
-    assert PendingMail.objects.filter(kind=MailKind.REMINDER).count() == 40
-    positions = PendingMail.objects.filter(kind=MailKind.STILL_WAITING).values_list("waitlist_position", flat=True)
+    assert PendingMail.objects.filter(kind=RegistrationMail.REMINDER).count() == 40
+    positions = PendingMail.objects.filter(kind=RegistrationMail.STILL_WAITING).values_list(
+        "waitlist_position", flat=True
+    )
     assert sorted(positions) == list(range(1, 11))
 
 
@@ -161,7 +165,7 @@ def test_a_scheduler_down_overnight_sends_no_reminder_in_the_last_two_hours_and_
     with at(2030, 1, 8, 7, 20):  # ten minutes before the start
         assert reminders_send() == 0
         assert reminders_send() == 0  # taken: a later run does not try again
-    assert queued(MailKind.REMINDER) == queued(MailKind.STILL_WAITING) == []
+    assert queued(RegistrationMail.REMINDER) == queued(RegistrationMail.STILL_WAITING) == []
     record = ActionRecord.objects.get(action="reminders_dropped")
     assert (record.forum, record.actor_kind, record.details) == (full_forum, "system", {"minutes_before_start": 10})
     assert str(record.get_action_display()) == "리마인더 보내지 않음: 시작 시각이 너무 가까움"
@@ -174,5 +178,5 @@ def test_a_reminder_sent_after_the_cancellation_deadline_says_whom_to_tell_inste
         [mail] = queued_mail(to=["a@example.kr"])
     registration = full_forum.registrations.get(email="a@example.kr")
     assert "온라인 취소는 마감되었습니다. 참석하지 못하시면 이 메일(forum@localhost)로 회신해 주세요." in mail.message
-    assert registration.management_path not in mail.message
+    assert management_path(registration) not in mail.message
     assert "참석이 어려우시면 취소해 주세요." not in mail.message

@@ -9,7 +9,8 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail, Subscription
+from attendees.models import ActionRecord, ActorKind, PendingMail, Subscription
+from attendees.news.mails import NewsMail
 from attendees.news.subscriptions import forum_announce, reconfirmations_run, subscription_confirmed
 from attendees.outbox.delivery import outbox_deliver
 from attendees.records import describe
@@ -137,7 +138,7 @@ def test_consent_two_years_old_is_asked_again_and_ends_without_an_answer_in_30_d
     silent.refresh_from_db()
     assert answers.is_active and answers.reconfirmed_at == datetime.datetime(2030, 1, 20, 9, 0, tzinfo=SEOUL)
     assert (silent.is_active, silent.ended_how) == (False, "not_reconfirmed")
-    assert PendingMail.objects.filter(kind=MailKind.RECONFIRMATION).count() == 2
+    assert PendingMail.objects.filter(kind=NewsMail.RECONFIRMATION).count() == 2
     records = ActionRecord.objects.filter(action="reconfirmation_asked").order_by("at")
     assert [(r.actor_kind, r.details, r.at.date()) for r in records] == [
         ("system", {"people_told": 2, "ended": 0}, datetime.date(2030, 1, 11)),

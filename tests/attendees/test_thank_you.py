@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from attendees.models import ActionRecord, ActorKind, MailKind, PendingMail
+from attendees.models import ActionRecord, ActorKind, PendingMail
+from attendees.news.mails import NewsMail
 from attendees.news.thank_you import thank_you_send
 from events.models import ForumPhoto
 from tests.concurrency import run_together
@@ -44,7 +45,7 @@ def test_the_admin_shows_each_group_before_sending_then_thanks_each_person_once(
 
     done = admin_client.post(url, {}, follow=True)
     assert "4명에게 감사 메일을 보내도록 했습니다." in done.text
-    assert mails(MailKind.THANK_YOU) == [
+    assert mails(NewsMail.THANK_YOU) == [
         "came0@example.kr",
         "came1@example.kr",
         "came2@example.kr",
@@ -53,8 +54,8 @@ def test_the_admin_shows_each_group_before_sending_then_thanks_each_person_once(
 
     admin_client.post(url, {"include_absent": "on"})
     admin_client.post(url, {"include_absent": "on"})  # again: nobody twice
-    assert mails(MailKind.SORRY_WE_MISSED_YOU) == ["absent0@example.kr", "absent1@example.kr"]
-    assert len(mails(MailKind.THANK_YOU)) == 4
+    assert mails(NewsMail.SORRY_WE_MISSED_YOU) == ["absent0@example.kr", "absent1@example.kr"]
+    assert len(mails(NewsMail.THANK_YOU)) == 4
     assert "<td>4</td><td>0</td>" in admin_client.get(url).text
     records = ActionRecord.objects.filter(action="thank_you_sent").order_by("pk")
     assert [(r.actor.username, r.forum, r.details) for r in records] == [

@@ -9,6 +9,7 @@ import time_machine
 from django.test import Client
 
 from attendees.models import Registration
+from attendees.registrations.addresses import management_path
 from events.models import ForumStatus
 from tests.factories import RegistrationFactory, seoul
 from tests.mailbox import queued_mail
@@ -173,7 +174,7 @@ def test_phone_numbers_are_read_by_libphonenumber_and_shown_as_people_write_them
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.phone == stored
-    page = client.get(registration.management_path).text
+    page = client.get(management_path(registration)).text
     assert f'<dd class="col-sm-8 text-nowrap">{shown}</dd>' in page
 
 
@@ -292,7 +293,7 @@ def test_full_forum_puts_people_on_the_waiting_list(client, forum_3):
     assert registration.status == "waitlisted"
     [waiting_mail] = queued_mail(to="kim.gwangju@example.kr")
     assert "대기 순번 1번" in waiting_mail.message
-    page = client.get(registration.management_path)
+    page = client.get(management_path(registration))
     assert "대기 순번 1번" in page.text
 
 
@@ -326,7 +327,7 @@ def test_draft_forum_has_no_registration_page(client, forum_3):
 
 def test_management_page_shows_the_registration_privately(client, forum_3):
     registration = RegistrationFactory(forum=forum_3, name="김광주", phone="01012345678")
-    response = client.get(registration.management_path)
+    response = client.get(management_path(registration))
     assert response.status_code == 200
     assert "김광주" in response.text and "010-1234-5678" in response.text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
@@ -397,7 +398,7 @@ def test_cancel_needs_csrf(forum_3):
 def test_cancel_after_the_deadline_is_refused_with_a_message(client, forum_3):
     registration = RegistrationFactory(forum=forum_3)
     with time_machine.travel(datetime.datetime(2020, 9, 8, 20, 0, tzinfo=SEOUL), tick=False):
-        page = client.get(registration.management_path)
+        page = client.get(management_path(registration))
         assert "온라인 취소 기간이 지났습니다" in page.text
         response = client.post(f"/registrations/{registration.token}/cancel/", follow=True)
     assert "이 포럼의 온라인 취소 기간이 지났습니다. 주최 측에 문의해 주세요." in response.text

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from attendees.models import Registration
 from attendees.registrations import services
+from attendees.registrations.addresses import management_path
 from events.models import Forum
 from tests.browser.conftest import SCREENSHOTS, save_screenshot
 from tests.factories import RegistrationFactory
@@ -105,5 +106,5 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     save_screenshot(page, f"cancelled-{size}")
 
     # The first person waiting now holds the seat, and sees it on their own page.
-    page.goto(demo_site + waiting.management_path)
+    page.goto(demo_site + management_path(waiting))
     expect(page.locator(".registration-details")).to_contain_text("참가 확정")

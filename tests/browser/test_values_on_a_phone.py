@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 
 from attendees.registrations import services
+from attendees.registrations.addresses import management_path
 from events.models import Forum
 
 pytestmark = pytest.mark.browser
@@ -89,6 +90,6 @@ def test_the_attendees_own_page_keeps_phone_and_dates_whole(demo_site, open_page
         language=language,
     )
     with translation.override(language):
-        path = registration.management_path
+        path = management_path(registration)
     page = open_page("phone", "en-US" if language == "en" else "ko-KR")
     assert_values_kept_whole(page, demo_site + path, values)

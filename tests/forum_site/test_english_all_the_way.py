@@ -7,10 +7,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from attendees.models import ActorKind, MailKind, PendingMail, Registration
+from attendees.models import ActorKind, PendingMail, Registration
+from attendees.news.mails import NewsMail
 from attendees.news.subscriptions import subscription_confirmed
+from attendees.outbox.composers import COMPOSERS
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_cancel
+from attendees.registrations.mails import RegistrationMail
 from tests.factories import ForumFactory, ForumPhotoFactory, RegistrationFactory, registered, seoul
 from tests.mailbox import queued_mail
 
@@ -135,30 +138,30 @@ def test_every_link_of_every_english_mail_opens_an_english_page(client, settings
     english = registered(later_forum, email="jane@example.com", language="en", consent_marketing=True)
     details = {"former_starts_at": "2030-02-05T07:30:00+09:00", "former_venue": "회의장", "changed": ["starts_at"]}
     for kind in (
-        MailKind.MANAGEMENT_LINK,
-        MailKind.FORUM_RESCHEDULED,
-        MailKind.REMINDER,
-        MailKind.STILL_WAITING,
-        MailKind.THANK_YOU,
-        MailKind.SORRY_WE_MISSED_YOU,
-        MailKind.NEWS_WITHDRAWN,
+        RegistrationMail.MANAGEMENT_LINK,
+        RegistrationMail.FORUM_RESCHEDULED,
+        RegistrationMail.REMINDER,
+        RegistrationMail.STILL_WAITING,
+        NewsMail.THANK_YOU,
+        NewsMail.SORRY_WE_MISSED_YOU,
+        RegistrationMail.NEWS_WITHDRAWN,
     ):
         PendingMail.objects.create(
             registration=english,
             recipient=english.email,
             kind=kind,
-            waitlist_position=1 if kind == MailKind.STILL_WAITING else None,
-            details=details if kind == MailKind.FORUM_RESCHEDULED else {},
+            waitlist_position=1 if kind == RegistrationMail.STILL_WAITING else None,
+            details=details if kind == RegistrationMail.FORUM_RESCHEDULED else {},
         )
     subscriber = subscription_confirmed(email="news@example.com", language="en", consent_version="2026-11-24")
-    for kind in (MailKind.ANNOUNCEMENT, MailKind.RECONFIRMATION):
+    for kind in (NewsMail.ANNOUNCEMENT, NewsMail.RECONFIRMATION):
         PendingMail.objects.create(
             subscription=subscriber, recipient=subscriber.email, kind=kind, details={"forum": later_forum.pk}
         )
     forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")  # last: its links stay open until then
     mails = list(queued_mail())
     kinds = set(PendingMail.objects.values_list("kind", flat=True))
-    assert kinds == set(MailKind.values)  # every kind of mail the site sends
+    assert kinds == set(COMPOSERS)  # every kind of mail the site sends
     assert {mail.to[0] for mail in mails} == {
         "first@example.com",
         "second@example.com",

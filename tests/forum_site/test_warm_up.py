@@ -16,8 +16,8 @@ def test_template_names_are_the_projects_own():
     names = template_names()
 
     assert "events/home.html" in names
-    assert "includes/_forum_card.html" in names
-    assert "attendees/register.html" in names
+    assert "events/includes/_forum_card.html" in names
+    assert "attendees/registrations/register.html" in names
     assert "admin/base.html" not in names  # Django's own, loaded when the admin asks
 
 

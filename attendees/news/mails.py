@@ -1,0 +1,129 @@
+"""The mass mails: the announcement and the request to reconfirm, to news subscribers;
+the thank-you with the forum's report, to those who came (and the "sorry we missed you"
+to those who did not). Their kinds, what each says (the templates in
+attendees/templates/attendees/news/mail/ and the context built here), and when one is
+dropped unsent."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from attendees.models import PendingMail
+from attendees.news.addresses import reconfirm_path, unsubscribe_path
+from attendees.outbox.composers import composes
+from attendees.outbox.rendering import absolute, home, html_part, map_link, sender_address
+from events.models import Forum
+from events.registration_page import registration_path
+
+
+class NewsMail(models.TextChoices):
+    ANNOUNCEMENT = "announcement", _("announcement to subscribers")
+    RECONFIRMATION = "reconfirmation", _("request to reconfirm news")
+    THANK_YOU = "thank_you", _("thank-you with the report")
+    SORRY_WE_MISSED_YOU = "missed_you", _("report to those who did not come")
+
+
+# The first photos of the forum, linked from the thank-you.
+THANK_YOU_PHOTOS = 3
+
+
+def _unsubscribed_since(pending: PendingMail) -> bool:
+    # Unsubscribed since it was queued: at once means at once.
+    return pending.subscription is not None and not pending.subscription.is_active
+
+
+def _announcement_context(forum: Forum) -> dict:
+    return {
+        "forum": forum,
+        "forum_url": absolute(forum.get_absolute_url()),
+        "register_url": absolute(registration_path(forum)),
+    }
+
+
+def announcement_preview(forum: Forum, language: str) -> tuple[str, str]:
+    """(subject, text) of the forum's announcement as a subscriber reading `language` gets
+    it, for the page that sends it; each subscriber's own link is shown as a placeholder."""
+    context = {
+        **_announcement_context(Forum.objects.with_programme().get(pk=forum.pk)),
+        "unsubscribe_url": gettext("(each subscriber's own unsubscribe link)"),
+        "site_url": settings.SITE_URL,
+    }
+    with translation.override(language):
+        subject = " ".join(render_to_string("attendees/news/mail/announcement_subject.txt", context).split())
+        return subject, render_to_string("attendees/news/mail/announcement.txt", context)
+
+
+@composes(NewsMail.ANNOUNCEMENT, NewsMail.RECONFIRMATION, outdated=_unsubscribed_since)
+def subscriber_mail(pending: PendingMail) -> dict:
+    """An announcement or a reconfirmation request, in the subscriber's language, with
+    the one-click unsubscribe of RFC 8058 in its headers and its text."""
+    subscription = pending.subscription
+    if subscription is None:
+        raise ValueError(f"mail {pending.pk} has no subscriber")
+    # Every address in the subscriber's language: an English subscriber's links open /en/ pages.
+    with translation.override(subscription.language):
+        unsubscribe_url = absolute(unsubscribe_path(subscription))
+        context: dict[str, Any] = {
+            "subscription": subscription,
+            "unsubscribe_url": unsubscribe_url,
+            "reconfirm_url": absolute(reconfirm_path(subscription)),
+            "site_url": home(subscription.language).rstrip("/"),
+        }
+        if pending.kind == NewsMail.ANNOUNCEMENT:
+            context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
+        subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
+        rendered = {
+            "to": subscription.email,
+            "from_email": sender_address(),
+            "subject": subject,
+            "message": message,
+            "html_message": html_part(subject, message, subscription.language, map_link=map_link(context.get("forum"))),
+            "attachments": {},
+            # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
+            "headers": {
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        }
+    return rendered
+
+
+@composes(NewsMail.THANK_YOU, NewsMail.SORRY_WE_MISSED_YOU)
+def report_mail(pending: PendingMail) -> dict:
+    """The forum's report, with its first photos, to a registrant, in their language."""
+    registration = pending.registration
+    if registration is None:
+        raise ValueError(f"mail {pending.pk} has no registration")
+    forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    with translation.override(registration.language):
+        forum_url = absolute(forum.get_absolute_url())
+        context = {
+            "registration": registration,
+            "forum": forum,
+            "forum_url": forum_url,
+            "report_url": forum_url + "#report-heading",
+            "photos": [
+                (absolute(photo.image.url), photo.caption or photo.alt_text)
+                for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
+            ],
+        }
+        subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
+        message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
+        html_message = html_part(
+            subject, message, registration.language, map_link=map_link(forum), labels={map_link(forum): gettext("Map")}
+        )
+        sender = sender_address()
+    return {
+        "to": registration.email,
+        "from_email": sender,
+        "subject": subject,
+        "message": message,
+        "html_message": html_message,
+        "attachments": {},
+    }
