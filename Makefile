@@ -70,13 +70,17 @@ serve: $(VENV)/.runtime-installed var/secret-key
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	env $(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py -b 127.0.0.1:$(PORT) -w 3
 
+# The suite under coverage.py, which fails under the floor of pyproject.toml [tool.coverage.report].
 test: $(VENV)/.dev-installed
-	$(PY) -m pytest
+	$(PY) -m coverage run -m pytest
+	@echo "Coverage of forum_site, speakers, events and attendees, in percent (its floor: pyproject.toml):"
+	$(PY) -m coverage report --format=total
 
 # The suite on the local PostgreSQL (CI's second run): the row locks and concurrency too.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/forum_site
 test-pg: $(VENV)/.dev-installed
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+	DATABASE_URL=$(PG_URL) $(PY) -m coverage run -m pytest
+	$(PY) -m coverage report --format=total
 
 # The project's ruff configuration (pyproject.toml): lint, and formatting left as ruff writes
 # it; import-linter's contracts (pyproject.toml): which layer may import which; and mypy with
@@ -85,6 +89,8 @@ lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	# The layers where import-linter cannot see: URL names, templates, tag libraries, the maps.
+	$(PY) -m pytest -q tests/forum_site/test_layers.py tests/attendees/test_subpackage_maps.py
 	$(PY) -m mypy --no-incremental
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
@@ -97,7 +103,7 @@ clean:
 
 # Performance figures; honours DATABASE_URL (PostgreSQL for the figures that matter):
 # public pages and a 500-person burst under gunicorn, the admin at 100,000 registrations,
-# a forum cancel, the desk's search in Chromium. Prints; asserts nothing (README: goals).
+# a forum cancel, the desk's search in Chromium. Prints; asserts nothing (docs/performance.md: goals).
 bench: $(VENV)/.dev-installed
 	$(PY) bench/serving.py
 	$(PY) bench/admin_pages.py

@@ -5,7 +5,7 @@ from django.db import transaction
 
 ALL_ACTIONS = ("add", "change", "delete", "view")
 
-# Group name -> {"app_label.model": actions}. The README's table "Staff roles" says the same
+# Group name -> {"app_label.model": actions}. The table "Staff roles" in docs/staff.md says the same
 # in words; tests/forum_site/test_role_crawler.py walks the admin and the desk as each.
 ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     # Runs a forum end to end: the programme, its schedule and seats, the registrations and

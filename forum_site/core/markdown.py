@@ -4,7 +4,7 @@ markdown-it-py turns CommonMark into HTML with raw HTML switched off, so a `<scr
 a report is shown as text; nh3 then keeps only the tags a report needs and only http,
 https and mailto links, so `[click](javascript:...)` loses its link. Headings start at
 level 3, as the page around a report already has its h1 and h2, and never skip a level:
-whether the staff wrote `#` or `##` (as the README suggests), the text's highest heading is
+whether the staff wrote `#` or `##` (as docs/staff.md suggests), the text's highest heading is
 an <h3> and the next one down an <h4>.
 """
 

@@ -174,7 +174,7 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
 def test_connections_cut_during_delivery_lose_nothing_and_repeat_only_under_one_message_id(postgres_only, tmp_path):
     """The audit's fault: PostgreSQL backends killed again and again while two workers
     deliver 100 mails. Nothing is lost and no task row is left RUNNING. A mail may arrive
-    twice when its "sent" mark could not be written within its worker's claim (README:
+    twice when its "sent" mark could not be written within its worker's claim (docs/operating.md:
     what holds); every such repeat carries the first copy's Message-ID, so a mail program
     shows it once. The repeats are counted and printed."""
     import time

@@ -1,4 +1,4 @@
-"""deploy/forum-site.env.example, followed literally: the README's step 5 sources it in
+"""deploy/forum-site.env.example, followed literally: step 5 of docs/operating.md sources it in
 the shell (`set -a && . file && set +a`), and every setting it names is then set as
 written, the quoted sender's name included."""
 

@@ -34,7 +34,7 @@ SITE_VARIABLES = (
 
 
 def nginx_site(values: dict) -> str:
-    """deploy/nginx.conf with its ${...} filled in, as the README's envsubst does."""
+    """deploy/nginx.conf with its ${...} filled in, as docs/operating.md's envsubst does."""
     site = (ROOT / "deploy" / "nginx.conf").read_text()
     for name in SITE_VARIABLES:
         site = site.replace("${" + name + "}", str(values[name]))

@@ -34,7 +34,7 @@ def test_headings_lists_bold_and_links_become_html_below_the_page_headings():
 @pytest.mark.parametrize(
     ("text", "headings"),
     [
-        ("## 요약\n\n본문\n\n## 논의", "<h3>요약</h3><h3>논의</h3>"),  # as the README tells editors
+        ("## 요약\n\n본문\n\n## 논의", "<h3>요약</h3><h3>논의</h3>"),  # as docs/staff.md tells editors
         ("## 요약\n\n#### 세부", "<h3>요약</h3><h4>세부</h4>"),  # a skipped level closes up
         ("### 요약\n\n# 맺음", "<h4>요약</h4><h3>맺음</h3>"),
     ],
