@@ -17,7 +17,8 @@ class Provided(Generic[T]):
         self.need = need
         self._provider: T | None = None
 
-    def provide(self, provider: T) -> None:
+    def provide(self, provider: T | None) -> None:
+        """Supply it; None withdraws it, as for a site without the app that offers it."""
         self._provider = provider
 
     @property
