@@ -1,5 +1,6 @@
 """The staff admin of attendees: registrations and the two records (changes and access)
-here; news subscriptions in attendees/news/admin.py; the forum admin of events, extended
+here; news subscriptions in attendees/news/admin.py; the questions a forum asks at
+registration in attendees/questions/admin.py; the forum admin of events, extended
 with what reaches the people registered, in attendees/forum_admin.py. The composition
 layer: it may import every concern."""
 
@@ -22,17 +23,21 @@ from attendees.models import (
     AccessKind,
     AccessRecord,
     ActionRecord,
+    Question,
     Registration,
     RegistrationStatus,
     ahead_of,
 )
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
+from attendees.questions.admin import QuestionAdmin
 from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
 from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm
 from attendees.reporting.exports_admin import registrations_export_view
 
 MASKED = ["masked_email", "masked_phone"]
+
+admin.site.register(Question, QuestionAdmin)
 
 
 class CheckedInFilter(admin.SimpleListFilter):

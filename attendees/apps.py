@@ -22,3 +22,11 @@ class AttendeesConfig(AppConfig):
 
         check_in_address.provide(scan_address)
         registration_page.registration_path.provide(registration_path)
+
+        # A new forum asks the questions its series holds as defaults.
+        from django.db.models.signals import post_save
+
+        from attendees.questions.defaults import forum_created
+        from events.models import Forum
+
+        post_save.connect(forum_created, sender=Forum, dispatch_uid="attendees.questions.defaults")

@@ -54,6 +54,12 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_text(text: str) -> str:
+    """What a person typed in answer to a question (a car number: 12가3456 -> 1***): its
+    first character, so a list can still be sorted by it; empty stays empty."""
+    return f"{text[:1]}***" if text else ""
+
+
 def address_key(email: str) -> str:
     """The one form in which two spellings of an address compare equal: no surrounding
     space, lower case. Every stored address is in it already (normalize.email_address

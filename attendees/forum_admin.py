@@ -23,6 +23,7 @@ from attendees.door import printables
 from attendees.models import RUNS_REGISTRATIONS, AccessKind
 from attendees.news.admin import announce_view
 from attendees.news.thank_you_admin import thank_you_view
+from attendees.questions.admin import QuestionInline, answers_summary
 from attendees.records import access_record, history_row
 from attendees.registrations import services
 from attendees.registrations.forum_changes import (
@@ -199,8 +200,9 @@ class ForumAdmin(EventsForumAdmin):
             {"fields": [("report", "report_en"), "report_published_at", "result_report", "new_photos"]},
         ),
     ]
-    readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report"]
+    readonly_fields = [*EventsForumAdmin.readonly_fields, "result_report", "answers_so_far"]
     actions = [*EventsForumAdmin.actions, "announce", "send_thank_you", "cancel_forum"]
+    inlines = [*EventsForumAdmin.inlines, QuestionInline]
 
     class Media:
         css = {"all": ["attendees/admin.css"]}
@@ -215,6 +217,8 @@ class ForumAdmin(EventsForumAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and request.user.has_perm("attendees.view_registration"):
+            fieldsets = [*fieldsets, (_("Answers to the questions"), {"fields": ["answers_so_far"]})]
         if request.user.has_perm("attendees.view_statistics"):
             return fieldsets
         return [
@@ -268,6 +272,10 @@ class ForumAdmin(EventsForumAdmin):
             _("Building the name badges…"),
             _("name badges"),
         )
+
+    @admin.display(description=_("answers so far (registrations still active)"))
+    def answers_so_far(self, forum):
+        return answers_summary(forum)
 
     @admin.display(description=_("result report (결과보고서)"))
     def result_report(self, forum):

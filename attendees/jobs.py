@@ -24,4 +24,4 @@ def news_reconfirmations() -> dict:
 def personal_data_purge() -> dict:
     """The retention promise of the consent notice (erasure.personal_data_purge). Scheduled."""
     report = purge(dry_run=False)
-    return {"registrations": report.registrations, "mails": report.mails}
+    return {"registrations": report.registrations, "mails": report.mails, "answers": report.answers}

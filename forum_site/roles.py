@@ -25,6 +25,9 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "attendees.registration": ("view", "add", "change", "use_desk", "correct_check_in", "view_statistics"),
         "attendees.subscription": ("view",),
         "attendees.actionrecord": ("view",),
+        # The questions a forum asks at registration (and a series' defaults).
+        "attendees.question": ALL_ACTIONS,
+        "attendees.option": ALL_ACTIONS,
     },
     # Talks, summaries, reports and photos: what the public reads. No personal data, and
     # nothing that reaches the people registered (a forum's date, venue, seats, status and

@@ -29,5 +29,7 @@ def forum_change_form(forum, **overrides):
         "guests-TOTAL_FORMS": 0,
         "guests-INITIAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
+        "questions-TOTAL_FORMS": 0,
+        "questions-INITIAL_FORMS": 0,
     }
     return {**data, **overrides}

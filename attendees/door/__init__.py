@@ -1,5 +1,6 @@
 """The forum morning at the door: the check-in desk and its QR-code scanning, walk-ins,
 invited guests and the MC's list, the printed sign-in sheet and name badges.
 
-May import: attendees.registrations, attendees.records, attendees.check_in_qr,
+May import: attendees.registrations, attendees.questions (the answers shown at the desk),
+attendees.records, attendees.check_in_qr,
 attendees.print_styles, attendees.models."""

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from attendees.door.check_in_words import check_in_message, undo_message
 from attendees.models import ALREADY_REGISTERED, CAME_AT_THE_DOOR, AccessKind, Registration, RegistrationStatus
+from attendees.questions.answers import desk_filters, desk_marks
 from attendees.records import access_record
 from attendees.registrations import services
 from attendees.registrations.consent import retention_days
@@ -107,10 +108,17 @@ def desk_people(forum: Forum):
     )
 
 
-def person_row(person: Registration) -> dict:
-    """A row of the desk's list: the person, their state, and what the search matches."""
+def person_row(person: Registration, marks: list[str] | None = None) -> dict:
+    """A row of the desk's list: the person, their state, their answers marked for the
+    desk (🅿 12가3456), and what the search matches (the marks too: 🅿 finds who parks)."""
+    marks = marks or []
     words = [person.name.lower(), person.organization.lower(), initial_consonants(person.name), person.phone[-4:]]
-    return {"person": person, "state": person_state(person), "search": " ".join(words)}
+    return {
+        "person": person,
+        "state": person_state(person),
+        "marks": marks,
+        "search": " ".join(words + [mark.lower() for mark in marks]),
+    }
 
 
 def person_state(registration: Registration) -> dict:
@@ -160,7 +168,8 @@ def desk_page(request):
     people = list(desk_people(forum)) if forum else []
     if forum:
         access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in people], forum=forum.pk)
-    rows = [person_row(person) for person in people]
+    marks = desk_marks(forum) if forum else {}
+    rows = [person_row(person, marks.get(person.pk)) for person in people]
     guests = list(forum.guests.all()) if forum else []
     context = {
         "forums": forums,
@@ -169,6 +178,7 @@ def desk_page(request):
         "latest": max((person.pk for person in people), default=0),
         "guests": [{"guest": guest, "state": guest_state(guest)} for guest in guests],
         "counts": counts(forum) if forum else None,
+        "filters": desk_filters(forum) if forum else [],
     }
     response = render(request, "attendees/door/desk.html", context)
     # django-permissions-policy's per-response override, an attribute HttpResponse does not declare.
@@ -187,6 +197,7 @@ def desk_state(request, forum):
     people = list(desk_people(forum))
     after = request.GET.get("after", "")
     new = [person for person in people if after.isdigit() and person.pk > int(after)]
+    marks = desk_marks(forum) if new else {}
     if new:
         access_record(request, kind=AccessKind.DESK, registration_ids=[p.pk for p in new], forum=forum.pk, lookup="new")
     return JsonResponse(
@@ -196,7 +207,9 @@ def desk_state(request, forum):
             "guests": [guest_state(g) for g in forum.guests.all()],
             "new_rows": [
                 render_to_string(
-                    "attendees/door/_person_row.html", {"row": person_row(p), "forum": forum}, request=request
+                    "attendees/door/_person_row.html",
+                    {"row": person_row(p, marks.get(p.pk)), "forum": forum},
+                    request=request,
                 )
                 for p in sorted(new, key=lambda p: p.pk)
             ],

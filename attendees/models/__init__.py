@@ -8,6 +8,14 @@ from .outbox import (
     PendingMail,
     PendingMailQuerySet,
 )
+from .questions import (
+    CHOICE_KINDS,
+    TEXT_ANSWER_LENGTH,
+    Answer,
+    Option,
+    Question,
+    QuestionKind,
+)
 from .records import (
     AccessKind,
     AccessRecord,
@@ -39,6 +47,12 @@ from .reporting import (
 )
 
 __all__ = [
+    "CHOICE_KINDS",
+    "TEXT_ANSWER_LENGTH",
+    "Answer",
+    "Option",
+    "Question",
+    "QuestionKind",
     "Sector",
     "RegistrationStatus",
     "new_management_token",

@@ -7,7 +7,7 @@ given under.
 
 from django.conf import settings
 
-CONSENT_VERSION = "2026-11-24"
+CONSENT_VERSION = "2026-12-07"  # the notice lists a forum's questions, their purposes and retention
 
 
 def retention_days() -> int:

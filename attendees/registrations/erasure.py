@@ -26,12 +26,14 @@ from attendees.models import (
     AccessRecord,
     Action,
     ActorKind,
+    Answer,
     PendingMail,
     Registration,
     RegistrationStatus,
     new_check_in_code,
     new_management_token,
 )
+from attendees.questions.retention import answers_expired_erase
 from attendees.records import action_records_for_each
 from attendees.registrations.services import locked_forum, news_consents_expire, promote_into_free_seats
 from attendees.registrations.transitions import registrations_move
@@ -48,6 +50,7 @@ class PurgeReport:
     mails: int
     news_consents_lapsed: int = 0
     access_records: int = 0
+    answers: int = 0
 
 
 def _mails_to(addresses: set[str]):
@@ -111,6 +114,7 @@ def _anonymize(registrations: list[Registration]) -> None:
         ],
     )
     PendingMail.objects.filter(registration__in=registrations).delete()
+    Answer.objects.filter(registration__in=registrations).delete()
     content_type = ContentType.objects.get_for_model(Registration)
     for registration in registrations:
         LogEntry.objects.filter(content_type=content_type, object_id=str(registration.pk)).update(
@@ -159,8 +163,13 @@ def personal_data_purge(*, dry_run: bool = False) -> PurgeReport:
             )
         old, _attachments = cleanup_expired_mails(cutoff, delete_attachments=True)
         access_records, _by_model = old_access_records.delete()
+        answers = answers_expired_erase(now)
     return PurgeReport(
-        registrations=len(registrations), mails=mails + old, news_consents_lapsed=lapsed, access_records=access_records
+        registrations=len(registrations),
+        mails=mails + old,
+        news_consents_lapsed=lapsed,
+        access_records=access_records,
+        answers=answers,
     )
 
 

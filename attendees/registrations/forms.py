@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attendees.models import PERSON_FIELDS, SELF_EDITABLE_FIELDS, Registration, Sector
+from attendees.questions.form_fields import Asked, Given, QuestionsFormMixin
 from attendees.registrations import normalize
 
 
@@ -72,7 +73,7 @@ class PersonFieldsForm(forms.ModelForm):
         return normalize.phone_number(self.cleaned_data["phone"])
 
 
-class RegistrationForm(PersonFieldsForm):
+class RegistrationForm(QuestionsFormMixin, PersonFieldsForm):
     # A field people never see or fill: bots that fill every field give themselves away.
     homepage = forms.CharField(
         required=False,
@@ -121,17 +122,27 @@ class RegistrationForm(PersonFieldsForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, asked: Asked | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sector_as_radios()
+        questions = []
+        if asked is not None and asked.questions:
+            self.questions_add(asked)
+            questions = [Fieldset(_("A few questions from the organizers"), *self.question_names())]
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("About you"), *PERSON_FIELDS),
+            *questions,
             Fieldset(_("Consent"), "consent_privacy", "consent_marketing"),
             Field("homepage", wrapper_class="honeypot"),
             Submit("register", _("Register"), css_class="btn-brand btn-lg"),
         )
         self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        self.answers: list[Given] = self.clean_answers()
+        return cleaned
 
     @property
     def honeypot_filled(self) -> bool:
@@ -145,19 +156,27 @@ class RegistrationForm(PersonFieldsForm):
         pass
 
 
-class SelfServiceDetailsForm(PersonFieldsForm):
-    """What a person may correct through their own link. The address is not among them:
-    it is where their link was sent, so another address is another registration."""
+class SelfServiceDetailsForm(QuestionsFormMixin, PersonFieldsForm):
+    """What a person may correct through their own link: their details always, their
+    answers until the cancellation deadline (`asked`). The address is not among them: it
+    is where their link was sent, so another address is another registration."""
 
     class Meta(PersonFieldsForm.Meta):
         fields = list(SELF_EDITABLE_FIELDS)
         widgets = {"sector": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, asked: Asked | None = None, answers: dict[int, Given] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sector_as_radios()
+        if asked is not None and asked.questions:
+            self.questions_add(asked, answers=answers)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        self.answers: list[Given] = self.clean_answers()
+        return cleaned
 
 
 class WalkInForm(PersonFieldsForm):

@@ -31,6 +31,7 @@ from attendees.outbox.rendering import (
     sender_address,
     ticket,
 )
+from attendees.questions.answers import registration_answers_shown
 from attendees.registrations.addresses import check_in_qr_path, management_path, news_confirm_path
 from events.calendar import OUTLOOK_CALENDAR, forum_calendar, google_calendar_search_link
 from events.models import Forum
@@ -110,6 +111,8 @@ def registration_mail(pending: PendingMail) -> dict:
             "cancellation_open": cancellation_is_open(forum),
             "reply_to": reply_address(),
         }
+        if kind == RegistrationMail.CONFIRMATION:
+            context["answers"] = registration_answers_shown(registration)
         if kind == RegistrationMail.FORUM_CANCELLED:
             context["next_forum"] = Forum.objects.next_after(forum)
             context["site_url"] = settings.SITE_URL

@@ -10,7 +10,9 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from attendees.models import ActorKind
+from attendees.models import SELF_EDITABLE_FIELDS, ActorKind, RegistrationStatus, cancellation_is_open
+from attendees.questions.answers import OptionFull, answers_given
+from attendees.questions.form_fields import Asked, field_name, forum_questions, option_full_message
 from attendees.registrations import services
 from attendees.registrations.addresses import management_path
 from attendees.registrations.erasure import registration_erase
@@ -23,20 +25,46 @@ from forum_site.core.private_pages import private_response
 class DetailsCorrectView(View):
     template_name = "attendees/registrations/correct.html"
 
+    def form(self, registration, data=None) -> SelfServiceDetailsForm:
+        """The details always; the answers too while they may still be changed."""
+        if not answers_changeable(registration):
+            return SelfServiceDetailsForm(data, instance=registration)
+        asked = Asked(forum_questions(registration.forum))
+        asked.held = frozenset(registration.answers.exclude(option=None).values_list("option", flat=True))
+        answers = answers_given(registration, asked.questions)
+        return SelfServiceDetailsForm(data, instance=registration, asked=asked, answers=answers)
+
+    def render_form(self, registration, form):
+        context = {**status_context(registration), "form": form}
+        return private_response(render(self.request, self.template_name, context))
+
     def get(self, request, token):
         registration = registration_by_token(token)
-        form = SelfServiceDetailsForm(instance=registration)
-        return private_response(render(request, self.template_name, {**status_context(registration), "form": form}))
+        return self.render_form(registration, self.form(registration))
 
     def post(self, request, token):
         registration = registration_by_token(token)
-        form = SelfServiceDetailsForm(request.POST, instance=registration)
+        form = self.form(registration, request.POST)
         if not form.is_valid():
-            return private_response(render(request, self.template_name, {**status_context(registration), "form": form}))
-        changes = {field: form.cleaned_data[field] for field in form.changed_data}
-        services.registration_details_update(registration=registration, changes=changes, by=ActorKind.ATTENDEE)
+            return self.render_form(registration, form)
+        changes = {field: form.cleaned_data[field] for field in form.changed_data if field in SELF_EDITABLE_FIELDS}
+        try:
+            services.registration_details_update(
+                registration=registration,
+                changes=changes,
+                by=ActorKind.ATTENDEE,
+                answers=form.answers if form.asked is not None else None,
+            )
+        except OptionFull as full:
+            form.add_error(field_name(full.question), option_full_message(full.option))
+            return self.render_form(registration, form)
         messages.success(request, _("Your details have been corrected."))
         return redirect(management_path(registration))
+
+
+def answers_changeable(registration) -> bool:
+    """Answers change until the cancellation deadline, while the registration holds."""
+    return registration.status != RegistrationStatus.CANCELLED and cancellation_is_open(registration.forum)
 
 
 @require_POST

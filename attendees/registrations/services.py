@@ -14,6 +14,7 @@ import datetime
 import enum
 import logging
 import uuid
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,6 +35,8 @@ from attendees.models import (
     cancellation_is_open,
 )
 from attendees.news.subscriptions import subscription_confirmed, subscription_end_for_address
+from attendees.questions.answers import answers_replace, answers_save, places_check
+from attendees.questions.form_fields import Given
 from attendees.records import Actor, action_record
 from attendees.registrations import mails, normalize
 from attendees.registrations.consent import CONSENT_VERSION
@@ -108,6 +111,7 @@ def registration_create(
     language: str = "ko",
     walk_in: bool = False,
     admit_over_capacity: bool = False,
+    answers: Sequence[Given] = (),
 ) -> Registration:
     """Register a person: confirmed while seats are free, otherwise on the waiting list.
     Staff registering someone at the desk are bound not by the online window but by
@@ -119,6 +123,10 @@ def registration_create(
 
     A walk-in (staff only) may come without an email address; when the forum is full,
     staff may admit them over capacity, which confirms them without taking a seat.
+
+    The answers to the forum's questions are stored with it, their options' places
+    counted under the same lock as the seats: OptionFull when one is gone, and nothing
+    is stored.
     """
     if (walk_in or admit_over_capacity) and not is_staff(by):
         raise ValueError("Only staff register walk-ins.")
@@ -137,6 +145,7 @@ def registration_create(
         language=language,
         walk_in=walk_in,
         admit_over_capacity=admit_over_capacity,
+        answers=list(answers),
         **person,
     )
     try:
@@ -186,8 +195,12 @@ def _management_link_resend(registration: Registration) -> None:
     mails.queue_management_link(registration)
 
 
-def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_capacity, **person) -> Registration:
-    """Store the registration with the status its seat allows, queue its mail, record it. Caller holds the lock."""
+def _registration_insert(
+    *, forum, by, consent_marketing, walk_in, admit_over_capacity, answers, **person
+) -> Registration:
+    """Store the registration with the status its seat allows, and its answers; queue its
+    mail, record it. Caller holds the lock."""
+    places_check(answers)
     has_seat = not forum.is_full
     over_capacity = not has_seat and walk_in and admit_over_capacity
     registration = Registration(
@@ -210,6 +223,7 @@ def _registration_insert(*, forum, by, consent_marketing, walk_in, admit_over_ca
         mail_kind=RegistrationMail.CONFIRMATION if confirmed else RegistrationMail.WAITLISTED,
         **({"walk_in": True, "over_capacity": over_capacity} if walk_in else {}),
     )
+    answers_save(registration, answers)
     return registration
 
 
@@ -336,13 +350,18 @@ def registration_resend_confirmation(*, registration: Registration, by: Actor) -
 EDITABLE_DETAILS = PERSON_FIELDS
 
 
-def registration_details_update(*, registration: Registration, changes: dict, by: Actor) -> Registration:
-    """Save corrections of a person's details, and nothing else.
+def registration_details_update(
+    *, registration: Registration, changes: dict, by: Actor, answers: Sequence[Given] | None = None
+) -> Registration:
+    """Save corrections of a person's details (and, when `answers` is given, their answers
+    to the forum's questions), and nothing else.
 
     Only the changed fields are written, under the forum lock, so an edit made on a page
     loaded before a concurrent cancellation can never write the old status back (and so
     can never overbook). Values are made canonical as everywhere else; an address that
-    another active registration of the forum holds is a ValidationError on "email".
+    another active registration of the forum holds is a ValidationError on "email". The
+    answers' places are counted under the same lock, the person's own not against them
+    (OptionFull when one is gone).
     """
     allowed = EDITABLE_DETAILS if is_staff(by) else SELF_EDITABLE_FIELDS
     unknown = set(changes) - set(allowed)
@@ -358,17 +377,22 @@ def registration_details_update(*, registration: Registration, changes: dict, by
             if taken.exclude(pk=current.pk).exists():
                 raise ValidationError({"email": ALREADY_REGISTERED})
         changed = sorted(field for field, value in cleaned.items() if getattr(current, field) != value)
-        if not changed:
+        if answers is not None:
+            places_check(list(answers), holder=current)
+            answers_replace(current, list(answers))
+        if not changed and answers is None:
             return current
         for field in changed:
             setattr(current, field, cleaned[field])
         try:
             with transaction.atomic():
-                current.save(update_fields=changed)
+                if changed:
+                    current.save(update_fields=changed)
         except IntegrityError:  # the unique index, should a check above ever miss
             raise ValidationError({"email": ALREADY_REGISTERED}) from None
         # The names of the fields, never their values: the record outlives the purge.
-        action_record(by=by, action=Action.DETAILS_CORRECTED, registration=current, fields=changed)
+        fields = changed + (["answers"] if answers is not None else [])
+        action_record(by=by, action=Action.DETAILS_CORRECTED, registration=current, fields=fields)
     return current
 
 

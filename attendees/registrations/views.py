@@ -12,6 +12,9 @@ from django.views.decorators.cache import never_cache
 
 from attendees.check_in_qr import check_in_qr_data_uri, check_in_qr_png
 from attendees.models import ActorKind, Registration, cancellation_deadline
+from attendees.questions.answers import OptionFull, registration_answers_shown
+from attendees.questions.consent import notice_items
+from attendees.questions.form_fields import Asked, field_name, forum_questions, option_full_message
 from attendees.registrations import services, throttle
 from attendees.registrations.addresses import check_in_qr_path, management_path
 from attendees.registrations.consent import retention_days
@@ -45,18 +48,28 @@ class RegisterView(View):
             number=self.kwargs["number"],
         )
 
+    def asked(self, forum) -> Asked:
+        return Asked(forum_questions(forum))
+
     def render_form(self, request, forum, form, status=200):
-        context = {"forum": forum, "form": form, "retention_days": retention_days()}
+        questions = form.asked.questions if form.asked else []
+        context = {
+            "forum": forum,
+            "form": form,
+            "retention_days": retention_days(),
+            "question_items": notice_items(questions),
+        }
         if not forum.is_registration_open:
             context["closed_reason"] = _why_closed(forum)
         return render(request, self.template_name, context, status=status)
 
     def get(self, request, series, number):
-        return self.render_form(request, self.get_forum(), RegistrationForm())
+        forum = self.get_forum()
+        return self.render_form(request, forum, RegistrationForm(asked=self.asked(forum)))
 
     def post(self, request, series, number):
         forum = self.get_forum()
-        form = RegistrationForm(request.POST)
+        form = RegistrationForm(request.POST, asked=self.asked(forum))
         if form.honeypot_filled:
             # Answered like a success: the bot learns nothing, and nothing is stored.
             return redirect("attendees:sent", series=series, number=number)
@@ -76,12 +89,18 @@ class RegisterView(View):
                 consent_privacy=data["consent_privacy"],
                 consent_marketing=data["consent_marketing"],
                 language=get_language(),
+                answers=form.answers,
             )
         except services.AlreadyRegistered:
             # The same page as a new registration: whether an address is registered is
             # told only to its mailbox (the service has mailed the link again). Nothing new
             # was stored, so the forum's limit does not count it.
             reservation.give_back("forum")
+        except OptionFull as full:
+            # Taken by someone else while the form was filled in: nothing was stored.
+            reservation.give_back()
+            form.add_error(field_name(full.question), option_full_message(full.option))
+            return self.render_form(request, forum, form)
         except (services.RegistrationError, ValidationError) as error:
             reservation.give_back()  # refused: it does not count
             for message in getattr(error, "messages", [getattr(error, "message", "")]):
@@ -117,6 +136,7 @@ def status_context(registration):
         "cancellation_deadline": cancellation_deadline(registration.forum),
         "can_cancel": services.registration_cancellable(registration),
         "check_in_qr": check_in_qr_data_uri(registration) if registration.status == "confirmed" else "",
+        "answers": registration_answers_shown(registration),
         "manage_path": management_path(registration),
         "check_in_qr_path": check_in_qr_path(registration),
     }

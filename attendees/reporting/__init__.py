@@ -2,5 +2,6 @@
 purge, the office's list of registrations (XLSX and CSV, with its admin page), and the
 result report (결과보고서) as DOCX and PDF.
 
-May import: attendees.records (an export's access record), attendees.contacts (masked
-exports), attendees.print_styles, attendees.models."""
+May import: attendees.questions (the answers' columns), attendees.records (an export's
+access record), attendees.contacts (masked exports), attendees.print_styles,
+attendees.models."""

@@ -409,8 +409,8 @@ def test_cancel_after_the_deadline_is_refused_with_a_message(client, forum_3):
 def test_management_pages_query_budget(client, forum_3, django_assert_num_queries, page):
     RegistrationFactory.create_batch(5, forum=forum_3, status="waitlisted")
     registration = RegistrationFactory(forum=forum_3, status="waitlisted")
-    # The registration with its forum, and the count of people ahead in line.
-    with django_assert_num_queries(2):
+    # The registration with its forum, the count of people ahead in line, its answers (none).
+    with django_assert_num_queries(3):
         assert client.get(f"/registrations/{registration.token}/{page}").status_code == 200
 
 

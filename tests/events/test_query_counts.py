@@ -42,7 +42,8 @@ PAGES = {
     "sitemap-forums": ("/sitemap-forums-ko.xml", 3),
     "sitemap-talks": ("/sitemap-talks-en.xml", 3),
     "sitemap-speakers": ("/sitemap-speakers-ko.xml", 3),
-    "register": ("/forums/qc/1/register/", 1),  # when and where: not the programme
+    # When and where (not the programme), and the forum's questions (none here: their options are not asked).
+    "register": ("/forums/qc/1/register/", 2),
 }
 
 

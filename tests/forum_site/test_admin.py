@@ -25,6 +25,7 @@ def test_every_model_of_ours_is_in_the_admin():
     assert OUR_MODELS == [
         ("attendees", "accessrecord"),
         ("attendees", "actionrecord"),
+        ("attendees", "question"),
         ("attendees", "registration"),
         ("attendees", "subscription"),
         ("events", "forum"),
@@ -117,16 +118,24 @@ def test_setup_roles_gives_each_group_exactly_its_permissions():
     managers = Group.objects.get(name="포럼 담당자")
     attendees = managers.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)
     assert sorted(attendees) == [
+        "add_option",
+        "add_question",
         "add_registration",
+        "change_option",
+        "change_question",
         "change_registration",
         "correct_check_in",
+        "delete_option",
+        "delete_question",
         "use_desk",
         "view_actionrecord",
+        "view_option",
+        "view_question",
         "view_registration",
         "view_statistics",
         "view_subscription",
     ]
-    assert managers.permissions.count() == 44
+    assert managers.permissions.count() == 52
     assert sorted(Group.objects.values_list("name", flat=True)) == ["접수 데스크", "콘텐츠 편집자", "포럼 담당자"]
 
 

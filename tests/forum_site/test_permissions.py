@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
-from attendees.models import AccessRecord, ActionRecord, Registration, Subscription
+from attendees.models import AccessRecord, ActionRecord, Question, Registration, Subscription
 from attendees.outbox.tasks import mail_deliver_due
 from events.models import Forum
 from tests.factories import (
@@ -47,6 +47,7 @@ MANAGER_OPENS = {
     "attendees.registration": {"changelist", "add", "change", "history"},  # deleting: the superuser's
     "attendees.actionrecord": READ,
     "attendees.subscription": READ,
+    "attendees.question": set(PAGES),  # the questions a forum asks at registration
 }
 # The superuser opens everything but what a library never allows anyone.
 SUPERUSER_REFUSED = {
@@ -99,6 +100,7 @@ def objects():
         ),
         "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
         "attendees.subscription": Subscription.objects.create(email="news@example.kr"),
+        "attendees.question": Question.objects.create(forum=forum, kind="yes_no", label="주차 지원", purpose="주차"),
         "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,
         "django_tasks_database.dbtaskresult": mail_deliver_due.enqueue().db_result,

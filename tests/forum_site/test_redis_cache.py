@@ -24,7 +24,7 @@ def test_each_server_has_its_own_client(redis_url):
 
     assert written is not read
     assert written.connection_pool.connection_kwargs["db"] == redis_db(2)  # the redis_url fixture's
-    assert read.connection_pool.connection_kwargs["db"] == 15
+    assert read.connection_pool.connection_kwargs["db"] == redis_db(3)
 
 
 def test_incr_counts_a_key_that_exists_and_keeps_its_expiry(redis_url):

@@ -62,6 +62,15 @@
     });
   });
 
+  // A question marked for the desk (🅿 주차 지원) filters the list to those who answered it.
+  desk.querySelectorAll("[data-desk-filter]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      search.value = button.dataset.deskFilter;
+      search.dispatchEvent(new Event("input"));
+      search.focus({ preventScroll: true });
+    });
+  });
+
   document.getElementById("desk-forum").addEventListener("change", function (event) {
     event.target.form.submit();
   });

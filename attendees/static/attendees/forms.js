@@ -3,7 +3,10 @@
 //   (its links lead to each field), instead of staying on <body> with the first message
 //   a screen further down;
 // - an address at a likely misspelling of a common mail domain (gmial.com, naver.con)
-//   gets a suggestion beside the field, which one tap applies.
+//   gets a suggestion beside the field, which one tap applies;
+// - a question asked only on another answer (차량번호 when 주차 지원 = 예) shows while that
+//   answer is chosen. The server drops the answer of a question not shown, so a page
+//   without this script loses nothing: it only shows every question.
 (function () {
   "use strict";
   const summary = document.getElementById("error-summary");
@@ -71,4 +74,24 @@
     input.addEventListener("blur", check);
     check();
   });
+
+  // data-shown-when="question_3=17": shown while option 17 of question 3 is chosen.
+  const conditional = new Map();
+  document.querySelectorAll("[data-shown-when]").forEach(function (input) {
+    const wrapper = input.closest("[id^='div_id_']");
+    if (wrapper) conditional.set(wrapper, input.dataset.shownWhen);
+  });
+  function showConditional() {
+    conditional.forEach(function (condition, wrapper) {
+      const [name, value] = condition.split("=");
+      const chosen = document.querySelector(
+        "input[name='" + name + "'][value='" + value + "']:checked"
+      );
+      wrapper.hidden = !chosen;
+    });
+  }
+  if (conditional.size) {
+    document.addEventListener("change", showConditional);
+    showConditional();
+  }
 })();
