@@ -31,7 +31,7 @@ class VenueAdmin(admin.ModelAdmin):
     fields = [("name", "name_en"), ("room", "room_en"), ("address", "address_en"), "map_url"]
 
 
-@admin.register(Series)
+# Registered by the project (forum_site/admin.py), with attendees' default questions.
 class SeriesAdmin(admin.ModelAdmin):
     formfield_overrides = {models.DurationField: {"form_class": DurationInWordsField}}
     list_display = ["name", "week_of_month", "weekday", "default_start_time", "default_capacity"]

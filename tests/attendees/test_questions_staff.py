@@ -131,3 +131,28 @@ def test_the_superuser_gets_the_typed_answers_whole(admin_client, forum):
     response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "주차 등록"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[-1] for row in rows[1:]] == ["10가3450", "11가3451", "12가3452", ""]
+
+
+def test_the_series_page_holds_the_default_questions_a_new_forum_copies(manager):
+    from django.utils import timezone
+
+    from tests.factories import SeriesFactory
+
+    series = SeriesFactory()
+    page = manager.get(reverse("admin:events_series_change", args=[series.pk]))
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data |= {"default_venue": "", "plan_link": "", "default_duration": "02:00:00"}
+    data |= {
+        "default_questions-TOTAL_FORMS": 1,
+        "default_questions-INITIAL_FORMS": 0,
+        "default_questions-0-position": 1,
+        "default_questions-0-label": "조찬 식사 여부",
+        "default_questions-0-kind": "yes_no",
+        "default_questions-0-purpose": "조찬 준비",
+    }
+    response = manager.post(reverse("admin:events_series_change", args=[series.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    forum = ForumFactory(series=series, starts_at=timezone.now() + timezone.timedelta(days=30))
+    [copied] = Question.objects.filter(forum=forum)
+    assert (copied.label, [o.label for o in copied.options.all()]) == ("조찬 식사 여부", ["예", "아니오"])

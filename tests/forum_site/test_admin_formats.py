@@ -32,6 +32,7 @@ def test_a_series_duration_is_chosen_in_hours_and_minutes(staff_client):
     form = page.context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     data.update(default_duration="01:30:00", default_venue="", plan_link="")
+    data.update({"default_questions-TOTAL_FORMS": 0, "default_questions-INITIAL_FORMS": 0})  # its questions: none
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     series.refresh_from_db()

@@ -17,7 +17,8 @@ from django.template.loader import get_template
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from attendees.forum_admin import ForumAdmin as ForumAdminWithRegistrations
-from events.models import Forum
+from attendees.series_admin import SeriesAdmin as SeriesAdminWithQuestions
+from events.models import Forum, Series
 from tests.layer_map import OUR_PACKAGES, Place, is_ours, module_of_path, place_of_module, place_of_template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +73,10 @@ def test_no_app_unregisters_an_admin():
 
 def test_the_project_registers_the_forum_admin_with_its_registration_side():
     assert isinstance(admin.site._registry[Forum], ForumAdminWithRegistrations)
+
+
+def test_the_project_registers_the_series_admin_with_its_default_questions():
+    assert isinstance(admin.site._registry[Series], SeriesAdminWithQuestions)
 
 
 # What the layers mean at run time: a URL name, a template, a tag library belongs to the
