@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from attendees import registration_actions
+from attendees.certificates.admin_views import certificate_issue_view, certificate_link
 from attendees.contacts import MaskedContactsAdmin, sees_whole_contacts
 from attendees.models import (
     PERSON_FIELDS,
@@ -150,6 +151,7 @@ class RegistrationAdmin(MaskedContactsAdmin):
         "forum",
         "status",
         "checked_in_at",
+        "certificate_of_attendance",
         "language",
         "consent_privacy",
         "consent_marketing",
@@ -161,9 +163,9 @@ class RegistrationAdmin(MaskedContactsAdmin):
         "anonymized_at",
     ]
     fieldsets = [
-        (None, {"fields": ["forum", "status", "checked_in_at"]}),
+        (None, {"fields": ["forum", "status", "checked_in_at", "certificate_of_attendance"]}),
         (_("Attendee"), {"fields": list(PERSON_FIELDS)}),
-        (_("Consent and record"), {"fields": list(readonly_fields[3:])}),
+        (_("Consent and record"), {"fields": list(readonly_fields[4:])}),
     ]
     # Whole emails and phones are for those allowed to export them whole; everyone else
     # sees them masked here as in the exports, and cannot change them.
@@ -258,7 +260,13 @@ class RegistrationAdmin(MaskedContactsAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view(functools.partial(registrations_export_view, model_admin=self))
         export = path("export/", view, name="attendees_registration_export")
-        return [export, *super().get_urls()]
+        issue = self.admin_site.admin_view(functools.partial(certificate_issue_view, model_admin=self))
+        certificate = path("<path:object_id>/certificate.pdf", issue, name="attendees_registration_certificate")
+        return [export, certificate, *super().get_urls()]
+
+    @admin.display(description=_("certificate of attendance"))
+    def certificate_of_attendance(self, registration):
+        return certificate_link(registration)
 
     # --- Every look at personal data leaves an access record, whatever the method: a POST
     # renders the list as a GET does, and a form with errors shows the person again.

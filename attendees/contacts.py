@@ -54,6 +54,14 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_name(name: str) -> str:
+    """A name as a public page may show it: 김광주 -> 김*주, 이산 -> 이*, Jane Doe -> J******e."""
+    name = name.strip()
+    if len(name) <= 2:
+        return name[:1] + "*" * (len(name) - 1)
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
 def mask_text(text: str) -> str:
     """What a person typed in answer to a question (a car number: 12가3456 -> 1***): its
     first character, so a list can still be sorted by it; empty stays empty."""

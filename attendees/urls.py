@@ -1,5 +1,6 @@
 from django.urls import path
 
+from attendees.certificates import views as certificate_views
 from attendees.news import views as subscription_views
 from attendees.registrations import self_service, views
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("registrations/<str:token>/delete/", self_service.EraseView.as_view(), name="erase"),
     path("registrations/<str:token>/cancel/", views.CancelView.as_view(), name="cancel"),
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
+    path("registrations/<str:token>/certificate.pdf", certificate_views.certificate_download, name="certificate"),
+    path("certificates/<str:number>/", certificate_views.certificate_verify, name="certificate-verify"),
     path("news/<str:token>/unsubscribe/", subscription_views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("news/<str:token>/reconfirm/", subscription_views.ReconfirmView.as_view(), name="reconfirm"),
 ]

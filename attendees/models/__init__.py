@@ -1,6 +1,9 @@
 """The models of attendees, one module per concern; every name is importable from
 `attendees.models` as before (the app label, migrations and tables are unchanged)."""
 
+from .certificates import (
+    Certificate,
+)
 from .news import (
     Subscription,
 )
@@ -47,6 +50,7 @@ from .reporting import (
 )
 
 __all__ = [
+    "Certificate",
     "CHOICE_KINDS",
     "TEXT_ANSWER_LENGTH",
     "Answer",

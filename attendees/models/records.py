@@ -46,6 +46,7 @@ class Action(models.TextChoices):
     RECONFIRMATION_ASKED = "reconfirmation_asked", _("news subscribers asked to reconfirm")
     NEWS_REQUESTS_LAPSED = "news_requests_lapsed", _("unconfirmed news requests lapsed")
     REMINDERS_DROPPED = "reminders_dropped", _("reminders not sent: too close to the start")
+    CERTIFICATE_ISSUED = "certificate_issued", _("certificate of attendance issued by staff")
 
 
 class ActionRecord(models.Model):

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from attendees.certificates.addresses import certificate_path
 from attendees.models import PendingMail
 from attendees.news.addresses import reconfirm_path, unsubscribe_path
 from attendees.outbox.composers import composes
@@ -113,6 +114,8 @@ def report_mail(pending: PendingMail) -> dict:
                 for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
             ],
         }
+        if pending.kind == NewsMail.THANK_YOU:  # those who came
+            context["certificate_url"] = absolute(certificate_path(registration))
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
         html_message = html_part(

@@ -7,6 +7,6 @@ registration (mails.py), erasure and the purge, and the admin's forms.
 
 May import: attendees.reporting (the statistics' snapshot before the purge),
 attendees.news (a confirmed news consent subscribes), attendees.questions (the answers
-stored with a registration), attendees.outbox (to queue and
+stored with a registration), attendees.certificates (the link on the person's page), attendees.outbox (to queue and
 render its mails),
 attendees.records, attendees.check_in_qr, attendees.contacts, attendees.models."""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from attendees.certificates.addresses import certificate_path
 from attendees.check_in_qr import check_in_qr_data_uri, check_in_qr_png
 from attendees.models import ActorKind, Registration, cancellation_deadline
 from attendees.questions.answers import OptionFull, registration_answers_shown
@@ -137,6 +138,7 @@ def status_context(registration):
         "can_cancel": services.registration_cancellable(registration),
         "check_in_qr": check_in_qr_data_uri(registration) if registration.status == "confirmed" else "",
         "answers": registration_answers_shown(registration),
+        "certificate_path": certificate_path(registration) if registration.checked_in_at else "",
         "manage_path": management_path(registration),
         "check_in_qr_path": check_in_qr_path(registration),
     }
