@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from attendees.certificates.addresses import certificate_path
+from attendees.certificates.issuing import attended
 from attendees.models import PendingMail
 from attendees.news.addresses import reconfirm_path, unsubscribe_path
 from attendees.outbox.composers import composes
@@ -114,7 +115,8 @@ def report_mail(pending: PendingMail) -> dict:
                 for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
             ],
         }
-        if pending.kind == NewsMail.THANK_YOU:  # those who came
+        if pending.kind == NewsMail.THANK_YOU and attended().filter(pk=registration.pk).exists():
+            # Those who came (and still did when the mail was written: a check-in undone since has none).
             context["certificate_url"] = absolute(certificate_path(registration))
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
