@@ -1,6 +1,7 @@
 """The staff admin of attendees: registrations and the two records (changes and access)
 here; news subscriptions in attendees/news/admin.py; the questions a forum asks at
-registration in attendees/questions/admin.py; the forum admin of events, extended
+registration in attendees/questions/admin.py; the surveys in attendees/surveys/admin.py;
+the forum admin of events, extended
 with what reaches the people registered, in attendees/forum_admin.py. The composition
 layer: it may import every concern."""
 
@@ -27,6 +28,8 @@ from attendees.models import (
     Question,
     Registration,
     RegistrationStatus,
+    Survey,
+    SurveyItem,
     ahead_of,
 )
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
@@ -35,10 +38,13 @@ from attendees.records import access_record, describe, history_row
 from attendees.registrations import services
 from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm
 from attendees.reporting.exports_admin import registrations_export_view
+from attendees.surveys.admin import SurveyAdmin, SurveyItemAdmin
 
 MASKED = ["masked_email", "masked_phone"]
 
 admin.site.register(Question, QuestionAdmin)
+admin.site.register(Survey, SurveyAdmin)
+admin.site.register(SurveyItem, SurveyItemAdmin)
 
 
 class CheckedInFilter(admin.SimpleListFilter):

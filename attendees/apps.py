@@ -23,10 +23,12 @@ class AttendeesConfig(AppConfig):
         check_in_address.provide(scan_address)
         registration_page.registration_path.provide(registration_path)
 
-        # A new forum asks the questions its series holds as defaults.
+        # A new forum asks the questions its series holds as defaults, and has its survey.
         from django.db.models.signals import post_save
 
-        from attendees.questions.defaults import forum_created
+        from attendees.questions import defaults
+        from attendees.surveys import building
         from events.models import Forum
 
-        post_save.connect(forum_created, sender=Forum, dispatch_uid="attendees.questions.defaults")
+        post_save.connect(defaults.forum_created, sender=Forum, dispatch_uid="attendees.questions.defaults")
+        post_save.connect(building.forum_created, sender=Forum, dispatch_uid="attendees.surveys.building")

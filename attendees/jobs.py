@@ -1,11 +1,12 @@
 """The scheduled jobs of attendees (forum_site/schedule.py enqueues them), each running
-the service of its own concern: reminders, news reconfirmations, the purge."""
+the service of its own concern: reminders, news reconfirmations, survey reminders, the purge."""
 
 from django_tasks import task
 
 from attendees.news.subscriptions import reconfirmations_run
 from attendees.registrations.erasure import personal_data_purge as purge
 from attendees.registrations.reminders import reminders_send as send_reminders
+from attendees.surveys.mails import survey_reminders_send as send_survey_reminders
 
 
 @task()
@@ -18,6 +19,12 @@ def reminders_send() -> int:
 def news_reconfirmations() -> dict:
     """Ask two-year-old consents to reconfirm; end those unanswered after 30 days. Scheduled."""
     return reconfirmations_run()
+
+
+@task()
+def survey_reminders() -> int:
+    """The one reminder of each satisfaction survey whose day has come (attendees/surveys/mails.py). Scheduled."""
+    return send_survey_reminders()
 
 
 @task()

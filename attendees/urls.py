@@ -3,6 +3,7 @@ from django.urls import path
 from attendees.certificates import views as certificate_views
 from attendees.news import views as subscription_views
 from attendees.registrations import self_service, views
+from attendees.surveys.views import SurveyView
 
 app_name = "attendees"
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
     path("registrations/<str:token>/certificate.pdf", certificate_views.certificate_download, name="certificate"),
     path("certificates/<str:number>/", certificate_views.certificate_verify, name="certificate-verify"),
+    path("surveys/<str:token>/", SurveyView.as_view(), name="survey"),
     path("news/<str:token>/unsubscribe/", subscription_views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("news/<str:token>/reconfirm/", subscription_views.ReconfirmView.as_view(), name="reconfirm"),
 ]

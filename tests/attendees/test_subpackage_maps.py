@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SUBPACKAGES = ["door", "registrations", "reporting", "news", "questions", "certificates", "outbox"]
+SUBPACKAGES = ["door", "registrations", "reporting", "news", "questions", "certificates", "surveys", "outbox"]
 
 
 def layers() -> list[set[str]]:

@@ -28,6 +28,8 @@ def test_every_model_of_ours_is_in_the_admin():
         ("attendees", "question"),
         ("attendees", "registration"),
         ("attendees", "subscription"),
+        ("attendees", "survey"),
+        ("attendees", "surveyitem"),
         ("events", "forum"),
         ("events", "forumphoto"),
         ("events", "series"),
@@ -112,21 +114,31 @@ def test_setup_roles_gives_each_group_exactly_its_permissions():
     desk = Group.objects.get(name="접수 데스크")
     assert list(desk.permissions.values_list("codename", flat=True)) == ["use_desk"]
     editors = Group.objects.get(name="콘텐츠 편집자")
-    assert editors.permissions.count() == 24
-    # No personal data: nothing of the attendees app.
-    assert not editors.permissions.filter(content_type__app_label="attendees").exists()
+    assert editors.permissions.count() == 25
+    # No personal data: of the attendees app, only the survey's results, which hold no person.
+    attendees_perms = editors.permissions.filter(content_type__app_label="attendees")
+    assert list(attendees_perms.values_list("codename", flat=True)) == ["view_survey"]
     managers = Group.objects.get(name="포럼 담당자")
     attendees = managers.permissions.filter(content_type__app_label="attendees").values_list("codename", flat=True)
     assert sorted(attendees) == [
         "add_option",
         "add_question",
         "add_registration",
+        "add_survey",
+        "add_surveychoice",
+        "add_surveyitem",
         "change_option",
         "change_question",
         "change_registration",
+        "change_survey",
+        "change_surveychoice",
+        "change_surveyitem",
         "correct_check_in",
         "delete_option",
         "delete_question",
+        "delete_survey",
+        "delete_surveychoice",
+        "delete_surveyitem",
         "use_desk",
         "view_actionrecord",
         "view_option",
@@ -134,8 +146,11 @@ def test_setup_roles_gives_each_group_exactly_its_permissions():
         "view_registration",
         "view_statistics",
         "view_subscription",
+        "view_survey",
+        "view_surveychoice",
+        "view_surveyitem",
     ]
-    assert managers.permissions.count() == 52
+    assert managers.permissions.count() == 64
     assert sorted(Group.objects.values_list("name", flat=True)) == ["접수 데스크", "콘텐츠 편집자", "포럼 담당자"]
 
 

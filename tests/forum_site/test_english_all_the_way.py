@@ -7,13 +7,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from attendees.models import ActorKind, PendingMail, Registration
+from attendees.models import ActorKind, PendingMail, Registration, Survey, SurveyInvitation
 from attendees.news.mails import NewsMail
 from attendees.news.subscriptions import subscription_confirmed
 from attendees.outbox.composers import COMPOSERS
 from attendees.registrations import services
 from attendees.registrations.forum_changes import forum_cancel
 from attendees.registrations.mails import RegistrationMail
+from attendees.surveys.mails import SurveyMail
 from tests.factories import ForumFactory, ForumPhotoFactory, RegistrationFactory, registered, seoul
 from tests.mailbox import queued_mail
 
@@ -158,6 +159,11 @@ def test_every_link_of_every_english_mail_opens_an_english_page(client, settings
         PendingMail.objects.create(
             subscription=subscriber, recipient=subscriber.email, kind=kind, details={"forum": later_forum.pk}
         )
+    survey = Survey.objects.create(forum=later_forum)
+    SurveyInvitation.objects.create(survey=survey, registration=english)
+    PendingMail.objects.create(
+        registration=english, recipient=english.email, kind=SurveyMail.REMINDER, details={"survey": survey.pk}
+    )
     forum_cancel(forum=forum, by=ActorKind.SYSTEM, reason="태풍")  # last: its links stay open until then
     mails = list(queued_mail())
     kinds = set(PendingMail.objects.values_list("kind", flat=True))

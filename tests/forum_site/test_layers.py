@@ -104,8 +104,12 @@ def _view_module(callback) -> str | None:
         view = type(view)  # a callable instance (a feed)
     module = getattr(view, "__module__", None) or type(view).__module__
     if not is_ours(module) and hasattr(callback, "model_admin"):
-        # Django's own admin view of a model (changelist, change...): the model's app serves it.
-        return callback.model_admin.model._meta.app_label
+        # Django's own admin view of a model (changelist, change...): the module of its
+        # ModelAdmin where that is in the model's own app (attendees.surveys.admin), else
+        # the model's app (events' forum, whose admin the project composes with attendees').
+        app = callback.model_admin.model._meta.app_label
+        admin_module = type(callback.model_admin).__module__
+        return admin_module if admin_module.split(".")[0] == app else app
     return module
 
 

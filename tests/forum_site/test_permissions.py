@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Attachment, Email, EmailTemplate, Log
 
-from attendees.models import AccessRecord, ActionRecord, Question, Registration, Subscription
+from attendees.models import AccessRecord, ActionRecord, Question, Registration, Subscription, Survey, SurveyItem
 from attendees.outbox.tasks import mail_deliver_due
 from events.models import Forum
 from tests.factories import (
@@ -38,6 +38,7 @@ READ = {"changelist", "change", "history"}  # a view-only change page reads the 
 DESK_OPENS: dict[str, set[str]] = {}  # the desk's own pages, not the admin
 EDITOR_OPENS = {
     **{model: set(PAGES) for model in CONTENT},
+    "attendees.survey": READ,  # the results, which hold no person
     "events.series": READ,
     "events.venue": READ,
     "events.forum": READ,  # changes its text, adds and deletes none
@@ -48,6 +49,8 @@ MANAGER_OPENS = {
     "attendees.actionrecord": READ,
     "attendees.subscription": READ,
     "attendees.question": set(PAGES),  # the questions a forum asks at registration
+    "attendees.survey": set(PAGES),
+    "attendees.surveyitem": set(PAGES),
 }
 # The superuser opens everything but what a library never allows anyone.
 SUPERUSER_REFUSED = {
@@ -101,6 +104,8 @@ def objects():
         "attendees.accessrecord": AccessRecord.objects.create(username="someone", kind="list"),
         "attendees.subscription": Subscription.objects.create(email="news@example.kr"),
         "attendees.question": Question.objects.create(forum=forum, kind="yes_no", label="주차 지원", purpose="주차"),
+        "attendees.survey": (survey := Survey.objects.create(forum=forum)),
+        "attendees.surveyitem": SurveyItem.objects.create(survey=survey, kind="rating", label="강연 내용"),
         "auditlog.logentry": ContentEdit.objects.get_for_object(forum).first(),
         "events.forum": forum,
         "django_tasks_database.dbtaskresult": mail_deliver_due.enqueue().db_result,
