@@ -42,8 +42,17 @@ class SurveyForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
 
-    def rating_names(self) -> list[str]:
-        return [item_name(item) for item in self.items if item.kind == SurveyItemKind.RATING]
+    def groups(self) -> list[tuple[bool, list]]:
+        """The fields in order, consecutive rating items grouped: (is_rating_grid, bound fields).
+        A grid shares one header of the five levels on a desktop."""
+        groups: list[tuple[bool, list]] = []
+        for item in self.items:
+            rating = item.kind == SurveyItemKind.RATING
+            if groups and rating and groups[-1][0]:
+                groups[-1][1].append(self[item_name(item)])
+            else:
+                groups.append((rating, [self[item_name(item)]]))
+        return groups
 
 
 def _field(item: SurveyItem) -> forms.Field:
@@ -51,10 +60,11 @@ def _field(item: SurveyItem) -> forms.Field:
     messages = {"required": _("Please answer this item.")}
     if item.kind == SurveyItemKind.RATING:
         choices: list[tuple[str, object]] = [(str(level), name) for level, name in RATING_LEVELS]
+        # Each level is named by its column; the row's item describes it (_rating_grid.html).
+        described = forms.RadioSelect(attrs={"aria-describedby": f"id_{item_name(item)}_label"})
         return forms.TypedChoiceField(
-            label=label, required=required, choices=choices, coerce=int, widget=forms.RadioSelect,
-            error_messages=messages,
-        )  # fmt: skip
+            label=label, required=required, choices=choices, coerce=int, widget=described, error_messages=messages
+        )
     if item.kind == SurveyItemKind.TEXT:
         return forms.CharField(
             label=label, required=required, max_length=LONGEST_TEXT, widget=forms.Textarea(attrs={"rows": 3}),

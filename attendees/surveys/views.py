@@ -5,7 +5,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from attendees.models import SurveyInvitation
+from attendees.models import RATING_LEVELS, SurveyInvitation
 from attendees.surveys.answering import AlreadyAnswered, SurveyForm, survey_answer, survey_is_closed
 from forum_site.core.private_pages import private_response
 
@@ -29,7 +29,7 @@ class SurveyView(View):
             state = "closed"
         if form is None and state == "open":
             form = SurveyForm(items=list(survey.items.prefetch_related("choices")))
-        context = {"survey": survey, "forum": survey.forum, "form": form, "state": state}
+        context = {"survey": survey, "forum": survey.forum, "form": form, "state": state, "levels": RATING_LEVELS}
         return private_response(render(self.request, TEMPLATE, context, status=status))
 
     def get(self, request, token):
