@@ -3,6 +3,7 @@ each choice item's page with its choices, and the results page (no person in it)
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from attendees.models import Survey, SurveyChoice, SurveyItem
 from attendees.surveys.results import survey_results
+from attendees.surveys.results_export import survey_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class SurveyItemInline(admin.TabularInline):
@@ -50,7 +54,20 @@ class SurveyAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         results = self.admin_site.admin_view(self.results_view)
-        return [path("<path:object_id>/results/", results, name="attendees_survey_results"), *super().get_urls()]
+        workbook = self.admin_site.admin_view(self.results_xlsx_view)
+        return [
+            path("<path:object_id>/results/", results, name="attendees_survey_results"),
+            path("<path:object_id>/results.xlsx", workbook, name="attendees_survey_results_xlsx"),
+            *super().get_urls(),
+        ]
+
+    def results_xlsx_view(self, request, object_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        survey = get_object_or_404(Survey.objects.select_related("forum__series"), pk=object_id, forum__isnull=False)
+        response = HttpResponse(survey_xlsx(survey), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.xlsx"'
+        return response
 
     def results_view(self, request, object_id):
         if not self.has_view_permission(request):

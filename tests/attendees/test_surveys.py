@@ -24,7 +24,7 @@ from attendees.models import (
 from attendees.news.thank_you import thank_you_send
 from attendees.outbox.delivery import outbox_deliver
 from attendees.surveys.mails import SurveyMail, survey_reminders_send
-from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, seoul
+from tests.factories import ForumFactory, RegistrationFactory, SeriesFactory, seoul, staff_with_role
 from tests.mailbox import queued_mail
 
 pytestmark = pytest.mark.django_db
@@ -179,8 +179,6 @@ def test_the_reminder_is_on_the_schedule():
 def test_the_results_page_gives_the_rate_the_levels_the_mean_and_no_person(client, thanked):
     from django.urls import reverse
 
-    from tests.factories import staff_with_role
-
     for index, (talk, running, again, note) in enumerate([("5", "4", "예", "좋았습니다"), ("4", "2", "아니오", "")]):
         link = survey_link(f"came{index}@example.kr")
         with time_machine.travel(seoul(2020, 10, 16, 9, 0)):
@@ -196,3 +194,26 @@ def test_the_results_page_gives_the_rate_the_levels_the_mean_and_no_person(clien
     assert "<li>좋았습니다</li>" in page
     # Nobody's address or name (the factory's people are 참가자1, 참가자2...).
     assert "came0" not in page and not re.search(r"참가자\d", page)
+
+
+def test_the_workbook_holds_the_summary_and_one_row_per_response_without_a_person(client, thanked):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    for index, (talk, note) in enumerate([("5", "좋았습니다"), ("3", "")]):
+        link = survey_link(f"came{index}@example.kr")
+        with time_machine.travel(seoul(2020, 10, 16, 9, 0)):
+            client.post(link, answers(thanked, 강연_내용=talk, 다음_참석_의향="예", 건의_사항=note))
+    client.force_login(staff_with_role("포럼 담당자", "manager"))
+    response = client.get(reverse("admin:attendees_survey_results_xlsx", args=[thanked.survey.pk]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    summary, raw = workbook.worksheets
+    rows = [list(row) for row in summary.iter_rows(values_only=True)]
+    assert rows[0] == ["응답률", "2 / 3", 66.7]
+    assert ["평균 (5점 만점)", 4, None] in rows and ["만족 이상 (4~5점)", 50, None] in rows
+    answers_rows = sorted(list(row) for row in raw.iter_rows(min_row=2, values_only=True))
+    assert sorted(row[1:] for row in answers_rows) == [[3, None, "예", None], [5, None, "예", "좋았습니다"]]
+    assert [cell.value for cell in raw[1]] == ["번호", "강연 내용", "행사 운영", "다음 참석 의향", "건의 사항"]
+    assert "came" not in str(rows) + str(answers_rows)
