@@ -165,6 +165,7 @@ def test_the_scheduler_enqueues_each_periodic_job_for_the_workers(postgres_only,
     assert expected == {
         "attendees.outbox.tasks.mail_deliver_due",
         "attendees.jobs.reminders_send",
+        "attendees.jobs.survey_reminders",
         "attendees.jobs.news_reconfirmations",
         "attendees.jobs.personal_data_purge",
         "forum_site.housekeeping.task_results_prune",
