@@ -38,6 +38,14 @@ CHOICE_KINDS = (QuestionKind.YES_NO, QuestionKind.ONE_CHOICE, QuestionKind.SEVER
 YES_NO_OPTIONS = (("예", "Yes"), ("아니오", "No"))
 
 
+def of_a_forum_or_a_series(name: str) -> models.CheckConstraint:
+    """A row belongs to a forum, or to a series as the default its new forums copy: exactly one."""
+    return models.CheckConstraint(
+        condition=Q(forum__isnull=False, series__isnull=True) | Q(forum__isnull=True, series__isnull=False),
+        name=name,
+    )
+
+
 class Question(models.Model):
     forum = models.ForeignKey(
         Forum, on_delete=models.CASCADE, null=True, blank=True, related_name="questions", verbose_name=_("forum")
@@ -95,12 +103,7 @@ class Question(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("registration question")
         verbose_name_plural = _("registration questions")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(forum__isnull=False, series__isnull=True) | Q(forum__isnull=True, series__isnull=False),
-                name="question_of_a_forum_or_a_series",
-            ),
-        ]
+        constraints = [of_a_forum_or_a_series("question_of_a_forum_or_a_series")]
 
     def __str__(self):
         return self.label

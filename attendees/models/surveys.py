@@ -9,13 +9,13 @@ import secrets
 import uuid
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum, Series
 from forum_site.core.bilingual import Shown, shown
 from forum_site.core.fields import SingleLineCharField
 
+from .questions import of_a_forum_or_a_series
 from .registrations import Registration
 
 # The five levels of a rating item, 1 (lowest) to 5.
@@ -60,12 +60,7 @@ class Survey(models.Model):
     class Meta:
         verbose_name = _("satisfaction survey")
         verbose_name_plural = _("satisfaction surveys")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(forum__isnull=False, series__isnull=True) | Q(forum__isnull=True, series__isnull=False),
-                name="survey_of_a_forum_or_a_series",
-            ),
-        ]
+        constraints = [of_a_forum_or_a_series("survey_of_a_forum_or_a_series")]
 
     def __str__(self):
         return f"{self.forum or self.series} · {self.title}"

@@ -18,7 +18,7 @@ from attendees.certificates.issuing import attended
 from attendees.models import PendingMail
 from attendees.news.addresses import reconfirm_path, unsubscribe_path
 from attendees.outbox.composers import composes
-from attendees.outbox.rendering import absolute, home, html_part, map_link, sender_address
+from attendees.outbox.rendering import absolute, home, html_part, map_link, rendered_mail
 from attendees.surveys.addresses import survey_path
 from attendees.surveys.answering import survey_is_closed
 from attendees.surveys.invitations import invitation_of
@@ -83,20 +83,10 @@ def subscriber_mail(pending: PendingMail) -> dict:
             context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
-        rendered = {
-            "to": subscription.email,
-            "from_email": sender_address(),
-            "subject": subject,
-            "message": message,
-            "html_message": html_part(subject, message, subscription.language, map_link=map_link(context.get("forum"))),
-            "attachments": {},
-            # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
-            "headers": {
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        }
-    return rendered
+        html_message = html_part(subject, message, subscription.language, map_link=map_link(context.get("forum")))
+        # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
+        headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+        return rendered_mail(subscription.email, subject, message, html_message, headers=headers)
 
 
 @composes(NewsMail.THANK_YOU, NewsMail.SORRY_WE_MISSED_YOU)
@@ -129,12 +119,4 @@ def report_mail(pending: PendingMail) -> dict:
         html_message = html_part(
             subject, message, registration.language, map_link=map_link(forum), labels={map_link(forum): gettext("Map")}
         )
-        sender = sender_address()
-    return {
-        "to": registration.email,
-        "from_email": sender,
-        "subject": subject,
-        "message": message,
-        "html_message": html_message,
-        "attachments": {},
-    }
+        return rendered_mail(registration.email, subject, message, html_message)

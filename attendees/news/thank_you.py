@@ -7,6 +7,7 @@ import dataclasses
 
 from django.db import transaction
 
+from attendees.certificates.issuing import attended
 from attendees.models import Action, Registration
 from attendees.news.mails import NewsMail
 from attendees.outbox.mail import queue_for_each
@@ -27,7 +28,7 @@ class ThankYouGroups:
 
 
 def _came(forum: Forum):
-    return Registration.objects.came().identifiable().filter(forum=forum).exclude(email="")
+    return attended().filter(forum=forum).exclude(email="")
 
 
 def _did_not_come(forum: Forum):

@@ -125,6 +125,20 @@ def map_link(forum: Forum | None) -> str:
     return forum.venue.map_link if forum is not None and forum.venue is not None else ""
 
 
+def rendered_mail(to: str, subject: str, message: str, html_message: str, *, attachments=None, headers=None) -> dict:
+    """What a composer returns: the mail as store() takes it, from the site's address
+    named in the active language (call it inside the recipient's translation.override)."""
+    rendered = {
+        "to": to,
+        "from_email": sender_address(),
+        "subject": subject,
+        "message": message,
+        "html_message": html_message,
+        "attachments": attachments or {},
+    }
+    return rendered | ({"headers": headers} if headers else {})
+
+
 def sender_address() -> str:
     """DEFAULT_FROM_EMAIL's address under the site's name in the active language."""
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)

@@ -27,8 +27,8 @@ from attendees.outbox.rendering import (
     calendar_buttons,
     html_part,
     map_link,
+    rendered_mail,
     reply_address,
-    sender_address,
     ticket,
 )
 from attendees.questions.answers import registration_answers_shown
@@ -141,7 +141,6 @@ def registration_mail(pending: PendingMail) -> dict:
         html_message = html_part(
             subject, message, registration.language, map_link=map_link(forum), labels=links, ticket=top
         )
-        sender = sender_address()
         attachments = {}
         method = CALENDAR_METHOD.get(kind)
         if method:
@@ -165,14 +164,7 @@ def registration_mail(pending: PendingMail) -> dict:
                 "file": ContentFile(check_in_qr_png(registration)),
                 "mimetype": "image/png",
             }
-    return {
-        "to": registration.email,
-        "from_email": sender,
-        "subject": subject,
-        "message": message,
-        "html_message": html_message,
-        "attachments": attachments,
-    }
+        return rendered_mail(registration.email, subject, message, html_message, attachments=attachments)
 
 
 def _calendar_copy_links(forum: Forum, context: dict) -> list[tuple[str, str]]:

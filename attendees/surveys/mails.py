@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from attendees.models import PendingMail, Survey, SurveyInvitation
 from attendees.outbox.composers import composes
 from attendees.outbox.mail import queue_for_each
-from attendees.outbox.rendering import absolute, html_part, sender_address
+from attendees.outbox.rendering import absolute, html_part, rendered_mail
 from attendees.surveys.addresses import survey_path
 from attendees.surveys.answering import survey_is_closed
 from forum_site.core import clock
@@ -53,15 +53,7 @@ def survey_reminder_mail(pending: PendingMail) -> dict:
         subject = " ".join(render_to_string("attendees/surveys/mail/reminder_subject.txt", context).split())
         message = render_to_string("attendees/surveys/mail/reminder.txt", context)
         html_message = html_part(subject, message, registration.language)
-        sender = sender_address()
-    return {
-        "to": registration.email,
-        "from_email": sender,
-        "subject": subject,
-        "message": message,
-        "html_message": html_message,
-        "attachments": {},
-    }
+        return rendered_mail(registration.email, subject, message, html_message)
 
 
 def survey_reminders_send() -> int:
