@@ -1,5 +1,6 @@
 """The result report (결과보고서) the city files after each forum: what was held, who
-spoke, which guests came, attendance by sector, what was said, photos, and the next date.
+spoke, which guests came, attendance by sector, what was said, photos, the satisfaction
+survey's results where one ran (result_report_survey.py), and the next date.
 
 One ResultReport holds the content; result_report_docx.py writes it as a Word document
 (which Hancom Office opens too) and result_report_pdf() as a PDF, from the same content.
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from attendees.print_styles import pdf_from_html
+from attendees.reporting.result_report_survey import SurveySection, survey_section
 from attendees.reporting.statistics import ForumStatistics, forums_statistics
 from events.models import Forum, ForumPhoto, ForumStatus, Guest, Talk
 from forum_site.core import clock
@@ -35,6 +37,7 @@ HEADINGS = {
     "sectors": gettext_lazy("□ Attendance by sector"),
     "summaries": gettext_lazy("□ Summary of the talks"),
     "photos": gettext_lazy("□ Photos"),
+    "survey": gettext_lazy("□ Satisfaction survey"),
     "next": gettext_lazy("□ Next steps"),
 }
 POINT_MARKS = ("○", "-")  # a point, and a point under it
@@ -47,6 +50,7 @@ class ResultReport:
     guests_present: list[Guest]
     statistics: ForumStatistics
     photos: list[ForumPhoto]
+    survey: SurveySection | None
     next_forum: Forum | None
 
     @property
@@ -125,6 +129,7 @@ def result_report(forum: Forum) -> ResultReport:
         guests_present=list(forum.guests.filter(arrived_at__isnull=False)),
         statistics=forums_statistics([forum])[0],
         photos=list(forum.photos.all()[:MAX_PHOTOS]),
+        survey=survey_section(forum),
         next_forum=Forum.objects.next_planned_after(forum),
     )
 

@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from attendees.reporting.result_report import (
     HEADINGS,
+    POINT_MARKS,
     next_forum_line,
     overview_rows,
     point_mark,
@@ -94,6 +95,20 @@ def _highlights(document, report) -> None:
             paragraph.add_run(text).bold = bold
 
 
+def _survey(document, survey) -> None:
+    """The survey's facts, its rating table, and the choices and free texts as points."""
+    _table(document, None, [[label, value] for label, value in survey.facts])
+    if survey.ratings:
+        document.add_paragraph()
+        _table(document, survey.head, survey.ratings)
+    for line in survey.choices:
+        document.add_paragraph(f"{POINT_MARKS[0]} {line}")
+    for label, points in survey.remarks:
+        document.add_paragraph(f"{POINT_MARKS[0]} {label}" + ("" if points else ": –"))
+        for point in points:
+            document.add_paragraph(f"{POINT_MARKS[1]} {point}").paragraph_format.left_indent = Cm(0.6)
+
+
 def result_report_docx(forum: Forum) -> bytes:
     report = result_report(forum)
     document = Document()
@@ -143,6 +158,10 @@ def result_report_docx(forum: Forum) -> bytes:
         if report.photos:
             document.add_heading(str(HEADINGS["photos"]), level=1)
             _photos(document, report.photos)
+
+        if report.survey:
+            document.add_heading(str(HEADINGS["survey"]), level=1)
+            _survey(document, report.survey)
 
         document.add_heading(str(HEADINGS["next"]), level=1)
         document.add_paragraph(next_forum_line(report))

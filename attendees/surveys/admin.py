@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendees.models import Survey, SurveyChoice, SurveyItem
 from attendees.surveys.results import survey_results
+from attendees.surveys.results_charts import item_chart, satisfaction_chart
 from attendees.surveys.results_export import survey_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,10 +74,13 @@ class SurveyAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         survey = get_object_or_404(Survey.objects.select_related("forum__series"), pk=object_id, forum__isnull=False)
+        results = survey_results(survey)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Survey results"),
-            "results": survey_results(survey),
+            "results": results,
+            "satisfaction_chart": satisfaction_chart(results),
+            "items": [(result, item_chart(result)) for result in results.items],
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "attendees/surveys/results.html", context)

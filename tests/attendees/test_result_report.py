@@ -31,7 +31,10 @@ SECTOR_TABLE = [
 
 @pytest.fixture
 def forum_2(demo):
+    from attendees.demo.surveys import demo_surveys
+
     load_demo_attendance(demo)
+    demo_surveys(demo)  # forum 2's survey is ready, not yet sent
     return demo.forums.get(number=2)
 
 
@@ -155,3 +158,87 @@ def test_the_report_files_as_it_is_the_staffs_points_the_next_draft_page_numbers
     assert any(line.startswith("○ 참석자 91명") for line in lines)
     pages = [line for line in lines if re.fullmatch(r"\d+/\d+", line)]  # at the foot of each page
     assert pages == [f"{page}/{len(pages)}" for page in range(1, len(pages) + 1)]
+
+
+@pytest.fixture
+def forum_1(demo):
+    from attendees.demo.surveys import demo_surveys
+
+    load_demo_attendance(demo)
+    demo_surveys(demo)
+    return demo.forums.get(number=1)
+
+
+def expected_rating_rows(forum) -> list[list[str]]:
+    """The rating table worked out here from the stored answers, to hold the report to."""
+    from attendees.models import SurveyAnswer
+
+    rows = []
+    for item in forum.survey.items.filter(kind="rating"):
+        ratings = list(SurveyAnswer.objects.filter(item=item).values_list("rating", flat=True))
+        counts = [str(ratings.count(level)) for level in (5, 4, 3, 2, 1)]
+        mean = f"{sum(ratings) / len(ratings):.2f}"
+        satisfied = f"{100 * sum(r >= 4 for r in ratings) / len(ratings):.1f}%"
+        rows.append([item.label, *counts, mean, satisfied])
+    return rows
+
+
+SURVEY_HEAD = [
+    "문항",
+    "매우 만족 (5)",
+    "만족 (4)",
+    "보통 (3)",
+    "불만족 (2)",
+    "매우 불만족 (1)",
+    "평균 (5점 만점)",
+    "만족 이상",
+]
+
+
+def test_forum_1s_docx_reports_its_survey_in_the_offices_format(forum_1):
+    document = docx.Document(io.BytesIO(result_report_docx(forum_1)))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    facts, ratings = tables[-2:]
+    assert "□ 만족도 조사 결과" in texts
+    assert facts == [
+        ["조사 기간", "2020년 6월 11일 (목) – 2020년 6월 25일 (목)"],
+        ["대상", "참석자 전원 (86명)"],
+        ["방법", "감사 메일의 개인 링크로 온라인 익명 응답, 미응답자에게 1회 재안내"],
+        ["응답률", "응답 43명 / 참석 86명, 50.0 %"],
+    ]
+    assert ratings == [SURVEY_HEAD, *expected_rating_rows(forum_1)]
+    assert len(ratings) == 1 + 5
+    survey_points = texts[texts.index("□ 만족도 조사 결과") :]
+    [intention] = [text for text in survey_points if text.startswith("○ 다음 포럼 참석 의향: ")]
+    assert re.fullmatch(
+        r"○ 다음 포럼 참석 의향: 꼭 참석 \d+명 \([\d.]+%\), 가능하면 참석 .*불참 \d+명 \([\d.]+%\)", intention
+    )
+    remarks = survey_points[survey_points.index("○ 좋았던 점, 아쉬운 점, 다음에 듣고 싶은 주제") + 1 :]
+    remarks = remarks[: next(i for i, text in enumerate(remarks) if text.startswith("□"))]
+    assert remarks and all(text.startswith("- ") for text in remarks)
+    assert "- 네트워킹 시간이 조금 더 길었으면 합니다." in remarks or any(
+        text.startswith("- 네트워킹 시간이 조금 더 길었으면 합니다. (") for text in remarks
+    )
+    # The survey comes before the next steps, and names nobody.
+    assert texts.index("□ 만족도 조사 결과") < texts.index("□ 향후 계획")
+    assert "데모참가자" not in str(tables) + str(texts)
+
+
+def test_forum_1s_pdf_reads_back_the_same_survey_section(forum_1, tmp_path):
+    pdf = result_report_pdf(forum_1)
+    save_first_page(pdf, tmp_path, "result-report-survey", pages=3)
+    text = " ".join(text_of(pdf, tmp_path).split())
+    assert "□ 만족도 조사 결과" in text
+    assert "응답률 응답 43명 / 참석 86명, 50.0 %" in text
+    assert "대상 참석자 전원 (86명)" in text
+    for row in expected_rating_rows(forum_1):
+        assert " ".join(row) in text
+    assert text.index("□ 만족도 조사 결과") < text.index("□ 향후 계획")
+
+
+def test_where_no_survey_ran_the_section_is_absent_not_empty(forum_2, tmp_path):
+    assert forum_2.survey is not None and forum_2.survey.invited_at is None  # ready, its thank-you not sent
+    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    assert not [p.text for p in document.paragraphs if "만족도" in p.text]
+    assert "만족도" not in text_of(result_report_pdf(forum_2), tmp_path)

@@ -126,7 +126,7 @@ def test_the_statistics_page_shows_the_tables_beside_the_charts(signed_in_in_may
     page = signed_in_in_may_2030.get(reverse("admin:events_forum_statistics"), {"series": series.pk})
     assert page.status_code == 200
     text = page.text
-    assert '<svg class="statistics-chart" role="img" aria-labelledby="attendance-caption"' in text
+    assert '<svg class="bar-chart" role="img" aria-labelledby="attendance-caption"' in text
     assert '<table id="attendance-table">' in text and '<table id="sector-table">' in text
     totals = "".join(f"<td>{value}</td>" for value in (11, 9, 2, 1, 7, 1, 1, 2, 7))
     assert f'<tfoot><tr><th scope="row">합계</th>{totals}<td>25%</td></tr></tfoot>' in text
@@ -171,7 +171,7 @@ def test_a_forum_theme_typed_as_a_formula_stays_text_in_the_statistics_workbook(
 def test_the_charts_name_each_forum_and_sector_and_write_their_numbers(signed_in_in_may_2030, two_forums):
     series, _first, _second = two_forums
     page = signed_in_in_may_2030.get(reverse("admin:events_forum_statistics"), {"series": series.pk})
-    attendance, sectors = re.findall(r'<svg class="statistics-chart".*?</svg>', page.text, flags=re.DOTALL)
+    attendance, sectors = re.findall(r'<svg class="bar-chart".*?</svg>', page.text, flags=re.DOTALL)
     texts = re.compile(r'<text class="chart-(?:label|value)"[^>]*>([^<]*)</text>')
     assert texts.findall(attendance) == ["제1차", "신청 6명 중 4명 참석", "제2차", "신청 6명 중 3명 참석"]
     assert texts.findall(sectors) == [

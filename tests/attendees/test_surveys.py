@@ -217,3 +217,37 @@ def test_the_workbook_holds_the_summary_and_one_row_per_response_without_a_perso
     assert sorted(row[1:] for row in answers_rows) == [[3, None, "예", None], [5, None, "예", "좋았습니다"]]
     assert [cell.value for cell in raw[1]] == ["번호", "강연 내용", "행사 운영", "다음 참석 의향", "건의 사항"]
     assert "came" not in str(rows) + str(answers_rows)
+
+
+def test_the_results_page_draws_the_share_satisfied_and_each_item_as_the_statistics_page_does(client, thanked):
+    from django.urls import reverse
+
+    for index, (talk, running, again) in enumerate([("5", "4", "예"), ("4", "2", "예")]):
+        link = survey_link(f"came{index}@example.kr")
+        with time_machine.travel(seoul(2020, 10, 16, 9, 0)):
+            client.post(link, answers(thanked, 강연_내용=talk, 행사_운영=running, 다음_참석_의향=again))
+    client.force_login(staff_with_role("콘텐츠 편집자", "editor"))
+    page = client.get(reverse("admin:attendees_survey_results", args=[thanked.survey.pk])).text
+    charts = re.findall(r'<svg class="bar-chart" role="img" aria-labelledby="([\w-]+)".*?</svg>', page, re.DOTALL)
+    assert charts == ["satisfaction-caption", "item-1", "item-2", "item-3"]  # the free text has no chart
+    satisfaction, talk, running, again = re.findall(r'<svg class="bar-chart".*?</svg>', page, re.DOTALL)
+
+    def rows(svg):
+        labels = re.findall(r'<text class="chart-label"[^>]*>([^<]*)</text>', svg)
+        widths = re.findall(r'<rect class="[^"]*" x="\d+" y="[\d.]+" width="([\d.]+)"', svg)
+        values = re.findall(r'<text class="chart-value"[^>]*>([^<]*)</text>', svg)
+        return list(zip(labels, widths, values, strict=True))
+
+    # Both chose 4-5 for the talk, one of two for the running of it; the longest bar is 100 %.
+    assert rows(satisfaction) == [
+        ("문항 1", "420", "만족 이상 100.0%, 평균 4.5"),
+        ("문항 2", "210", "만족 이상 50.0%, 평균 3.0"),
+    ]
+    assert rows(talk) == [
+        ("5 매우 만족", "380", "1명 (50.0%)"),
+        ("4 만족", "380", "1명 (50.0%)"),
+        ("3 보통", "0", "0명 (0.0%)"),
+        ("2 불만족", "0", "0명 (0.0%)"),
+        ("1 매우 불만족", "0", "0명 (0.0%)"),
+    ]
+    assert rows(again) == [("예", "380", "2명 (100.0%)"), ("아니오", "0", "0명 (0.0%)")]

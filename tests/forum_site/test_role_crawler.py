@@ -17,7 +17,20 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from attendees.models import Subscription
+from attendees.models import (
+    ActorKind,
+    Question,
+    Registration,
+    Subscription,
+    Survey,
+    SurveyAnswer,
+    SurveyChoice,
+    SurveyItem,
+    SurveyResponse,
+)
+from attendees.news.thank_you import thank_you_send
+from attendees.questions.answers import answers_save
+from attendees.questions.form_fields import Given
 from attendees.registrations import services
 from forum_site.core import clock
 from tests.factories import (
@@ -91,12 +104,12 @@ def shape(url: str) -> str:
     return re.sub(r"\d+", "N", parts.path) + "?" + "&".join(keys)
 
 
-def crawl(client, read=None) -> dict:
-    """Walk the staff pages from START; returns {url: status} of every request made.
+def crawl(client, read=None, start=START) -> dict:
+    """Walk the staff pages from `start`; returns {url: status} of every request made.
     `read(url, response)`, when given, sees every answer."""
     seen, answers = set(), {}
     variants = Counter()
-    queue = deque(START)
+    queue = deque(start)
     while queue and len(answers) < MAX_PAGES:
         url = queue.popleft()
         page = shape(url).split("?")[0]
@@ -179,7 +192,28 @@ def forum_world():
     second.guests.create(name="초청 내빈", organization="광주광역시")
     Subscription.objects.create(email="news@example.kr", consented_at=clock.now(), consent_version="1")
     services.forum_capacity_change(forum=second, capacity=2, by=User.objects.create_user("system-clerk"))
+    _asked_and_answered(first, second)
     return first, second
+
+
+def _asked_and_answered(first, second):
+    """The first forum's survey, sent with the thank-you and answered once; the second's
+    questions, one with places, answered by one person."""
+    survey = Survey.objects.create(forum=first, closes_on=datetime.date(2030, 1, 31))
+    SurveyItem.objects.create(survey=survey, position=1, kind="rating", label="강연 내용", required=True)
+    again = SurveyItem.objects.create(survey=survey, position=2, kind="one_choice", label="다음 참석 의향")
+    yes = SurveyChoice.objects.create(item=again, position=0, label="예")
+    SurveyItem.objects.create(survey=survey, position=3, kind="text", label="건의 사항")
+    with time_machine.travel(seoul(2030, 1, 9, 10, 0), tick=False):
+        thank_you_send(forum=first, include_absent=False, by=ActorKind.SYSTEM)
+    response = SurveyResponse.objects.create(survey=survey)
+    SurveyAnswer.objects.create(response=response, item=survey.items.get(position=1), rating=5)
+    SurveyAnswer.objects.create(response=response, item=again, choice=yes)
+    parking = Question.objects.create(forum=second, position=1, kind="yes_no", label="주차 지원", purpose="주차 배정")
+    parking_yes = parking.options.get(position=0)
+    parking_yes.places = 1
+    parking_yes.save()
+    answers_save(second.registrations.get(name="박확정"), [Given(parking, options=(parking_yes,))])
 
 
 ROLE_GROUPS = {"forum-manager": "포럼 담당자", "content-editor": "콘텐츠 편집자", "desk": "접수 데스크"}
@@ -193,6 +227,9 @@ REACHED = {
         "/admin/events/forum/N/announce/",
         "/admin/events/forum/statistics/",
         "/admin/events/series/N/plan/",
+        "/admin/attendees/survey/N/results/",
+        "/admin/attendees/survey/N/results.xlsx",
+        "/admin/attendees/registration/N/certificate.pdf",
         "/desk/",
         "/desk/N/walk-in/",
     },
@@ -201,14 +238,30 @@ REACHED = {
         "/admin/events/talk/N/change/",
         "/admin/events/forumphoto/add/",
         "/admin/speakers/speaker/N/change/",
+        "/admin/attendees/survey/N/results/",
     },
     "desk": {"/desk/", "/desk/N/walk-in/", "/desk/N/guests/"},
 }
 NEVER_OFFERED = {
     "forum-manager": {"/admin/auth/user/"},
-    "content-editor": {"/admin/attendees/registration/", "/desk/", "/admin/events/forum/N/cancel/"},
+    "content-editor": {
+        "/admin/attendees/registration/",
+        "/desk/",
+        "/admin/events/forum/N/cancel/",
+        "/admin/attendees/registration/N/certificate.pdf",
+    },
     "desk": {"/admin/attendees/registration/", "/admin/events/forum/"},
 }
+
+
+def first_pages(role: str) -> list[str]:
+    """Where the walk begins besides the index: for the forum manager, the registration of
+    someone who came, as a search finds it. The walk opens one change page of each kind
+    and runs the list's actions on its first row, which may undo that row's check-in."""
+    if role != "forum-manager":
+        return []
+    came = Registration.objects.get(name="김참석")
+    return [f"/admin/attendees/registration/{came.pk}/change/"]
 
 
 @pytest.mark.parametrize("role", ROLE_GROUPS)
@@ -217,7 +270,7 @@ def test_a_role_meets_no_refusal_missing_page_or_error_on_any_page_it_can_reach(
     # The morning of the second forum (07:00 in Seoul), signed in that morning.
     with time_machine.travel(datetime.datetime(2030, 2, 11, 22, 0, tzinfo=datetime.UTC), tick=False):
         client.force_login(user)
-        answers = crawl(client)
+        answers = crawl(client, start=[*START, *first_pages(role)])
     troubles = {url: status for url, status in answers.items() if status not in (200, 302)}
     print(f"{role}: {len(answers)} requests; troubles:", *sorted(troubles.items(), key=str), sep="\n")
     write_walk(role, answers)
