@@ -11,7 +11,7 @@ DEMO_DAY ?= 2020-08-06
 PORT ?= 8000
 run serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test test-pg lint bench messages requirements clean
+.PHONY: run serve test test-pg lint audit bench messages requirements clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,12 @@ lint: $(VENV)/.dev-installed
 	# The layers where import-linter cannot see: URL names, templates, tag libraries, the maps.
 	$(PY) -m pytest -q tests/forum_site/test_layers.py tests/attendees/test_subpackage_maps.py
 	$(PY) -m mypy --no-incremental
+
+# Known advisories of every pinned package, wherever the network reaches an advisory
+# database (PyPI's and OSV's). Not part of .ci/run, whose machine reaches none: a hosted CI
+# runs it weekly and on every change of the requirements (.github/workflows/audit.yml).
+audit: $(VENV)/.dev-installed
+	$(VENV)/bin/pip-audit --strict --disable-pip --require-hashes -r requirements.txt -r requirements-dev.txt
 
 # Compile the translations after editing locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: $(VENV)/.runtime-installed
