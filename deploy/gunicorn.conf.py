@@ -21,6 +21,11 @@ max_requests_jitter = 10_000
 backlog = 2048
 # Only nginx, on this host, may say the scheme and address of the client.
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").replace(" ", "")
+# The unix socket (mode 0660): only its owner and its group may connect, that is the site's
+# own user and nginx, which joins the group (docs/operating.md). Those are the socket peers
+# the site believes about the client's scheme and address; nobody else on the host can
+# reach it. (umask touches only the socket and gunicorn's heartbeat files.)
+umask = 0o117
 # Each request is logged by the site itself, one JSON line (forum_site/request_log.py).
 accesslog = None
 errorlog = "-"

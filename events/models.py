@@ -262,6 +262,8 @@ class Forum(models.Model):
     rescheduled_at = models.DateTimeField(
         _("schedule changed at"), null=True, blank=True, help_text=_("When the date, time or venue last changed.")
     )
+    # The start people had been told before the latest move (schema.org's previousStartDate).
+    previous_starts_at = models.DateTimeField(_("previous start"), null=True, blank=True, editable=False)
     # iCalendar's SEQUENCE: raised at each change people were told of, so calendars that
     # imported the forum replace it rather than keep the old one.
     calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)

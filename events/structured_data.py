@@ -38,14 +38,29 @@ def _status(forum: Forum) -> str:
 
 def _address(venue: Venue) -> dict:
     """The venue's one-line Korean address split where Korean addresses split: the region
-    (광주광역시), then the district (북구), then the street."""
+    (광주광역시), then the district (북구); the street address is the whole of it, down to
+    the building and the room a person walks to."""
     words = venue.address.split()
-    address = {"@type": "PostalAddress", "addressCountry": "KR", "streetAddress": venue.address or venue.name}
+    street = " ".join(filter(None, (venue.address, str(venue))))
+    address = {"@type": "PostalAddress", "addressCountry": "KR", "streetAddress": street}
     if words and words[0].endswith(("시", "도")):
         address["addressRegion"] = words[0]
         if len(words) > 1 and words[1].endswith(("구", "군", "시")):
             address["addressLocality"] = words[1]
     return address
+
+
+def _location(forum: Forum) -> dict:
+    """The venue; while a forum has none (not yet chosen, or never recorded), the region
+    it is held in (FORUM_REGION)."""
+    if forum.venue:
+        return {"@type": "Place", "name": forum.venue.shown, "address": _address(forum.venue)}
+    region = shown(settings.FORUM_REGION, settings.FORUM_REGION_EN)
+    return {
+        "@type": "Place",
+        "name": region,
+        "address": {"@type": "PostalAddress", "addressCountry": "KR", "addressRegion": settings.FORUM_REGION},
+    }
 
 
 def organizer_name() -> str:
@@ -96,8 +111,9 @@ def event_data(forum: Forum) -> dict:
         "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
         "organizer": _organizer(),
     }
-    if forum.venue:
-        data["location"] = {"@type": "Place", "name": forum.venue.shown, "address": _address(forum.venue)}
+    data["location"] = _location(forum)
+    if forum.is_rescheduled and forum.previous_starts_at:
+        data["previousStartDate"] = localtime(forum.previous_starts_at).isoformat()
     speakers = [speaker for talk in forum.programme for speaker in talk.ordered_speakers]
     if speakers:
         data["performer"] = [_performer(speaker) for speaker in dict.fromkeys(speakers)]

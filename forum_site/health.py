@@ -12,7 +12,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from attendees.outbox.delivery import OVERDUE_AFTER, oldest_waiting_age
 
@@ -54,7 +54,7 @@ def _told_details(request) -> bool:
 
 
 @never_cache
-@require_GET
+@require_safe  # GET, and HEAD for monitors that only read the status
 def healthz(request):
     database = _checked(_database, failing=False)
     cache_ok = _checked(_cache, failing=False)

@@ -276,6 +276,10 @@ REGISTRATION_CANCELLATION_CLOSES_HOURS = env.int("REGISTRATION_CANCELLATION_CLOS
 # Who holds the forums: the organizer in search engines' event data and the Atom feed's author.
 FORUM_ORGANIZER_NAME = env.str("FORUM_ORGANIZER_NAME", default="광주광역시")
 FORUM_ORGANIZER_NAME_EN = env.str("FORUM_ORGANIZER_NAME_EN", default="Gwangju Metropolitan City")
+# Where the forums are held, as an address's region: the event data's place while a forum
+# has no venue (search engines need a place for every event).
+FORUM_REGION = env.str("FORUM_REGION", default="광주광역시")
+FORUM_REGION_EN = env.str("FORUM_REGION_EN", default="Gwangju")
 FORUM_ORGANIZER_URL = env.str("FORUM_ORGANIZER_URL", default="https://www.gwangju.go.kr")
 # Who files the result report (결과보고서): its 담당 row and the document's author.
 RESULT_REPORT_DEPARTMENT = env.str("RESULT_REPORT_DEPARTMENT", default="")
@@ -335,6 +339,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+CSRF_FAILURE_VIEW = "forum_site.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -121,7 +121,8 @@ def forum_reschedule(*, forum: Forum, by: Actor, starts_at, ends_at, venue: Venu
         forum.calendar_sequence += 1
         if "starts_at" in changed:
             forum.reminders_sent_at = None  # a reminder again before the new date
-            fields.append("reminders_sent_at")
+            forum.previous_starts_at = before["starts_at"]
+            fields += ["reminders_sent_at", "previous_starts_at"]
         forum.save(update_fields=[*fields, "rescheduled_at", "calendar_sequence", "updated_at"])
 
         active = list(Registration.objects.filter(forum=forum).active().order_by(*QUEUE_ORDER))

@@ -42,7 +42,7 @@ def test_the_coming_forum_says_when_where_who_and_how_to_register(client, demo, 
             "address": {
                 "@type": "PostalAddress",
                 "addressCountry": "KR",
-                "streetAddress": Forum.objects.get(number=3).venue.address,
+                "streetAddress": "광주광역시 북구 광주과학기술진흥원 12층 국제회의실",  # down to the room
                 "addressRegion": "광주광역시",
                 "addressLocality": "북구",
             },
@@ -95,3 +95,37 @@ def test_a_theme_cannot_close_the_script_early(client, demo, day_after_second_fo
     page = client.get("/forums/gwangju-ai/3/").text
     assert "<script>alert(1)</script>" not in page
     assert event_of(client, "/forums/gwangju-ai/3/")["name"].endswith("</script><script>alert(1)</script>")
+
+
+def test_every_forum_has_a_place_even_one_whose_venue_was_never_recorded(client, demo, day_after_second_forum):
+    assert Forum.objects.get(number=1).venue is None  # the founding forum's venue is not in the record
+    location = event_of(client, "/forums/gwangju-ai/1/")["location"]
+    assert location == {
+        "@type": "Place",
+        "name": "광주광역시",
+        "address": {"@type": "PostalAddress", "addressCountry": "KR", "addressRegion": "광주광역시"},
+    }
+    assert event_of(client, "/en/forums/gwangju-ai/1/")["location"]["name"] == "Gwangju"
+
+
+def test_a_moved_forum_gives_its_previous_start(client, demo, day_after_second_forum):
+    import datetime
+
+    from attendees.registrations.forum_changes import forum_reschedule
+
+    forum = Forum.objects.get(number=3)
+    before = forum.starts_at
+    forum_reschedule(
+        forum=forum,
+        by=User.objects.create_user("clerk"),
+        starts_at=before + datetime.timedelta(days=7),
+        ends_at=forum.ends_at + datetime.timedelta(days=7),
+        venue=forum.venue,
+    )
+    event = event_of(client, "/forums/gwangju-ai/3/")
+    assert event["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert (event["previousStartDate"], event["startDate"]) == (
+        "2020-09-09T07:30:00+09:00",
+        "2020-09-16T07:30:00+09:00",
+    )
+    assert "previousStartDate" not in event_of(client, "/forums/gwangju-ai/2/")
