@@ -115,8 +115,9 @@ def test_gunicorns_socket_admits_its_owner_and_group_and_refuses_anyone_else(beh
     )  # fmt: skip
     assert stranger.returncode != 0 and "PermissionError" in stranger.stderr
     # The socket's own group (nginx joins it in production) may.
+    group = os.stat(path).st_gid
     member = subprocess.run(
-        ["setpriv", "--reuid=nobody", f"--regid={os.stat(path).st_gid}", "--clear-groups", SYSTEM_PYTHON, "-c", connect],
+        ["setpriv", "--reuid=nobody", f"--regid={group}", "--clear-groups", SYSTEM_PYTHON, "-c", connect],
         capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert member.stdout.strip() == "connected", member.stderr
