@@ -34,7 +34,7 @@ from attendees.models import (
 )
 from attendees.news import admin as news_admin  # noqa: F401 (news subscriptions)
 from attendees.questions.admin import QuestionAdmin
-from attendees.records import access_record, describe, history_row
+from attendees.records import access_record, describe, history_row, recorded_state
 from attendees.registrations import services
 from attendees.registrations.admin_forms import DeskRegistrationForm, RegistrationChangeForm
 from attendees.reporting.exports_admin import registrations_export_view
@@ -59,6 +59,23 @@ class CheckedInFilter(admin.SimpleListFilter):
             return queryset.came()
         if self.value() == "no":
             return queryset.filter(checked_in_at__isnull=True)
+        return queryset
+
+
+class OverCapacityFilter(admin.SimpleListFilter):
+    """정원 외: the walk-ins admitted beyond the capacity, whom "100 / 100 + 정원 외 1" counts."""
+
+    title = _("over capacity")
+    parameter_name = "over_capacity"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("admitted over capacity")), ("no", _("in the capacity's seats"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.over_capacity()
+        if self.value() == "no":
+            return queryset.seated()
         return queryset
 
 
@@ -129,11 +146,12 @@ class RegistrationAdmin(MaskedContactsAdmin):
         "sector",
         "forum",
         "status",
+        "beyond_capacity",
         "queue_position",
         "created_at",
         "checked_in_at",
     ]
-    list_filter = ["forum", "status", CheckedInFilter, "sector", RegisteredInABurstFilter]
+    list_filter = ["forum", "status", OverCapacityFilter, CheckedInFilter, "sector", RegisteredInABurstFilter]
     # Answered by trigram indexes on PostgreSQL (migration 0012), at any number of rows.
     search_fields = ["name", "email", "organization"]
     # Registrations are found by forum, not by the day they came in: no date hierarchy,
@@ -258,6 +276,10 @@ class RegistrationAdmin(MaskedContactsAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(queue_position=_queue_position())
 
+    @admin.display(description=_("over capacity"), boolean=True)
+    def beyond_capacity(self, registration):
+        return registration.is_over_capacity
+
     @admin.display(description=_("waiting list position"), ordering="queue_position")
     def queue_position(self, registration):
         return registration.queue_position
@@ -366,11 +388,14 @@ class AccessRecordAdmin(ReadOnlyRecordAdmin):
 
 @admin.register(ActionRecord)
 class ActionRecordAdmin(ReadOnlyRecordAdmin):
-    list_display = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
+    list_display = [
+        "at", "actor_display", "action", "forum", "registration", "state_before", "state_after", "description"
+    ]  # fmt: skip
     # The actor by name, not as the user field: Django's read-only field would link it to
-    # the account's admin page, which only those who manage accounts may open.
-    fields = ["at", "actor_display", "action", "forum", "registration", "before", "after", "description"]
-    readonly_fields = ["actor_display", "description"]
+    # the account's admin page, which only those who manage accounts may open. States in
+    # words (확정, 현장 확인), never their stored codes.
+    fields = ["at", "actor_display", "action", "forum", "registration", "state_before", "state_after", "description"]
+    readonly_fields = ["actor_display", "state_before", "state_after", "description"]
     list_filter = ["action", "actor_kind", "at"]
     list_select_related = ["actor", "forum", "registration"]
     date_hierarchy = "at"
@@ -378,6 +403,14 @@ class ActionRecordAdmin(ReadOnlyRecordAdmin):
     @admin.display(description=_("by"))
     def actor_display(self, record):
         return record.actor_display
+
+    @admin.display(description=_("before"))
+    def state_before(self, record):
+        return recorded_state(record, record.before)
+
+    @admin.display(description=_("after"))
+    def state_after(self, record):
+        return recorded_state(record, record.after)
 
     @admin.display(description=_("details"))
     def description(self, record):

@@ -38,12 +38,21 @@ def sees_whole_contacts(user) -> bool:
 
 
 def mask_phone(phone: str) -> str:
-    """01012345678 -> 010-****-5678, 0212345678 -> 02-****-5678."""
+    """01012345678 -> 010-****-5678, 0212345678 -> 02-****-5678; another country's keeps its
+    code and its last four digits: +4915112345678 -> +49 **** ***5678."""
     shown = phone_display(phone)
-    if shown.count("-") != 2:
-        return ""
-    head, _middle, last = shown.split("-")
-    return f"{head}-****-{last}"
+    if shown.count("-") == 2 and not shown.startswith("+"):
+        head, _middle, last = shown.split("-")
+        return f"{head}-****-{last}"
+    code, _space, number = shown.partition(" ") if shown.startswith("+") else ("", "", shown)
+    digits = sum(char.isdigit() for char in number)
+    masked, seen = [], 0
+    for char in number:
+        if char.isdigit():
+            seen += 1
+            char = char if seen > digits - 4 else "*"
+        masked.append(char)
+    return " ".join(filter(None, (code, "".join(masked))))
 
 
 def mask_email(email: str) -> str:

@@ -37,6 +37,7 @@ from attendees.registrations.mails import reschedule_preview
 from attendees.reporting.result_report import result_report_pdf
 from attendees.reporting.result_report_docx import result_report_docx
 from attendees.reporting.statistics_admin import statistics_download, statistics_view
+from attendees.seats import seats_line
 from events.admin import ForumAdmin as EventsForumAdmin
 from events.admin_forms import ForumForm
 from events.models import Forum, ForumStatus, Venue
@@ -246,7 +247,7 @@ class ForumAdmin(EventsForumAdmin):
     @admin.display(description=_("confirmed / capacity"))
     def seats(self, forum):
         # The forum's own counters: no registration is counted for the changelist.
-        return f"{forum.seats_taken} / {forum.capacity}"
+        return seats_line(forum.seats_taken, forum.capacity, forum.over_capacity_count)
 
     @admin.display(description=_("waiting list"))
     def waitlisted(self, forum):

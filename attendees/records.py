@@ -73,6 +73,11 @@ def state_label(value: str) -> str:
     return _("checked in") if value == "checked_in" else value
 
 
+def recorded_state(record: ActionRecord, value: str) -> str:
+    """A record's before or after in words: a capacity as its number, a state by its label."""
+    return value if record.action == Action.CAPACITY_CHANGED else state_label(value)
+
+
 def history_row(record: ActionRecord) -> dict:
     """A record as a row of an admin history page (attendees/admin/history.html)."""
     return {
@@ -93,10 +98,7 @@ def describe(record: ActionRecord) -> str:
     fields by their verbose names."""
     parts = []
     if record.before or record.after:
-        if record.action == Action.CAPACITY_CHANGED:
-            parts.append(f"{record.before} → {record.after}")
-        else:
-            parts.append(f"{state_label(record.before) or '–'} → {state_label(record.after)}")
+        parts.append(f"{recorded_state(record, record.before) or '–'} → {recorded_state(record, record.after)}")
     details = record.details
     if "fields" in details:
         names = [_field_label(field) for field in details["fields"]]

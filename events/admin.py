@@ -12,7 +12,7 @@ from forum_site.core.durations import DurationInWordsField
 from speakers.models import Speaker
 
 from .admin_forms import ForumForm, TalkInlineForm
-from .forum_defaults import forum_publish, forum_unpublish, new_forum_initial
+from .forum_defaults import forum_publish, forum_unpublish, new_forum_initial, registration_opening_line
 from .models import ForumPhoto, ForumStatus, Guest, PullQuote, Series, Talk, TalkSpeaker, Venue
 from .photo_upload import photos_add
 from .plan_admin import plan_view
@@ -181,8 +181,10 @@ class ForumAdmin(admin.ModelAdmin):
     )
     def publish_forums(self, request, queryset):
         drafts = queryset.filter(status=ForumStatus.DRAFT).select_related("series")
-        published = sum(self.forum_visibility_change(request, forum, publish=True) for forum in drafts)
-        self.message_user(request, ngettext("%d forum published.", "%d forums published.", published) % published)
+        published = [forum for forum in drafts if self.forum_visibility_change(request, forum, publish=True)]
+        count = len(published)
+        lines = [ngettext("%d forum published.", "%d forums published.", count) % count]
+        self.message_user(request, " ".join(lines + [registration_opening_line(forum) for forum in published]))
 
     @admin.action(description=_("Publish the reports of the selected forums"), permissions=["change"])
     def publish_reports(self, request, queryset):

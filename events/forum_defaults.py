@@ -6,8 +6,10 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forum_site.core import clock
+from forum_site.core.dates import forum_date, forum_time
 
 from .models import Forum, ForumStatus, Series
 from .schedule import meeting_date, months_starting
@@ -83,3 +85,20 @@ def forum_unpublish(forum: Forum) -> bool:
         forum.status = ForumStatus.DRAFT
         forum.save()
     return True
+
+
+def registration_opening_line(forum: Forum) -> str:
+    """When a published forum takes registrations, for the message staff read after
+    publishing it: from a date, from now, or not at all (its window has passed)."""
+    now = clock.now()
+    name = forum.display_number
+    if (forum.registration_closes_at and forum.registration_closes_at <= now) or forum.starts_at <= now:
+        return gettext("%(forum)s takes no registrations: its registration period is over.") % {"forum": name}
+    if forum.registration_opens_at and now < forum.registration_opens_at:
+        opens = timezone.localtime(forum.registration_opens_at)
+        return gettext("%(forum)s opens for registration on %(date)s at %(time)s.") % {
+            "forum": name,
+            "date": forum_date(opens),
+            "time": forum_time(opens),
+        }
+    return gettext("%(forum)s takes registrations from now on.") % {"forum": name}

@@ -279,7 +279,9 @@ class Forum(models.Model):
     # so that a free seat is one read of the locked row, however many people registered.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
     waiting_count = models.PositiveIntegerField(_("waiting list"), default=0, editable=False)
-    COUNTERS = ("seats_taken", "waiting_count")
+    # Walk-ins admitted beyond the capacity (정원 외): "100 / 100 + 정원 외 1".
+    over_capacity_count = models.PositiveIntegerField(_("admitted over capacity"), default=0, editable=False)
+    COUNTERS = ("seats_taken", "waiting_count", "over_capacity_count")
     # Every word the site search looks in, kept by save() (events/search_text.py).
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

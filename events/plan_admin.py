@@ -2,6 +2,8 @@
 the proposed dates first, each with what would happen (a public holiday is flagged and
 left to staff), then the drafts created on confirming."""
 
+from collections import Counter
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from forum_site.core import clock
 
@@ -30,6 +32,37 @@ class PlanForm(forms.Form):
             "required": _("Enter a whole number of months."),
         },
     )
+
+
+# The summary above the plan, one part per outcome: what each month will get, or why not.
+SUMMARY_PARTS = {
+    PlanOutcome.CREATE: ngettext_lazy("%(count)d gets a new draft", "%(count)d get a new draft", "count"),
+    PlanOutcome.EXISTS: ngettext_lazy("%(count)d already has its forum", "%(count)d already have their forum", "count"),
+    PlanOutcome.BEFORE_LAST: ngettext_lazy(
+        "%(count)d lies before the series' latest forum", "%(count)d lie before the series' latest forum", "count"
+    ),
+    PlanOutcome.HOLIDAY: ngettext_lazy(
+        "%(count)d falls on a public holiday", "%(count)d fall on public holidays", "count"
+    ),
+    PlanOutcome.PAST: ngettext_lazy(
+        "%(count)d has its meeting day behind us", "%(count)d have their meeting day behind us", "count"
+    ),
+    PlanOutcome.NO_MEETING_DAY: ngettext_lazy(
+        "%(count)d has no meeting day by the rule", "%(count)d have no meeting day by the rule", "count"
+    ),
+}
+
+
+def plan_summary(plan) -> str:
+    """Before anything is made: how many of the months get a draft, and why the others do not."""
+    if not plan:
+        return ""
+    counts = Counter(planned.outcome for planned in plan)
+    parts = [SUMMARY_PARTS[outcome] % {"count": counts[outcome]} for outcome in PlanOutcome if counts[outcome]]
+    return ngettext("Of the %(months)d month: %(parts)s.", "Of the %(months)d months: %(parts)s.", len(plan)) % {
+        "months": len(plan),
+        "parts": ", ".join(parts),
+    }
 
 
 def plan_view(request, model_admin, object_id):
@@ -59,5 +92,6 @@ def plan_view(request, model_admin, object_id):
         "form": form,
         "plan": plan,
         "to_create": sum(planned.outcome is PlanOutcome.CREATE for planned in plan),
+        "summary": plan_summary(plan),
     }
     return TemplateResponse(request, "events/admin/plan.html", context)

@@ -18,6 +18,8 @@ class PlanOutcome(enum.Enum):
     EXISTS = "exists"  # a forum is already on that date
     BEFORE_LAST = "before_last"  # the series already continues past that date
     HOLIDAY = "holiday"  # a Korean public holiday: staff decide by hand
+    PAST = "past"  # the month's meeting day is today or behind us
+    NO_MEETING_DAY = "no_meeting_day"  # the month has no such day (a fifth Wednesday); its date is the 1st
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,8 +35,8 @@ def _forum_local_date(forum: Forum) -> datetime.date:
 
 
 def forum_schedule_plan(*, series: Series, months: int, today: datetime.date) -> list[PlannedDate]:
-    """The series' meeting dates after `today` in this and the next months-1 months,
-    each with what planning would do about it."""
+    """Each of this and the next months-1 months with its meeting date and what planning
+    would do about it: a month whose day has passed, or that has no such day, says so."""
     forums = list(series.forums.only("number", "starts_at"))
     taken_dates = {_forum_local_date(forum) for forum in forums}
     last_date = max(taken_dates, default=None)
@@ -44,9 +46,11 @@ def forum_schedule_plan(*, series: Series, months: int, today: datetime.date) ->
     plan = []
     for year, month in months_starting(today.year, today.month, months):
         date = meeting_date(year, month, week_of_month=series.week_of_month, weekday=series.weekday)
-        if date is None or date <= today:
-            continue
-        if date in taken_dates:
+        if date is None:
+            plan.append(PlannedDate(datetime.date(year, month, 1), PlanOutcome.NO_MEETING_DAY))
+        elif date <= today:
+            plan.append(PlannedDate(date, PlanOutcome.PAST))
+        elif date in taken_dates:
             plan.append(PlannedDate(date, PlanOutcome.EXISTS))
         elif last_date is not None and date < last_date:
             # Numbers follow dates: a forum slotted before the last one would be

@@ -10,6 +10,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .login_limit import login_refused
 
@@ -19,6 +20,45 @@ MODEL_ORDER = {
     "events": ["Series", "Forum", "Talk", "Venue", "ForumPhoto"],
     "attendees": ["Registration", "ActionRecord", "AccessRecord"],
 }
+
+
+# Django's own admin messages whose Korean reads wrong ("보기위한 1변경 기록 를(을) 선택",
+# "포럼를 삭제할 수 없습니다", "오브젝트"): the project's translations come first
+# (LOCALE_PATHS), so locale/ko gives them anew. Named here so that `make messages` keeps them.
+ADMIN_MESSAGES_REWORDED = [
+    gettext_noop("Select %s to view"),
+    gettext_noop("View %s"),
+    gettext_noop("Cannot delete %(name)s"),
+    gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Delete multiple objects"),
+    gettext_noop("Objects"),
+    gettext_noop("Yes, I’m sure"),
+    gettext_noop("No, take me back"),
+    gettext_noop("Successfully deleted %(count)d %(items)s."),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would result in deleting related objects, but your "
+        "account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would require deleting the following protected related "
+        "objects:"
+    ),
+    gettext_noop(
+        'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related '
+        "items will be deleted:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account doesn't "
+        "have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected related objects:"
+    ),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following objects and their "
+        "related items will be deleted:"
+    ),
+]
 
 
 def _position(order: list[str], name: str) -> int:

@@ -34,6 +34,7 @@ from attendees.records import access_record
 from attendees.registrations import services
 from attendees.registrations.consent import retention_days
 from attendees.registrations.forms import WalkInForm
+from attendees.seats import over_capacity_words
 from events.models import Forum, Guest
 from forum_site.core import clock
 
@@ -139,7 +140,9 @@ def counts(forum: Forum) -> dict:
     registrations = Registration.objects.filter(forum=forum)
     guests = Guest.objects.filter(forum=forum)
     return {
-        "confirmed": registrations.confirmed().count(),
+        # In seats, and beyond the capacity: "100 / 100 + 정원 외 1", as the forum list says.
+        "confirmed": registrations.seated().count(),
+        "over_capacity": over_capacity_words(registrations.over_capacity().count()),
         "walk_ins": registrations.filter(CAME_AT_THE_DOOR).count(),
         "checked_in": registrations.came().count(),
         "guests": guests.count(),

@@ -82,6 +82,10 @@ RUNS_REGISTRATIONS = "attendees.change_registration"
 # this keeps the count true even of rows written before that rule).
 CAME = Q(checked_in_at__isnull=False) & ~Q(status=RegistrationStatus.CANCELLED)
 CAME_AT_THE_DOOR = CAME & Q(walk_in=True)
+# Confirmed people hold one of the capacity's seats, except walk-ins admitted beyond it
+# (정원 외): "100 / 100 + 정원 외 1" wherever a forum's seats are told (attendees/seats.py).
+SEATED = Q(status=RegistrationStatus.CONFIRMED, over_capacity=False)
+OVER_CAPACITY = Q(status=RegistrationStatus.CONFIRMED, over_capacity=True)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -110,6 +114,14 @@ class RegistrationQuerySet(models.QuerySet):
 
     def confirmed(self):
         return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def seated(self):
+        """Confirmed in one of the capacity's seats."""
+        return self.filter(SEATED)
+
+    def over_capacity(self):
+        """Confirmed beyond the capacity: walk-ins admitted when the forum was full."""
+        return self.filter(OVER_CAPACITY)
 
     def waitlisted(self):
         """Waiting in line, first come first served."""
@@ -215,6 +227,11 @@ class Registration(models.Model):
     def __str__(self):
         # No name: this text is copied into the admin's log, which must hold no personal data.
         return _("Registration #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def is_over_capacity(self) -> bool:
+        """OVER_CAPACITY, of a registration in hand."""
+        return self.status == RegistrationStatus.CONFIRMED and self.over_capacity
 
     @property
     def calendar_sequence_offset(self) -> int:

@@ -107,7 +107,11 @@ class RegistrationForm(QuestionsFormMixin, PersonFieldsForm):
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "sector": forms.RadioSelect,
         }
-        help_texts = {"phone": _("Optional. For urgent changes on the day, e.g. 010‑1234‑5678.")}
+        help_texts = {
+            # The model's own help ("only at the door") is for staff: online it is always asked.
+            "email": _("Your confirmation and your personal link go to this address."),
+            "phone": _("Optional. For urgent changes on the day, e.g. 010‑1234‑5678."),
+        }
         error_messages = {
             "name": {"required": _("Please enter your name.")},
             "email": {
@@ -201,6 +205,9 @@ class WalkInForm(PersonFieldsForm):
         self.sector_as_radios()
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The consent is ticked under the notice it refers to ("as described above"): the
+        # template places the notice, then the box.
+        self.helper.layout = Layout(*PERSON_FIELDS)
 
     def validate_unique(self):
         pass  # the service answers a repeated address

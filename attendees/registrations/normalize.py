@@ -102,7 +102,10 @@ def phone_number(value: str) -> str:
     if parsed is None or not phonenumbers.is_valid_number(parsed):
         # The example's hyphens do not break (U+2011): a phone number stays on one line at 390 px.
         raise ValidationError(
-            _("Please enter a phone number, e.g. 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"),
+            _(
+                "This is not a phone number we can use: write it like 010‑1234‑5678, "
+                "or one from abroad with its country code, e.g. +49 …"
+            ),
             code="invalid_phone",
         )
     if parsed.country_code == KOREA:

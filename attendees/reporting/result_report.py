@@ -89,6 +89,7 @@ def overview_rows(report: "ResultReport") -> list[tuple[str, str]]:
         (_("Theme"), forum.title),
         (_("When"), when(forum)),
         (_("Where"), str(forum.venue) if forum.venue else "–"),
+        (_("Confirmed / capacity"), numbers.seats),
         (_("Attendance"), attendance),
         (_("Report date"), forum_date(clock.today())),
         (_("In charge"), in_charge or "–"),

@@ -14,7 +14,17 @@ from collections import defaultdict
 from django.db.models import Count, Q
 
 from attendees.contacts import address_key
-from attendees.models import CAME, CAME_AT_THE_DOOR, AttendanceSnapshot, Registration, RegistrationStatus, Sector
+from attendees.models import (
+    CAME,
+    CAME_AT_THE_DOOR,
+    OVER_CAPACITY,
+    SEATED,
+    AttendanceSnapshot,
+    Registration,
+    RegistrationStatus,
+    Sector,
+)
+from attendees.seats import seats_line
 from events.models import Forum, Guest
 
 # The sectors of 산·학·연·관, and "other", in the order of every table.
@@ -25,7 +35,8 @@ SECTORS = list(Sector)
 class ForumStatistics:
     forum: Forum
     registered: int = 0  # online, whatever became of it
-    confirmed: int = 0
+    confirmed: int = 0  # in the capacity's seats
+    over_capacity: int = 0  # confirmed beyond it, at the door
     waitlisted: int = 0
     cancelled: int = 0
     checked_in: int = 0
@@ -45,6 +56,14 @@ class ForumStatistics:
         return 1 - self.confirmed_online_present / self.confirmed_online
 
     @property
+    def capacity(self) -> int:
+        return self.forum.capacity
+
+    @property
+    def seats(self) -> str:
+        return seats_line(self.confirmed, self.capacity, self.over_capacity)
+
+    @property
     def sector_shares(self) -> dict:
         return {
             sector: (count / self.checked_in if self.checked_in else 0.0) for sector, count in self.by_sector.items()
@@ -62,6 +81,10 @@ class SeriesStatistics:
 
     def total(self, name: str) -> int:
         return sum(getattr(each, name) for each in self.forums)
+
+    @property
+    def seats(self) -> str:
+        return seats_line(self.total("confirmed"), self.total("capacity"), self.total("over_capacity"))
 
     @property
     def by_sector(self) -> dict:
@@ -87,7 +110,8 @@ def _counts_by_forum(forums) -> dict:
         .values("forum_id")
         .annotate(
             registered=Count("pk", filter=online),
-            confirmed=Count("pk", filter=confirmed),
+            confirmed=Count("pk", filter=SEATED),
+            over_capacity=Count("pk", filter=OVER_CAPACITY),
             waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
             cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
             checked_in=Count("pk", filter=present),

@@ -30,7 +30,7 @@ def _allowed(request) -> None:
 def statistics_view(request, admin_site):
     _allowed(request)
     series, statistics = _series_asked(request)
-    columns = attendance_columns()
+    columns = attendance_columns(seats_as_numbers=False)
     context = {
         **admin_site.each_context(request),
         "title": _("Attendance statistics"),
@@ -39,7 +39,7 @@ def statistics_view(request, admin_site):
         "statistics": statistics,
         "columns": columns,
         "rows": [(row, [getattr(row, name) for _heading, name in columns]) for row in statistics.forums],
-        "totals": [statistics.total(name) for _heading, name in columns],
+        "totals": [statistics.seats if name == "seats" else statistics.total(name) for _heading, name in columns],
         "total_registered": statistics.total("registered"),
         "total_checked_in": statistics.total("checked_in"),
         "attendance_chart": attendance_chart(statistics),

@@ -18,11 +18,17 @@ def _bold_first_row(sheet) -> None:
     sheet.freeze_panes = "A2"
 
 
-def attendance_columns() -> list[tuple[str, str]]:
-    """(heading, attribute) of the per-forum table, the page's and the workbook's."""
+def attendance_columns(*, seats_as_numbers: bool = True) -> list[tuple[str, str]]:
+    """(heading, attribute) of the per-forum table, the workbook's; the page gives the seats
+    in one column as the site tells them everywhere ("100 / 100 + 정원 외 1")."""
+    seats = (
+        [(_("Confirmed"), "confirmed"), (_("Capacity"), "capacity"), (_("Admitted over capacity"), "over_capacity")]
+        if seats_as_numbers
+        else [(_("Confirmed / capacity"), "seats")]
+    )
     return [
         (_("Registered online"), "registered"),
-        (_("Confirmed"), "confirmed"),
+        *seats,
         (_("Waiting list"), "waitlisted"),
         (_("Cancelled"), "cancelled"),
         (_("Checked in"), "checked_in"),

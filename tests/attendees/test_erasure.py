@@ -147,7 +147,7 @@ def test_the_person_corrects_their_details(client, mine):
     assert 'name="email"' not in client.get(url).text
     bad = client.post(url, {**PERSON, "phone": "12", "sector": "academia"})
     assert bad.context["form"].errors == {
-        "phone": ["전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"]
+        "phone": ["올바른 전화번호가 아닙니다. 010‑1234‑5678처럼 적어 주세요. 해외 번호는 국가 번호와 함께(예: +49 …)"]
     }
     response = client.post(url, {**PERSON, "organization": "  전남대학교 ", "sector": "academia"}, follow=True)
     assert "신청 정보를 수정했습니다." in response.text

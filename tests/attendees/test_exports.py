@@ -271,3 +271,16 @@ def test_phones_keep_their_zero_in_the_csv(admin_client, forum):
     response = admin_client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "명단"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[6] for row in rows[1:]] == ["010-1234-5678", "010-9876-5432", ""]
+
+
+def test_the_masked_list_keeps_a_foreign_phones_country_code_and_last_four_digits(client, forum):
+    RegistrationFactory(forum=forum, name="Anna Schmidt", email="anna@example.de", phone="+4915112345678")
+    call_command("setup_roles")
+    manager = User.objects.create_user("manager", password="a-long-password-1", is_staff=True)
+    manager.groups.add(Group.objects.get(name="포럼 담당자"))
+    client.force_login(manager)
+    response = client.post(EXPORT, {"forum": forum.pk, "file_format": "csv", "reason": "현장 명단"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    [anna] = [row for row in rows if row[1] == "Anna Schmidt"]
+    # Masked, not left empty; the leading ' is the list's guard against a formula ("+...").
+    assert anna[5:7] == ["a***@example.de", "'+49 **** ***5678"]

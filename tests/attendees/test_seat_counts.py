@@ -8,7 +8,7 @@ from attendees.models import ActorKind, Registration
 from attendees.registrations import services
 from attendees.registrations.erasure import registration_erase
 from attendees.registrations.forum_changes import forum_cancel
-from attendees.registrations.seat_counts import seat_counts_true
+from attendees.registrations.seat_counts import over_capacity_true, seat_counts_true
 from events.models import Forum
 from tests.factories import ForumFactory, seoul
 
@@ -67,6 +67,7 @@ def test_the_counters_equal_the_registrations_after_any_sequence_of_changes(staf
         apply(forum, staff_user, step, argument)
         stored = Forum.objects.get(pk=forum.pk)
         assert (stored.seats_taken, stored.waiting_count) == seat_counts_true(forum), (step, argument)
+        assert stored.over_capacity_count == over_capacity_true(forum), (step, argument)
 
 
 def test_an_admin_edit_never_writes_back_counters_it_loaded_earlier(staff_user):

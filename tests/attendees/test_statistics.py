@@ -128,7 +128,7 @@ def test_the_statistics_page_shows_the_tables_beside_the_charts(signed_in_in_may
     text = page.text
     assert '<svg class="bar-chart" role="img" aria-labelledby="attendance-caption"' in text
     assert '<table id="attendance-table">' in text and '<table id="sector-table">' in text
-    totals = "".join(f"<td>{value}</td>" for value in (11, 9, 2, 1, 7, 1, 1, 2, 7))
+    totals = "".join(f"<td>{value}</td>" for value in (11, "9 / 200", 2, 1, 7, 1, 1, 2, 7))  # two forums of 100
     assert f'<tfoot><tr><th scope="row">합계</th>{totals}<td>25%</td></tr></tfoot>' in text
     assert '<tr><th scope="row">산업</th><td>3</td><td>42.9%</td></tr>' in text
     assert "@example.kr" not in text  # numbers only
@@ -142,9 +142,10 @@ def test_the_same_numbers_download_as_xlsx(signed_in_in_may_2030, two_forums):
     forums, sectors = workbook.worksheets
     rows = [list(row) for row in forums.iter_rows(values_only=True)]
     assert rows[0][:3] == ["회차", "날짜", "주제"]
-    assert rows[1][3:] == [5, 5, 0, 1, 4, 1, 0, 0, 4, 0.25]
-    assert rows[2][3:] == [6, 4, 2, 0, 3, 0, 1, 2, 3, 0.25]
-    assert rows[3][0] == "합계" and rows[3][3:12] == [11, 9, 2, 1, 7, 1, 1, 2, 7]
+    assert rows[0][3:7] == ["온라인 신청", "참가 확정", "정원", "정원 외"]  # the seats as numbers, to add up
+    assert rows[1][3:] == [5, 5, 100, 0, 0, 1, 4, 1, 0, 0, 4, 0.25]
+    assert rows[2][3:] == [6, 4, 100, 0, 2, 0, 3, 0, 1, 2, 3, 0.25]
+    assert rows[3][0] == "합계" and rows[3][3:14] == [11, 9, 200, 0, 2, 1, 7, 1, 1, 2, 7]
     sector_rows = [list(row) for row in sectors.iter_rows(values_only=True)]
     assert sector_rows[0] == ["회차", "산업", "학계", "연구", "관(행정)", "기타", "현장 확인"]
     assert sector_rows[3] == ["합계", 3, 2, 1, 1, 0, 7]

@@ -121,7 +121,7 @@ def test_errors_in_english_when_the_visitor_chose_english(client, forum_3):
     assert field_errors(response) == {
         "email": ["Please enter a valid email address."],
         "phone": [
-            "Please enter a phone number, e.g. 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"
+            "This is not a phone number we can use: write it like 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"
         ],
     }
 
@@ -140,8 +140,22 @@ def test_without_privacy_consent_nothing_is_stored(client, forum_3):
         ("name", "김" * 101, "이 값이 최대 100 개의 글자인지 확인하세요(입력값 101 자)."),
         ("name", "김\u0000광주", "null 문자는 사용할 수 없습니다. "),
         ("name", "김\u200b광주", "특수 문자를 지워 주세요."),
-        ("phone", "010-123", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
-        ("phone", "+49 12", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
+        # A number that cannot be one is told so, not answered as if it were missing.
+        (
+            "phone",
+            "1234",
+            "올바른 전화번호가 아닙니다. 010‑1234‑5678처럼 적어 주세요. 해외 번호는 국가 번호와 함께(예: +49 …)",
+        ),
+        (
+            "phone",
+            "010-123",
+            "올바른 전화번호가 아닙니다. 010‑1234‑5678처럼 적어 주세요. 해외 번호는 국가 번호와 함께(예: +49 …)",
+        ),
+        (
+            "phone",
+            "+49 12",
+            "올바른 전화번호가 아닙니다. 010‑1234‑5678처럼 적어 주세요. 해외 번호는 국가 번호와 함께(예: +49 …)",
+        ),
         ("sector", "aliens", "분야 중 하나를 선택해 주세요."),
         ("email", "someone@localhost", "도메인까지 포함한 전체 주소를 입력해 주세요 (예: example.kr)."),
         # An address in a name would be copied into the forum's own mails.
@@ -184,7 +198,10 @@ def test_a_failed_submit_lists_every_problem_at_the_top_linked_to_its_field(clie
     assert summary.start() < response.text.index('name="name"')  # above the fields
     assert re.findall(r'<li><a href="(#[\w-]+)">([^<]*)</a></li>', summary.group(0)) == [
         ("#id_name", "이름을 입력해 주세요."),
-        ("#id_phone", "전화번호를 입력해 주세요. 예: 010‑1234‑5678, 해외 번호는 국가 번호와 함께(예: +49 …)"),
+        (
+            "#id_phone",
+            "올바른 전화번호가 아닙니다. 010‑1234‑5678처럼 적어 주세요. 해외 번호는 국가 번호와 함께(예: +49 …)",
+        ),
         ("#id_sector_0", "분야를 선택해 주세요."),
     ]
     assert "<title>오류: 참가 신청" in response.text

@@ -50,14 +50,14 @@ def test_register_download_calendar_cancel_and_the_seat_moves_on(demo_site, open
     textbox(page, "직위").fill("책임연구원")
     page.get_by_label("산업").check()
     page.get_by_role("button", name="참가 신청").click()
-    expect(page.locator("#id_phone_error")).to_contain_text("전화번호를 입력해 주세요.")
+    expect(page.locator("#id_phone_error")).to_contain_text("올바른 전화번호가 아닙니다.")
     expect(textbox(page, "이름")).to_have_value("김광주")  # nothing typed is lost
     # The page opens on the summary of what is wrong, focused, with a link to each field.
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_be_in_viewport()
     page.screenshot(path=SCREENSHOTS / f"register-error-summary-{size}.png")  # what the screen shows
-    summary.get_by_role("link", name=re.compile("전화번호를 입력해 주세요")).click()
+    summary.get_by_role("link", name=re.compile("올바른 전화번호가 아닙니다")).click()
     expect(textbox(page, "전화번호")).to_be_focused()
     save_screenshot(page, f"register-errors-{size}")
 

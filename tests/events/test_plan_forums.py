@@ -66,7 +66,7 @@ def test_plan_warns_about_a_public_holiday_and_skips_it():
     with time_machine.travel(datetime.datetime(2024, 9, 20, tzinfo=SEOUL), tick=False):
         out, err = plan("--series", series.slug, "--months", "3")
     assert err == "2024-10-09: not created, public holiday 한글날; plan it by hand\n"
-    assert out == "2024-11-13: created forum No. 1 (draft)\n"
+    assert out == "2024-09-11: past, the meeting day is behind us\n2024-11-13: created forum No. 1 (draft)\n"
     assert [timezone_date(forum) for forum in series.forums.all()] == [datetime.date(2024, 11, 13)]
 
 

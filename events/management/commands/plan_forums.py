@@ -44,6 +44,10 @@ class Command(BaseCommand):
                 )
             elif planned.outcome is PlanOutcome.EXISTS:
                 self.stdout.write(f"{day}: a forum already exists")
+            elif planned.outcome is PlanOutcome.PAST:
+                self.stdout.write(f"{day}: past, the meeting day is behind us")
+            elif planned.outcome is PlanOutcome.NO_MEETING_DAY:
+                self.stdout.write(f"{planned.date:%Y-%m}: the month has no meeting day by the series' rule")
             else:
                 self.stdout.write(f"{day}: skipped, the series already has a later forum")
         if not plan:
