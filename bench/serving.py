@@ -31,6 +31,8 @@ from cpu_use import cpu_reading, cpu_used
 from load import WRK, burst, page_load
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
+# BENCH_ONLY=burst measures the registration burst (and the lock) alone; =pages the pages alone.
+ONLY = os.environ.get("BENCH_ONLY", "")
 SECONDS = float(os.environ.get("BENCH_SECONDS", 2))
 CONNECTIONS = 32
 PAGE_WORKERS = 2  # as the audit measured
@@ -312,6 +314,29 @@ def lock_hold_times(count: int = 200) -> None:
           f"max {holds[-1]:.2f} ms")  # fmt: skip
 
 
+def pages_measured(processes) -> None:
+    """Every public page at 30 and at 3,000 forums, cached and uncached."""
+    from django.core.cache import cache
+
+    from bench.archive import archive_build
+
+    series = archive_build(30)
+    port = free_port()
+    processes.append(start_gunicorn(port, PAGE_WORKERS))
+    base = f"http://127.0.0.1:{port}"
+    small = measure_pages(base)
+    archive_build(2970, series=series)
+    cache.clear()  # bulk_create sends no signal: the pages' content version is not bumped
+    large = measure_pages(base)
+    raw = {
+        size: {f"{name} ({'cached' if cached else 'uncached'})": rounds for (name, cached), rounds in table.items()}
+        for size, table in ((30, small), (3000, large))
+    }
+    (ROOT / "var" / "bench-serving.json").write_text(json.dumps(raw, indent=1))
+    print_pages(small, large, (30, 3000))
+    processes.pop().terminate()
+
+
 def main():
     if redis_running():
         os.environ["CACHE_URL"] = CACHE_URL
@@ -321,29 +346,16 @@ def main():
     logging.disable(logging.INFO)
     from django.core.cache import cache
 
-    from bench.archive import archive_build
-
     processes = []
     try:
         cache.clear()
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=site_env(), check=True
         )
-        series = archive_build(30)
-        port = free_port()
-        processes.append(start_gunicorn(port, PAGE_WORKERS))
-        base = f"http://127.0.0.1:{port}"
-        small = measure_pages(base)
-        archive_build(2970, series=series)
-        cache.clear()  # bulk_create sends no signal: the pages' content version is not bumped
-        large = measure_pages(base)
-        raw = {
-            size: {f"{name} ({'cached' if cached else 'uncached'})": rounds for (name, cached), rounds in table.items()}
-            for size, table in ((30, small), (3000, large))
-        }
-        (ROOT / "var" / "bench-serving.json").write_text(json.dumps(raw, indent=1))
-        print_pages(small, large, (30, 3000))
-        processes.pop().terminate()
+        if ONLY != "burst":
+            pages_measured(processes)
+        if ONLY == "pages":
+            return
 
         port = free_port()
         processes.append(start_gunicorn(port, os.cpu_count() * 2 + 1))
