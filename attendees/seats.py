@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 
 def over_capacity_words(over: int) -> str:
-    """"+ 정원 외 1", or nothing while nobody was admitted beyond the capacity."""
+    """ "+ 정원 외 1", or nothing while nobody was admitted beyond the capacity."""
     return _("+ %(count)d over capacity") % {"count": over} if over else ""
 
 

@@ -9,6 +9,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -87,6 +88,16 @@ class StrictChangeListMixin:
 class ForumAdminSite(admin.AdminSite):
     # Django's index with a warning on top when mail has waited in the outbox over a day.
     index_template = "admin/forum_site_index.html"
+
+    def get_urls(self):
+        invite = path("staff/invite/", self.admin_view(self.staff_invitation), name="staff_invite")
+        return [invite, *super().get_urls()]
+
+    def staff_invitation(self, request):
+        # Imported here, as in index(): it reaches the outbox's models.
+        from .staff_invitation import staff_invitation_view  # noqa: PLC0415
+
+        return staff_invitation_view(request, self)
 
     def index(self, request, extra_context=None):
         # Imported here: this site is made while the apps load (ForumAdminConfig), before

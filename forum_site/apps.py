@@ -12,7 +12,10 @@ class ForumSiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks  # noqa: F401 (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401 (registers the deploy checks)
+            staff_invitation,  # noqa: F401 (registers its mail with the outbox)
+        )
         from .permission_names import permissions_named_in_the_site_language
 
         post_migrate.connect(permissions_named_in_the_site_language, dispatch_uid="permissions-in-korean")

@@ -159,6 +159,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# The link a new staff member is mailed to set a password (forum_site/staff_invitation.py).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# Staff sign in at the admin's page, the only sign-in the site has.
+LOGIN_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

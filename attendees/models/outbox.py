@@ -1,6 +1,7 @@
 """The outbox: a mail from the moment a service decides it until it is delivered. The
 kinds of mail are the concerns' own (registrations/mails.py, news/mails.py)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -26,9 +27,13 @@ class PendingMail(models.Model):
     keep; `claimed_until` keeps two workers from sending it at once and frees it again
     when its worker dies mid-send."""
 
-    # A registration's mail, or (announcements, reconfirmation) a subscription's.
+    # A registration's mail, or (announcements, reconfirmation) a subscription's, or (the
+    # invitation to set a password, forum_site/staff_invitation.py) a staff account's.
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     subscription = models.ForeignKey("Subscription", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    staff_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     # A kind a concern registered a composer for (attendees/outbox/composers.py).
     kind = models.CharField(max_length=20)
     # Copied from the registration when queued: mails to one address go out in queue order.
@@ -52,10 +57,11 @@ class PendingMail(models.Model):
         ordering = ["pk"]
         indexes = [models.Index(fields=["recipient", "id"], name="pendingmail_recipient_order")]
         constraints = [
-            # A mail is for a registration or for a subscriber: exactly one of them.
+            # A mail is for a registration, a subscriber or a staff account: exactly one of them.
             models.CheckConstraint(
-                condition=Q(registration__isnull=False, subscription__isnull=True)
-                | Q(registration__isnull=True, subscription__isnull=False),
+                condition=Q(registration__isnull=False, subscription__isnull=True, staff_account__isnull=True)
+                | Q(registration__isnull=True, subscription__isnull=False, staff_account__isnull=True)
+                | Q(registration__isnull=True, subscription__isnull=True, staff_account__isnull=False),
                 name="pendingmail_one_recipient",
             ),
         ]

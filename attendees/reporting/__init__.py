@@ -4,4 +4,5 @@ result report (결과보고서) as DOCX and PDF, with its survey section.
 
 May import: attendees.surveys (the report's survey section), attendees.questions (the
 answers' columns), attendees.records (an export's access record), attendees.contacts
-(masked exports), attendees.print_styles, attendees.charts, attendees.models."""
+(masked exports), attendees.print_styles, attendees.charts, attendees.seats (how the seats
+are told), attendees.models."""

@@ -195,9 +195,15 @@ def test_every_mails_html_passes_the_nu_checker(settings, tmp_path):
     PendingMail.objects.create(
         registration=korean, recipient=korean.email, kind=SurveyMail.REMINDER, details={"survey": survey.pk}
     )
+    colleague = User.objects.create_user("han@gwangju.go.kr", email="han@gwangju.go.kr", first_name="한주무관")
+    colleague.set_unusable_password()
+    colleague.save()
+    PendingMail.objects.create(
+        staff_account=colleague, recipient=colleague.email, kind="staff_invitation", details={"role": "접수 데스크"}
+    )
     queued_mail()  # rendered as the worker renders them
     rendered = PendingMail.objects.select_related("email")
     assert {pending.kind for pending in rendered} == set(COMPOSERS)  # every kind of mail the site sends
     pages = {f"{pending.pk}-{pending.kind}": pending.email.html_message for pending in rendered}
-    assert len(pages) == 17
+    assert len(pages) == 18
     assert nu_checker_errors(pages, tmp_path) == []

@@ -121,7 +121,8 @@ def test_errors_in_english_when_the_visitor_chose_english(client, forum_3):
     assert field_errors(response) == {
         "email": ["Please enter a valid email address."],
         "phone": [
-            "This is not a phone number we can use: write it like 010‑1234‑5678, or one from abroad with its country code, e.g. +49 …"
+            "This is not a phone number we can use: write it like 010‑1234‑5678, "
+            "or one from abroad with its country code, e.g. +49 …"
         ],
     }
 
