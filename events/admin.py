@@ -45,6 +45,7 @@ class SeriesAdmin(admin.ModelAdmin):
             {"fields": ["default_venue", "default_capacity", "registration_opens_days_before"]},
         ),
         (_("Mails"), {"fields": ["reminder_hours_before"]}),
+        (_("In charge (the result report)"), {"fields": ["report_department", "report_officer", "report_contact"]}),
         (_("Planning"), {"fields": ["plan_link"]}),
     ]
     readonly_fields = ["plan_link"]
@@ -147,6 +148,10 @@ class ForumAdmin(admin.ModelAdmin):
         (None, {"fields": ["series", "number", ("title", "title_en"), "slug", "status"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue"]}),
         (_("Registration"), {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]}),
+        (
+            _("In charge (the result report)"),
+            {"fields": ["report_department", "report_officer", "report_contact"], "classes": ["collapse"]},
+        ),
         (_("After the forum"), {"fields": [("report", "report_en"), "report_published_at", "new_photos"]}),
     ]
     readonly_fields = ["report_published_at"]

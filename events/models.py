@@ -5,7 +5,7 @@ import uuid
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
@@ -116,6 +116,12 @@ class Series(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_REMINDER_HOURS)],
         help_text=_("Registrants get a reminder this many hours before the forum starts."),
     )
+    # Who is in charge, as the result report's 담당 row says it; a forum may say otherwise.
+    report_department = SingleLineCharField(_("department in charge"), max_length=100, blank=True)
+    report_officer = SingleLineCharField(
+        _("officer in charge"), max_length=100, blank=True, help_text=_("e.g. 주무관 김광주")
+    )
+    report_contact = SingleLineCharField(_("contact"), max_length=100, blank=True, help_text=_("e.g. 062-613-0000"))
 
     class Meta:
         ordering = ["name"]
@@ -223,6 +229,26 @@ def new_calendar_uid() -> str:
     return f"forum-{uuid.uuid4()}@{urlsplit(settings.SITE_URL).hostname}"
 
 
+# How long a staff report and a talk's summary may be. The result report's PDF takes about
+# 0.2 s per 1,000 characters on a 2-core server (docs/performance.md): at these limits, a
+# forum with one talk builds in about 6 s, far from gunicorn's 30 s timeout, and the text
+# is still 8-10 printed pages.
+REPORT_MAX_CHARS = 20_000
+SUMMARY_MAX_CHARS = 10_000
+
+
+def text_limit(limit: int) -> MaxLengthValidator:
+    # A validator, not max_length: the form's maxlength attribute would cut a pasted text
+    # short without a word; this says what is too long, and the text stays in the field.
+    return MaxLengthValidator(
+        limit,
+        message=_(
+            "At most %(limit_value)d characters (this text has %(show_value)d): shorten it, "
+            "or publish the rest as an attached file."
+        ),
+    )
+
+
 class Forum(models.Model):
     series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="forums")
     number = models.PositiveIntegerField(_("number"), help_text=_("Shown as 제N차: the Nth forum of the series."))
@@ -245,16 +271,41 @@ class Forum(models.Model):
     report = ParagraphsTextField(
         _("forum report"),
         blank=True,
+        validators=[text_limit(REPORT_MAX_CHARS)],
         help_text=_(
             "Written by staff after the forum, for the public archive, in Markdown: ## heading, - list, "
             "**bold**, [link](https://...). A draft until published; staff see it on the forum's page first."
         ),
     )
     report_en = ParagraphsTextField(
-        _("forum report in English"), blank=True, help_text=_("Shown on the English pages; Markdown as above.")
+        _("forum report in English"),
+        blank=True,
+        validators=[text_limit(REPORT_MAX_CHARS)],
+        help_text=_("Shown on the English pages; Markdown as above."),
     )
     # Set by the admin's "publish the report" action: until then the public sees none of it.
     report_published_at = models.DateTimeField(_("report published at"), null=True, blank=True, editable=False)
+    # The result report's 담당 row for this forum, where it differs from the series'.
+    report_department = SingleLineCharField(
+        _("department in charge"), max_length=100, blank=True, help_text=_("Empty: the series' one.")
+    )
+    report_officer = SingleLineCharField(
+        _("officer in charge"), max_length=100, blank=True, help_text=_("Empty: the series' one.")
+    )
+    report_contact = SingleLineCharField(
+        _("contact"), max_length=100, blank=True, help_text=_("Empty: the series' one.")
+    )
+
+    @property
+    def in_charge(self) -> tuple[str, str, str]:
+        """Department, officer and contact of the result report: the forum's own, else its series'."""
+        series = self.series
+        return (
+            self.report_department or series.report_department,
+            self.report_officer or series.report_officer,
+            self.report_contact or series.report_contact,
+        )
+
     # The forum's life after it was announced; set only by the cancel and reschedule
     # services, which tell every registrant.
     cancellation_reason = ParagraphsTextField(_("reason for the cancellation"), blank=True)
@@ -507,9 +558,10 @@ class Talk(models.Model):
     summary = ParagraphsTextField(
         _("summary"),
         blank=True,
+        validators=[text_limit(SUMMARY_MAX_CHARS)],
         help_text=_("Written after the forum, for the public. Markdown: **bold**, - list, [link](https://...)."),
     )
-    summary_en = ParagraphsTextField(_("summary in English"), blank=True)
+    summary_en = ParagraphsTextField(_("summary in English"), blank=True, validators=[text_limit(SUMMARY_MAX_CHARS)])
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     slides = models.FileField(
         _("slides"),

@@ -55,3 +55,20 @@ def info_of(pdf: bytes, tmp_path) -> dict[str, str]:
     languages = [found.group(1).decode() for found in (re.search(rb"/Lang\s*\(([^)]*)\)", s) for s in streams) if found]
     fields["Lang"] = languages[0] if languages else ""
     return fields
+
+
+def objects_of(pdf: bytes) -> list[bytes]:
+    """Every object's text, those inside compressed object streams included."""
+    streams = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.DOTALL):
+        with contextlib.suppress(zlib.error):
+            streams.append(zlib.decompress(stream))
+    return streams
+
+
+def table_headers(pdf: bytes) -> list[bytes]:
+    """The structure elements of the table header cells (/S /TH), as written."""
+    found = []
+    for text in objects_of(pdf):
+        found += re.findall(rb"<<(?:(?!<<|>>).|<<[^<>]*>>)*?/S\s*/TH\b(?:(?!<<|>>).|<<[^<>]*>>)*>>", text, re.DOTALL)
+    return found

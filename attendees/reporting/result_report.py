@@ -23,7 +23,7 @@ from attendees.reporting.statistics import ForumStatistics, forums_statistics
 from events.models import Forum, ForumPhoto, ForumStatus, Guest, Talk
 from forum_site.core import clock
 from forum_site.core.dates import forum_date, forum_time
-from forum_site.core.markdown import Block, markdown_blocks, markdown_html, markdown_plain
+from forum_site.core.markdown import Block, markdown_blocks, markdown_html
 
 MAX_PHOTOS = 4
 
@@ -59,18 +59,25 @@ class ResultReport:
         return markdown_blocks(self.forum.report)
 
     @property
-    def summaries(self) -> list[tuple[Talk, list[str]]]:
-        """Each talk with the paragraphs of its summary, as plain text."""
-        return [
-            (talk, [markdown_plain(paragraph) for paragraph in talk.summary.split("\n\n") if paragraph.strip()])
-            for talk in self.talks
-            if talk.summary
-        ]
+    def summaries(self) -> list[tuple[Talk, list[Block]]]:
+        """Each talk with its summary's headings, points and bold kept, as the highlights."""
+        return [(talk, markdown_blocks(talk.summary)) for talk in self.talks if talk.summary]
 
 
 def when(forum: Forum) -> str:
     start, end = timezone.localtime(forum.starts_at), timezone.localtime(forum.ends_at)
     return f"{forum_date(start)} {forum_time(start)} – {forum_time(end)}"
+
+
+def in_charge_of(forum: Forum) -> tuple[str, str, str]:
+    """Department, officer and contact: the forum's, else its series' (both set in the
+    admin), else the server's RESULT_REPORT_DEPARTMENT and _OFFICER."""
+    department, officer, contact = forum.in_charge
+    return (
+        department or settings.RESULT_REPORT_DEPARTMENT,
+        officer or settings.RESULT_REPORT_OFFICER,
+        contact,
+    )
 
 
 def overview_rows(report: "ResultReport") -> list[tuple[str, str]]:
@@ -83,7 +90,7 @@ def overview_rows(report: "ResultReport") -> list[tuple[str, str]]:
         "walk_ins": numbers.walk_ins,
         "guests": numbers.guests_present,
     }
-    in_charge = " · ".join(filter(None, (settings.RESULT_REPORT_DEPARTMENT, settings.RESULT_REPORT_OFFICER)))
+    in_charge = " · ".join(filter(None, in_charge_of(forum)))
     return [
         (_("Forum"), f"{forum.series.name} {forum.display_number}"),
         (_("Theme"), forum.title),
@@ -156,6 +163,7 @@ def result_report_pdf(forum: Forum) -> bytes:
             "talks": [(talk, speaker_line(talk)) for talk in report.talks],
             "next_forum": next_forum_line(report),
             "highlights": markdown_html(report.forum.report),
+            "summaries": [(talk, markdown_html(talk.summary)) for talk, _blocks in report.summaries],
         }
         html = render_to_string("attendees/reporting/result_report.html", context)
     return pdf_from_html(html, "result_report.css")

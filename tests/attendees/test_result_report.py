@@ -243,3 +243,114 @@ def test_where_no_survey_ran_the_section_is_absent_not_empty(forum_2, tmp_path):
     document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
     assert not [p.text for p in document.paragraphs if "만족도" in p.text]
     assert "만족도" not in text_of(result_report_pdf(forum_2), tmp_path)
+
+
+SUMMARY_IN_MARKDOWN = (
+    "### 강연의 요지\n\n인공지능은 **사람이 만든** 지식 처리 능력입니다.\n\n"
+    "- 문제에 맞는 적정 기술\n  - 현장 데이터부터\n- 데이터 댐과 시민 참여"
+)
+
+
+def test_a_talks_summary_keeps_its_headings_points_and_bold_in_both_formats(forum_2, tmp_path):
+    talk = forum_2.talks.get()
+    talk.summary = SUMMARY_IN_MARKDOWN
+    talk.save()
+    document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    paragraphs = document.paragraphs
+    texts = [paragraph.text for paragraph in paragraphs]
+    start = texts.index("□ 강연 요약")
+    assert texts[start + 1 : start + 7] == [
+        "인공지능과 산업혁신",
+        "강연의 요지",
+        "인공지능은 사람이 만든 지식 처리 능력입니다.",
+        "○ 문제에 맞는 적정 기술",
+        "- 현장 데이터부터",
+        "○ 데이터 댐과 시민 참여",
+    ]
+    assert paragraphs[start + 2].style.name == "Heading 3"
+    assert [(run.text, bool(run.bold)) for run in paragraphs[start + 3].runs] == [
+        ("인공지능은 ", False),
+        ("사람이 만든", True),
+        (" 지식 처리 능력입니다.", False),
+    ]
+    lines = [line.strip() for line in text_of(result_report_pdf(forum_2), tmp_path).splitlines() if line.strip()]
+    assert "○ 문제에 맞는 적정 기술" in lines and "- 현장 데이터부터" in lines and "강연의 요지" in lines
+
+
+def test_korean_words_are_never_split_at_a_line_end_of_the_pdf(forum_2, tmp_path):
+    words = "광주과학기술진흥원 국제회의실에서 인공지능 산업육성 조찬포럼 참석자들이 데이터 댐 구축과 지역 협력 방안을 논의했습니다".split()
+    forum_2.report = " ".join(words * 12)  # long enough to wrap many times
+    forum_2.save()
+    text = text_of(result_report_pdf(forum_2), tmp_path)
+    section = text[text.index("□ 주요 내용") : text.index("□ 강연")]
+    lines = [line.split() for line in section.splitlines()[1:] if line.strip()]
+    assert len(lines) > 5  # it wrapped
+    printed = [word for line in lines for word in line]
+    assert set(printed) <= set(words), set(printed) - set(words)  # every word whole: no "국제회의" / "실"
+    assert printed == (words * 12)[: len(printed)]
+
+
+def test_every_table_header_cell_of_the_pdfs_has_its_scope(forum_2, tmp_path):
+    from tests.pdf import table_headers
+
+    headers = table_headers(result_report_pdf(forum_2))
+    assert len(headers) >= 10
+    assert [header for header in headers if b"/Scope" not in header] == []
+    scopes = sorted({re.search(rb"/Scope\s*/(\w+)", header).group(1) for header in headers})
+    assert scopes == [b"Column", b"Row"]  # the sector table's head; the overview's row headers
+
+
+def test_the_in_charge_row_is_the_series_unless_the_forum_says_otherwise(forum_2, admin_client):
+    series = forum_2.series
+    page = admin_client.get(reverse("admin:events_series_change", args=[series.pk])).text
+    assert 'name="report_department"' in page and 'name="report_contact"' in page
+    series.report_department, series.report_officer, series.report_contact = (
+        "광주광역시 인공지능산업과", "주무관 김광주", "062-613-0000",
+    )  # fmt: skip
+    series.save()
+
+    def in_charge():
+        table = docx.Document(io.BytesIO(result_report_docx(forum_2))).tables[0]
+        return {row.cells[0].text: row.cells[1].text for row in table.rows}["담당"]
+
+    assert in_charge() == "광주광역시 인공지능산업과 · 주무관 김광주 · 062-613-0000"
+    forum_2.report_officer = "주무관 이광주"
+    forum_2.save()
+    assert in_charge() == "광주광역시 인공지능산업과 · 주무관 이광주 · 062-613-0000"
+    assert 'name="report_officer"' in admin_client.get(reverse("admin:events_forum_change", args=[forum_2.pk])).text
+
+
+def test_the_docx_is_korean_dated_when_made_by_the_series_office_and_its_photos_have_alt_text(forum_2):
+    forum_2.series.report_department = "광주광역시 인공지능산업과"
+    forum_2.series.save()
+    made = datetime.datetime(2020, 8, 7, 10, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(made, tick=False):
+        document = docx.Document(io.BytesIO(result_report_docx(forum_2)))
+    properties = document.core_properties
+    assert (properties.language, properties.created, properties.modified) == ("ko-KR", made, made)
+    assert (properties.author, properties.last_modified_by) == ("광주광역시 인공지능산업과",) * 2
+    assert "python-docx" not in properties.comments
+    languages = document.styles["Normal"].element.xpath("w:rPr/w:lang")
+    assert [(lang.get(docx.oxml.ns.qn("w:val")), lang.get(docx.oxml.ns.qn("w:eastAsia"))) for lang in languages] == [
+        ("ko-KR", "ko-KR")
+    ]
+    descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(descriptions) == 4 and all(descriptions)
+    assert descriptions[0] == forum_2.photos.first().alt_text
+
+
+def test_a_staff_report_over_the_limit_gets_a_clear_error_and_keeps_the_text(forum_2, admin_client):
+    from events.models import REPORT_MAX_CHARS
+    from tests.admin_forms import forum_change_form
+
+    too_long = "가" * (REPORT_MAX_CHARS + 1)
+    page = admin_client.post(
+        reverse("admin:events_forum_change", args=[forum_2.pk]), forum_change_form(forum_2, report=too_long)
+    )
+    assert page.status_code == 200
+    assert page.context["adminform"].form.errors["report"] == [
+        "최대 20000자까지 쓸 수 있습니다(지금 20001자). 줄이거나, 나머지는 첨부 파일로 올려 주세요."
+    ]
+    assert too_long in page.text  # nothing typed is lost
+    forum_2.refresh_from_db()
+    assert len(forum_2.report) < REPORT_MAX_CHARS
