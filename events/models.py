@@ -296,16 +296,6 @@ class Forum(models.Model):
         _("contact"), max_length=100, blank=True, help_text=_("Empty: the series' one.")
     )
 
-    @property
-    def in_charge(self) -> tuple[str, str, str]:
-        """Department, officer and contact of the result report: the forum's own, else its series'."""
-        series = self.series
-        return (
-            self.report_department or series.report_department,
-            self.report_officer or series.report_officer,
-            self.report_contact or series.report_contact,
-        )
-
     # The forum's life after it was announced; set only by the cancel and reschedule
     # services, which tell every registrant.
     cancellation_reason = ParagraphsTextField(_("reason for the cancellation"), blank=True)
@@ -458,6 +448,16 @@ class Forum(models.Model):
     @property
     def is_rescheduled(self) -> bool:
         return self.rescheduled_at is not None and not self.is_cancelled
+
+    @property
+    def in_charge(self) -> tuple[str, str, str]:
+        """Department, officer and contact of the result report: the forum's own, else its series'."""
+        series = self.series
+        return (
+            self.report_department or series.report_department,
+            self.report_officer or series.report_officer,
+            self.report_contact or series.report_contact,
+        )
 
     @property
     def seats_left(self) -> int:
