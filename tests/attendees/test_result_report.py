@@ -279,7 +279,8 @@ def test_a_talks_summary_keeps_its_headings_points_and_bold_in_both_formats(foru
 
 def test_korean_words_are_never_split_at_a_line_end_of_the_pdf(forum_2, tmp_path):
     words = (
-        "광주과학기술진흥원 국제회의실에서 인공지능 산업육성 조찬포럼 참석자들이 데이터 댐 구축과 지역 협력 방안을 논의했습니다"
+        "광주과학기술진흥원 국제회의실에서 인공지능 산업육성 조찬포럼 참석자들이 "
+        "데이터 댐 구축과 지역 협력 방안을 논의했습니다"
     ).split()
     forum_2.report = " ".join(words * 12)  # long enough to wrap many times
     forum_2.save()
