@@ -2,6 +2,7 @@ from django.urls import path
 
 from attendees.certificates import views as certificate_views
 from attendees.news import views as subscription_views
+from attendees.outbox.stop_mail import StopMailView
 from attendees.registrations import self_service, views
 from attendees.surveys.views import SurveyView
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("registrations/<str:token>/correct/", self_service.DetailsCorrectView.as_view(), name="correct"),
     path("registrations/<str:token>/delete/", self_service.EraseView.as_view(), name="erase"),
     path("registrations/<str:token>/cancel/", views.CancelView.as_view(), name="cancel"),
+    path("registrations/<str:token>/stop-mail/", StopMailView.as_view(), name="stop-mail"),
     path("registrations/<str:token>/calendar.ics", views.registration_ics, name="ics"),
     path("registrations/<str:token>/certificate.pdf", certificate_views.certificate_download, name="certificate"),
     path("certificates/<str:number>/", certificate_views.certificate_verify, name="certificate-verify"),

@@ -208,10 +208,15 @@ def google_calendar_search_link(forum: Forum) -> str:
 
 
 # Outlook on the web's calendar, for the same reason (it has no search address).
-OUTLOOK_CALENDAR = "https://outlook.live.com/calendar/0/view/month"
 
 
-def outlook_calendar_link(forum: Forum, *, url: str) -> str:
+# Outlook on the web answers personal accounts (Outlook.com, Hotmail) and work or school
+# accounts (Microsoft 365) at two addresses, each signing in only its own kind.
+OUTLOOK_PERSONAL = "https://outlook.live.com"
+OUTLOOK_WORK = "https://outlook.office.com"
+
+
+def outlook_calendar_link(forum: Forum, *, url: str, host: str = OUTLOOK_PERSONAL) -> str:
     """Outlook on the web's new-event page filled in with the forum (times with their offset)."""
     seoul = timezone.get_default_timezone()
     words = _event_words(forum, url)
@@ -224,4 +229,4 @@ def outlook_calendar_link(forum: Forum, *, url: str) -> str:
         "body": words["details"],
         "location": words["location"],
     }
-    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)
+    return f"{host}/calendar/0/deeplink/compose?" + urlencode(query)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from forum_site.core.page_cache import public_page
 
-from . import share_views, views
+from . import outlook_choice, share_views, views
 from .feeds import ForumReportsFeed
 
 app_name = "events"
@@ -17,6 +17,13 @@ urlpatterns = [
     path("share.png", share_views.site_share_image, name="share-image"),
     path("forums/<slug:series>/<int:number>/share.png", share_views.forum_share_image, name="forum-share-image"),
     path("forums/<slug:series>/<int:number>/calendar.ics", public_page(views.forum_ics), name="forum-ics"),
+    path("forums/<slug:series>/<int:number>/outlook/", public_page(outlook_choice.outlook_choice), name="outlook"),
+    path(
+        "forums/<slug:series>/<int:number>/outlook/remove/",
+        public_page(outlook_choice.outlook_choice),
+        {"removal": True},
+        name="outlook-removal",
+    ),
     path(
         "forums/<slug:series>/<int:number>/talks/<str:slug>/",
         public_page(views.TalkDetailView.as_view()),

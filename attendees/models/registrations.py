@@ -195,6 +195,11 @@ class Registration(models.Model):
     anonymized_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
     # When the forum's thank-you (or report) mail was queued for this person: once only.
     thanked_at = models.DateTimeField(_("thanked at"), null=True, blank=True, editable=False)
+    # Set by the person's one click (the mail's "unsubscribe", RFC 8058): no more mail
+    # after the forum (the thank-you, the survey's reminder). Mail about their seat still goes.
+    after_forum_mail_stopped_at = models.DateTimeField(
+        _("mail after the forum stopped at"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -4,13 +4,15 @@ to those who did not). Their kinds, what each says (the templates in
 attendees/templates/attendees/news/mail/ and the context built here), and when one is
 dropped unsent."""
 
+import mimetypes
 from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from attendees.certificates.addresses import certificate_path
@@ -18,7 +20,17 @@ from attendees.certificates.issuing import attended
 from attendees.models import PendingMail
 from attendees.news.addresses import reconfirm_path, unsubscribe_path
 from attendees.outbox.composers import composes
-from attendees.outbox.rendering import absolute, home, html_part, map_link, rendered_mail
+from attendees.outbox.rendering import (
+    INLINE_PREFIX,
+    absolute,
+    home,
+    html_part,
+    list_headers,
+    map_link,
+    rendered_mail,
+    ticket,
+)
+from attendees.outbox.stop_mail import after_forum_mail_stopped, forum_list_headers, stop_mail_path
 from attendees.surveys.addresses import survey_path
 from attendees.surveys.answering import survey_is_closed
 from attendees.surveys.invitations import invitation_of
@@ -79,34 +91,56 @@ def subscriber_mail(pending: PendingMail) -> dict:
             "reconfirm_url": absolute(reconfirm_path(subscription)),
             "site_url": home(subscription.language).rstrip("/"),
         }
+        forum = None
         if pending.kind == NewsMail.ANNOUNCEMENT:
-            context |= _announcement_context(Forum.objects.with_programme().get(pk=pending.details["forum"]))
+            forum = Forum.objects.with_programme().get(pk=pending.details["forum"])
+            context |= _announcement_context(forum)
+            action = gettext("Join the waiting list") if forum.is_full else gettext("Register")
+            buttons = [(action, context["register_url"])]
+        else:
+            # The next forum, which a reconfirmed subscriber will hear of, if one is public.
+            forum = Forum.objects.published().taking_place().upcoming().select_related("series", "venue").first()
+            buttons = [(gettext("Keep receiving news"), context["reconfirm_url"])]
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
-        html_message = html_part(subject, message, subscription.language, map_link=map_link(context.get("forum")))
+        labels = {
+            context.get("register_url", ""): buttons[0][0],
+            context.get("forum_url", ""): gettext("About the forum"),
+            context["reconfirm_url"]: gettext("Keep receiving news"),
+            unsubscribe_url: pgettext("a link in a mail", "Unsubscribe"),
+            map_link(forum): gettext("View map"),
+        }
+        html_message = html_part(
+            subject,
+            message,
+            subscription.language,
+            map_link=map_link(forum),
+            labels=labels,
+            ticket=ticket(forum, buttons, qr=False) if forum is not None else None,
+        )
         # RFC 2369 and 8058: mail programs show an "unsubscribe" button that POSTs here.
-        headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+        headers = list_headers(gettext("AI Breakfast Forum news"), "news", unsubscribe_url=unsubscribe_url)
         return rendered_mail(subscription.email, subject, message, html_message, headers=headers)
 
 
-@composes(NewsMail.THANK_YOU, NewsMail.SORRY_WE_MISSED_YOU)
+@composes(NewsMail.THANK_YOU, NewsMail.SORRY_WE_MISSED_YOU, outdated=after_forum_mail_stopped)
 def report_mail(pending: PendingMail) -> dict:
     """The forum's report, with its first photos, to a registrant, in their language."""
     registration = pending.registration
     if registration is None:
         raise ValueError(f"mail {pending.pk} has no registration")
     forum = Forum.objects.with_programme().get(pk=registration.forum_id)
+    photos = list(forum.photos.all()[:THANK_YOU_PHOTOS])
     with translation.override(registration.language):
         forum_url = absolute(forum.get_absolute_url())
+        stop_url = absolute(stop_mail_path(registration))
         context = {
             "registration": registration,
             "forum": forum,
             "forum_url": forum_url,
             "report_url": forum_url + "#report-heading",
-            "photos": [
-                (absolute(photo.image.url), photo.caption or photo.alt_text)
-                for photo in forum.photos.all()[:THANK_YOU_PHOTOS]
-            ],
+            "photos": [(absolute(photo.image.url), photo.caption or photo.alt_text) for photo in photos],
+            "stop_url": stop_url,
         }
         if pending.kind == NewsMail.THANK_YOU and attended().filter(pk=registration.pk).exists():
             # Those who came (and still did when the mail was written: a check-in undone since has none).
@@ -116,7 +150,46 @@ def report_mail(pending: PendingMail) -> dict:
                 context["survey_url"] = absolute(survey_path(invitation))
         subject = " ".join(render_to_string(f"attendees/news/mail/{pending.kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/news/mail/{pending.kind}.txt", context)
+        buttons = [(gettext("Read the report"), context["report_url"])]
+        if context.get("survey_url"):
+            buttons.append((gettext("Take the survey"), context["survey_url"]))
+        if context.get("certificate_url"):
+            buttons.append((gettext("Certificate (PDF)"), context["certificate_url"]))
+        labels = {
+            **{address: label for label, address in buttons},
+            stop_url: pgettext("a link in a mail", "Unsubscribe"),
+            map_link(forum): gettext("View map"),
+            **{address: gettext("View photo") for address, _caption in context["photos"]},
+        }
+        thumbnails, images = photo_thumbnails(photos)
         html_message = html_part(
-            subject, message, registration.language, map_link=map_link(forum), labels={map_link(forum): gettext("Map")}
+            subject,
+            message,
+            registration.language,
+            map_link=map_link(forum),
+            labels=labels,
+            ticket=ticket(forum, buttons, qr=False, with_map=False),
+            images=images,
         )
-        return rendered_mail(registration.email, subject, message, html_message)
+        headers = forum_list_headers(forum, stop_url)
+        return rendered_mail(
+            registration.email, subject, message, html_message, attachments=thumbnails, headers=headers
+        )
+
+
+def photo_thumbnails(photos) -> tuple[dict, list[dict]]:
+    """The photos as small images inside the mail: attachments shown inline by their
+    Content-ID (attendees/outbox/rendering.py), with their alt text and a link to each."""
+    attachments, images = {}, []
+    for index, photo in enumerate(photos, 1):
+        source = photo.thumbnail or photo.image
+        with source.open("rb") as file:
+            content = file.read()
+        kind = mimetypes.guess_type(source.name)[0] or "image/jpeg"
+        content_id = f"photo-{index}"
+        attachments[f"{INLINE_PREFIX}{content_id}{mimetypes.guess_extension(kind) or '.jpg'}"] = {
+            "file": ContentFile(content),
+            "mimetype": kind,
+        }
+        images.append({"cid": content_id, "alt": photo.alt_text or photo.caption, "url": absolute(photo.image.url)})
+    return attachments, images

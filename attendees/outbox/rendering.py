@@ -29,14 +29,36 @@ from post_office.utils import create_attachments
 
 from attendees.models import PendingMail
 from attendees.outbox.composers import composer_of
-from events.calendar import google_calendar_link, outlook_calendar_link
+from events.calendar import google_calendar_link
 from events.models import Forum
+from events.outlook_choice import outlook_choice_path
 from forum_site.core.dates import forum_date, forum_time
 
 # The check-in QR code a mail shows at its top is attached under this name; attachments
-# the HTML shows inline, by their Content-ID (parts_placed() marks them so).
+# the HTML shows inline, by their Content-ID (parts_placed() marks them so). Any other
+# attachment named "inline-<id>.<ext>" (a forum's photo) is shown inline as cid:<id>.
 QR_FILE_NAME = "check-in-qr.png"
 INLINE_IMAGES = {QR_FILE_NAME: "check-in-qr"}
+INLINE_PREFIX = "inline-"
+
+
+def inline_content_id(name: str) -> str | None:
+    """The Content-ID the HTML shows an attachment by, or None for a plain attachment."""
+    if name in INLINE_IMAGES:
+        return INLINE_IMAGES[name]
+    if name.startswith(INLINE_PREFIX):
+        return name.removeprefix(INLINE_PREFIX).rsplit(".", 1)[0]
+    return None
+
+
+def list_headers(list_name: str, list_key: str, *, unsubscribe_url: str = "") -> dict[str, str]:
+    """A bulk mail's headers: List-Id (RFC 2919), which mail programs file and filter by,
+    and where the person can stop it, List-Unsubscribe with the one-click POST of RFC 8058."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    headers = {"List-Id": f"{list_name} <{list_key}.{host}>"}
+    if unsubscribe_url:
+        headers |= {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return headers
 
 
 def absolute(path: str) -> str:
@@ -49,17 +71,21 @@ def render(pending: PendingMail) -> dict:
 
 
 def calendar_buttons(forum: Forum, forum_url: str) -> list[tuple[str, str]]:
+    """Add the forum to Google Calendar, or to Outlook: the site's page that offers a
+    personal (Outlook.com) and a work or school (Microsoft 365) account, which Outlook on
+    the web serves from two addresses."""
     return [
         (gettext("Google Calendar"), google_calendar_link(forum, url=forum_url)),
-        (gettext("Outlook Calendar"), outlook_calendar_link(forum, url=forum_url)),
+        (gettext("Outlook Calendar"), absolute(outlook_choice_path(forum))),
     ]
 
 
-def ticket(forum: Forum, buttons: list[tuple[str, str]], *, qr: bool = True) -> dict:
-    """The top of a mail about a seat: the QR code, when and where, and buttons (the map
-    last); a new date or venue shows the same without the QR code."""
-    if forum.venue:
-        buttons = [*buttons, (gettext("Map"), forum.venue.map_link)]
+def ticket(forum: Forum, buttons: list[tuple[str, str]], *, qr: bool = True, with_map: bool = True) -> dict:
+    """The top of a mail about a forum: the QR code (a mail about a seat), when and where,
+    and buttons, the first the mail's one primary action, the map last. The mass mails
+    (announcement, thank-you, survey) show the same without the QR code."""
+    if forum.venue and with_map:
+        buttons = [*buttons, (gettext("View map"), forum.venue.map_link)]
     return {
         "qr_cid": INLINE_IMAGES[QR_FILE_NAME] if qr else "",
         "forum": forum.series_and_number,
@@ -84,6 +110,7 @@ def html_part(
     map_link: str = "",
     labels: dict[str, str] | None = None,
     ticket: dict | None = None,
+    images: list[dict] | None = None,
 ) -> str:
     """The HTML beside the plain text, from the same words: paragraphs, links that can be
     tapped, a width that fits a phone. The text was rendered with autoescape off (and is
@@ -111,6 +138,7 @@ def html_part(
             # The home page in the mail's language (/en/ for English).
             "site_url": home(language),
             "ticket": ticket,
+            "images": images or [],
         },
     )
 
@@ -185,12 +213,13 @@ def parts_placed(message: EmailMessage) -> EmailMessage:
             # As bytes: a str would be base64-encoded through "raw-unicode-escape" (\uc81c...).
             parts.append((name, text.encode(), "application/ics"))
             continue
-        if isinstance(attachment, MIMEBase) or attachment[0] not in INLINE_IMAGES:
+        content_id = None if isinstance(attachment, MIMEBase) else inline_content_id(attachment[0])
+        if content_id is None:
             parts.append(attachment)
             continue
         name, content, mimetype = attachment
         image = MIMEImage(content, _subtype=mimetype.split("/")[1])
-        image.add_header("Content-ID", f"<{INLINE_IMAGES[name]}>")
+        image.add_header("Content-ID", f"<{content_id}>")
         image.add_header("Content-Disposition", "inline", filename=name)
         parts.append(image)
     message.attachments = parts

@@ -31,10 +31,12 @@ from attendees.outbox.rendering import (
     reply_address,
     ticket,
 )
+from attendees.outbox.stop_mail import forum_list_headers
 from attendees.questions.answers import registration_answers_shown
 from attendees.registrations.addresses import check_in_qr_path, management_path, news_confirm_path
-from events.calendar import OUTLOOK_CALENDAR, forum_calendar, google_calendar_search_link
+from events.calendar import forum_calendar, google_calendar_search_link
 from events.models import Forum
+from events.outlook_choice import outlook_choice_path
 from forum_site.core.bilingual import shown
 
 
@@ -69,6 +71,13 @@ WITHDRAWS_THE_EVENT = {RegistrationMail.CANCELLED}
 CALENDAR_MOVED = {RegistrationMail.FORUM_RESCHEDULED}
 CALENDAR_REMOVED = {RegistrationMail.CANCELLED, RegistrationMail.FORUM_CANCELLED}
 # Mails that give a seat carry the QR code to show at the door, at the top of the HTML.
+# Sent to everyone registered for a forum at once: filed as the forum's list (List-Id).
+TO_EVERYONE = {
+    RegistrationMail.REMINDER,
+    RegistrationMail.STILL_WAITING,
+    RegistrationMail.FORUM_RESCHEDULED,
+    RegistrationMail.FORUM_CANCELLED,
+}
 WITH_QR_CODE = {RegistrationMail.CONFIRMATION, RegistrationMail.PROMOTED, RegistrationMail.REMINDER}
 
 # A reminder is for who has a seat, a "still waiting" note for who waits, when it goes out:
@@ -126,9 +135,13 @@ def registration_mail(pending: PendingMail) -> dict:
             context["former_venue"] = shown(pending.details["former_venue"], pending.details.get("former_venue_en", ""))
         subject = " ".join(render_to_string(f"attendees/registrations/mail/{kind}_subject.txt", context).split())
         message = render_to_string(f"attendees/registrations/mail/{kind}.txt", context)
+        # Each address the words carry, shown by a short label in the HTML.
         links = {
             context["manage_url"]: gettext("My registration"),
-            map_link(forum): gettext("Map"),
+            context["forum_url"]: gettext("About the forum"),
+            context["qr_url"]: gettext("View the QR code"),
+            context["news_confirm_url"]: gettext("Confirm the news"),
+            map_link(forum): gettext("View map"),
             **{address: label for label, address in context["calendar_links"]},
         }
         top = None
@@ -138,6 +151,9 @@ def registration_mail(pending: PendingMail) -> dict:
                 *calendar_buttons(forum, context["forum_url"]),
             ]
             top = ticket(forum, buttons, qr=kind in WITH_QR_CODE)
+        elif kind in CALENDAR_REMOVED:
+            # Where a copy in a calendar is deleted, as the first thing the mail offers.
+            top = ticket(forum, context["calendar_links"], qr=False, with_map=False)
         html_message = html_part(
             subject, message, registration.language, map_link=map_link(forum), labels=links, ticket=top
         )
@@ -164,7 +180,10 @@ def registration_mail(pending: PendingMail) -> dict:
                 "file": ContentFile(check_in_qr_png(registration)),
                 "mimetype": "image/png",
             }
-        return rendered_mail(registration.email, subject, message, html_message, attachments=attachments)
+        headers = forum_list_headers(forum) if kind in TO_EVERYONE else None
+        return rendered_mail(
+            registration.email, subject, message, html_message, attachments=attachments, headers=headers
+        )
 
 
 def _calendar_copy_links(forum: Forum, context: dict) -> list[tuple[str, str]]:
@@ -174,7 +193,7 @@ def _calendar_copy_links(forum: Forum, context: dict) -> list[tuple[str, str]]:
         return calendar_buttons(forum, context["forum_url"])
     return [
         (gettext("Open Google Calendar"), google_calendar_search_link(forum)),
-        (gettext("Open Outlook Calendar"), OUTLOOK_CALENDAR),
+        (gettext("Open Outlook Calendar"), absolute(outlook_choice_path(forum, removal=True))),
     ]
 
 

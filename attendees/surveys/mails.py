@@ -7,12 +7,14 @@ import datetime
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from attendees.models import PendingMail, Survey, SurveyInvitation
 from attendees.outbox.composers import composes
 from attendees.outbox.mail import queue_for_each
-from attendees.outbox.rendering import absolute, html_part, rendered_mail
+from attendees.outbox.rendering import absolute, html_part, rendered_mail, ticket
+from attendees.outbox.stop_mail import after_forum_mail_stopped, forum_list_headers, stop_mail_path
 from attendees.surveys.addresses import survey_path
 from attendees.surveys.answering import survey_is_closed
 from forum_site.core import clock
@@ -32,28 +34,40 @@ def _invitation(pending: PendingMail) -> SurveyInvitation | None:
     )
 
 
-def _answered_since(pending: PendingMail) -> bool:
+def _answered_or_stopped_since(pending: PendingMail) -> bool:
     invitation = _invitation(pending)
-    return invitation is None or invitation.answered
+    return invitation is None or invitation.answered or after_forum_mail_stopped(pending)
 
 
-@composes(SurveyMail.REMINDER, outdated=_answered_since)
+@composes(SurveyMail.REMINDER, outdated=_answered_or_stopped_since)
 def survey_reminder_mail(pending: PendingMail) -> dict:
     registration, invitation = pending.registration, _invitation(pending)
     if registration is None or invitation is None:
         raise ValueError(f"mail {pending.pk} has no survey invitation")
     survey = invitation.survey
     with translation.override(registration.language):
+        forum = survey.forum
+        stop_url = absolute(stop_mail_path(registration))
+        survey_url = absolute(survey_path(invitation))
         context = {
             "registration": registration,
-            "forum": survey.forum,
+            "forum": forum,
             "survey": survey,
-            "survey_url": absolute(survey_path(invitation)),
+            "survey_url": survey_url,
+            "stop_url": stop_url,
         }
         subject = " ".join(render_to_string("attendees/surveys/mail/reminder_subject.txt", context).split())
         message = render_to_string("attendees/surveys/mail/reminder.txt", context)
-        html_message = html_part(subject, message, registration.language)
-        return rendered_mail(registration.email, subject, message, html_message)
+        button = (gettext("Take the survey"), survey_url)
+        html_message = html_part(
+            subject,
+            message,
+            registration.language,
+            labels={survey_url: button[0], stop_url: pgettext("a link in a mail", "Unsubscribe")},
+            ticket=ticket(forum, [button], qr=False, with_map=False) if forum is not None else None,
+        )
+        headers = forum_list_headers(forum, stop_url) if forum is not None else {}
+        return rendered_mail(registration.email, subject, message, html_message, headers=headers)
 
 
 def survey_reminders_send() -> int:
