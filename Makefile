@@ -118,3 +118,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/registration_cpu.py
 	$(PY) bench/forum_state_lock.py
 	$(PY) bench/printables.py
+	$(PY) bench/mass_mail.py
