@@ -104,7 +104,13 @@ class ForumAdminSite(admin.AdminSite):
         # attendees' models may be imported.
         from attendees.outbox.delivery import overdue_mail  # noqa: PLC0415
 
-        extra_context = {"overdue_mail_count": overdue_mail().count(), **(extra_context or {})}
+        from .staff_invitation import may_invite  # noqa: PLC0415
+
+        extra_context = {
+            "overdue_mail_count": overdue_mail().count(),
+            "may_invite_staff": may_invite(request.user),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)
 
     def login(self, request, extra_context=None):

@@ -48,11 +48,9 @@ def info_of(pdf: bytes, tmp_path) -> dict[str, str]:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     fields = {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in info.splitlines())}
     # The catalog may sit in a compressed object stream: every stream is read unpacked too.
-    streams = [pdf]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.DOTALL):
-        with contextlib.suppress(zlib.error):
-            streams.append(zlib.decompress(stream))
-    languages = [found.group(1).decode() for found in (re.search(rb"/Lang\s*\(([^)]*)\)", s) for s in streams) if found]
+    languages = [
+        found.group(1).decode() for found in (re.search(rb"/Lang\s*\(([^)]*)\)", s) for s in objects_of(pdf)) if found
+    ]
     fields["Lang"] = languages[0] if languages else ""
     return fields
 
